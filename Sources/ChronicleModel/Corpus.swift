@@ -1,0 +1,102 @@
+/// A loaded corpus: its sources, actors and the events in timeline order.
+public struct Corpus: Sendable {
+    public let title: String?
+    public let description: String?
+    public let sources: [Source]
+    public let actors: [Actor]
+    /// In timeline order (see `PartialDate`'s order); ties keep file order.
+    public let events: [Event]
+
+    private let sourceIndex: [String: Int]
+    private let actorIndex: [String: Int]
+    private let eventIndex: [String: Int]
+    private let actorsByName: [String: [String]]
+
+    public init(title: String?, description: String?, sources: [Source], actors: [Actor], events: [Event]) {
+        self.title = title
+        self.description = description
+        self.sources = sources
+        self.actors = actors
+        let ordered = events.enumerated().sorted { a, b in
+            a.element.date.date != b.element.date.date ? a.element.date.date < b.element.date.date : a.offset < b.offset
+        }.map(\.element)
+        self.events = ordered
+        self.sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.eventIndex = Dictionary(ordered.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var byName: [String: [String]] = [:]
+        for actor in actors {
+            for name in Set(actor.names.map { $0.lowercased() } + [actor.id]) { byName[name, default: []].append(actor.id) }
+        }
+        self.actorsByName = byName
+    }
+
+    public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }
+    public func actor(_ id: String) -> Actor? { actorIndex[id].map { actors[$0] } }
+    public func event(_ id: String) -> Event? { eventIndex[id].map { events[$0] } }
+    /// The event's position in `events`.
+    public func eventPosition(_ id: String) -> Int? { eventIndex[id] }
+
+    /// The actors a name stands for, by id, name or alias, ignoring case:
+    /// "Daesh" and "IS Khorasan" both give ISIS-K.
+    public func actors(named name: String) -> [Actor] {
+        (actorsByName[name.lowercased()] ?? []).compactMap { actor($0) }
+    }
+
+    /// The actor and every actor that is part of it, however deep
+    /// (Russia → its Supreme Court, Putin, …).
+    public func actorWithMembers(_ id: String) -> Set<String> {
+        var members: Set<String> = [id]
+        var grew = true
+        while grew {
+            grew = false
+            for actor in actors where !members.contains(actor.id) {
+                if let parent = actor.partOf, members.contains(parent) {
+                    members.insert(actor.id)
+                    grew = true
+                }
+            }
+        }
+        return members
+    }
+
+    /// The events that pass every given filter, in timeline order.
+    public func events(matching filter: EventFilter) -> [Event] {
+        let actorIDs: Set<String>? = filter.actor.map { name in
+            let matched = actors(named: name).map(\.id)
+            return filter.includeMemberActors ? matched.reduce(into: Set()) { $0.formUnion(actorWithMembers($1)) } : Set(matched)
+        }
+        return events.filter { event in
+            if let within = filter.within, !event.date.date.isWithin(within) { return false }
+            if let actorIDs, !event.actors.contains(where: actorIDs.contains) { return false }
+            if let source = filter.source, !event.sourceIDs.contains(source) { return false }
+            if let tag = filter.tag, !event.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
+            if filter.spineOnly && !event.spine { return false }
+            return true
+        }
+    }
+}
+
+/// What `Corpus.events(matching:)` keeps; nil fields do not filter.
+public struct EventFilter: Sendable, Hashable {
+    /// Keep events whose every possible day lies within this date ("2024" keeps "Mar 2024").
+    public var within: PartialDate?
+    /// An actor id, name or alias.
+    public var actor: String?
+    /// Also keep events of actors that are part of the named one.
+    public var includeMemberActors: Bool
+    /// A source id.
+    public var source: String?
+    public var tag: String?
+    public var spineOnly: Bool
+
+    public init(within: PartialDate? = nil, actor: String? = nil, includeMemberActors: Bool = true,
+                source: String? = nil, tag: String? = nil, spineOnly: Bool = false) {
+        self.within = within
+        self.actor = actor
+        self.includeMemberActors = includeMemberActors
+        self.source = source
+        self.tag = tag
+        self.spineOnly = spineOnly
+    }
+}

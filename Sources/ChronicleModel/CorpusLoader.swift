@@ -1,0 +1,361 @@
+import Yams
+
+/// The outcome of loading: the corpus (as much of it as could be built) and
+/// every problem found. A corpus with errors must not be shown as sourced.
+public struct CorpusLoadResult: Sendable {
+    public let corpus: Corpus
+    public let diagnostics: [Diagnostic]
+    public var hasErrors: Bool { !diagnostics.errors.isEmpty }
+}
+
+/// Reads a corpus: `manifest.yaml` (sources, actors), the raw articles and
+/// the events files; checks everything and anchors every quote.
+/// See docs/corpus-format.md.
+public enum CorpusLoader {
+    public static let manifestName = "manifest.yaml"
+    public static let defaultEventsFile = "events.yaml"
+    public static let formatVersion = 1
+
+    static let manifestFields = ["format", "title", "description", "sources", "actors", "events"]
+    static let sourceFields = ["id", "file", "sha256", "outlet", "title", "byline", "dateline", "agency",
+                               "url", "language", "published", "body", "furniture"]
+    static let furnitureFields = ["lines", "label"]
+    static let actorFields = ["id", "name", "kind", "aliases", "part_of"]
+    static let eventsFileFields = ["events"]
+    static let eventFields = ["id", "date", "date_basis", "date_inferred", "title", "summary", "actors", "tags",
+                              "spine", "citations"]
+    static let citationFields = ["source", "quote", "prefix", "suffix"]
+    static let dateFields = ["edtf", "inferred", "basis"]
+
+    public static func load(from files: CorpusFiles) -> CorpusLoadResult {
+        let log = DiagnosticLog()
+        var loader = Loading(files: files, log: log)
+        let corpus = loader.run()
+        return CorpusLoadResult(corpus: corpus, diagnostics: log.items)
+    }
+
+    public static func load(directory path: String) -> CorpusLoadResult {
+        load(from: DirectoryCorpusFiles(path: path))
+    }
+}
+
+private struct Loading {
+    let files: CorpusFiles
+    let log: DiagnosticLog
+    var sources: [Source] = []
+    var sourceManifestLocations: [String: (file: SourceLocation, changed: Bool)] = [:]
+    var actors: [Actor] = []
+
+    init(files: CorpusFiles, log: DiagnosticLog) {
+        self.files = files
+        self.log = log
+    }
+
+    mutating func run() -> Corpus {
+        let manifestPath = files.displayPath(CorpusLoader.manifestName)
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(CorpusLoader.manifestName)
+        } catch {
+            log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.problem)",
+                      hint: "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md")
+            return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+        }
+        guard let file = YAMLFile(path: manifestPath, bytes: bytes, log: log) else {
+            return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+        }
+        guard let root = file.root,
+              let manifest = YAMLFields(root, in: file, context: "the manifest", allowed: CorpusLoader.manifestFields, log: log)
+        else {
+            if file.root == nil { log.error(SourceLocation(file: manifestPath), "the manifest is empty", hint: "see docs/corpus-format.md for an example") }
+            return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+        }
+        if let format = manifest.string("format"), format != String(CorpusLoader.formatVersion) {
+            log.error(manifest.location("format"), "unsupported corpus format \(format)",
+                      hint: "this Chronicle reads format \(CorpusLoader.formatVersion)")
+        }
+        for node in manifest.list("sources", required: true) { loadSource(node, in: file) }
+        for node in manifest.list("actors") { loadActor(node, in: file) }
+        checkActorParents(in: file)
+
+        var eventFiles = manifest.strings("events").map { ($0.0, file.location($0.1)) }
+        if !manifest.has("events") {
+            eventFiles = [(CorpusLoader.defaultEventsFile, SourceLocation(file: manifestPath))]
+        }
+        var events: [Event] = []
+        var eventIDs: [String: SourceLocation] = [:]
+        for (name, location) in eventFiles {
+            events += loadEvents(fileNamed: name, listedAt: location, ids: &eventIDs)
+        }
+        return Corpus(title: manifest.string("title"), description: manifest.string("description"),
+                      sources: sources, actors: actors, events: events)
+    }
+
+    // MARK: Sources
+
+    mutating func loadSource(_ node: Node, in file: YAMLFile) {
+        let context = Self.context(of: node, in: file, kind: "source")
+        guard let named = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.sourceFields, log: log),
+              let id = named.string("id", required: true) else { return }
+        checkSlug(id, at: named.location("id"), what: "source id")
+        if sources.contains(where: { $0.id == id }) {
+            log.error(named.location("id"), "the source id `\(id)` is used twice", hint: "give each source its own id")
+            return
+        }
+        guard let path = named.string("file", required: true) else { return }
+        let outlet = named.string("outlet", required: true) ?? "?"
+        let published = datedValue(named, key: "published", required: true) ?? DatedValue(date: try! PartialDate(parsing: "0000"), inferred: true)
+        let raw: [UInt8]
+        do {
+            raw = try files.read(path)
+        } catch {
+            log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
+            return
+        }
+        let lineCount = LineIndex(raw).lineCount
+        var body: [ClosedRange<Int>] = []
+        for (text, item) in named.strings("body") {
+            if let range = lineRange(text, at: file.location(item), lineCount: lineCount, context: context) { body.append(range) }
+        }
+        var furniture: [Source.Furniture] = []
+        for item in named.list("furniture") {
+            guard let piece = YAMLFields(item, in: file, context: "furniture of \(context)", allowed: CorpusLoader.furnitureFields, log: log),
+                  let text = piece.string("lines", required: true),
+                  let range = lineRange(text, at: piece.location("lines"), lineCount: lineCount, context: context) else { continue }
+            furniture.append(.init(lines: range, label: piece.string("label")))
+        }
+        let source = Source(id: id, file: path, outlet: outlet, title: named.string("title"), byline: named.string("byline"),
+                            dateline: named.string("dateline"), agency: named.string("agency"), url: named.string("url"),
+                            language: named.string("language"), published: published, raw: raw,
+                            body: body.isEmpty ? nil : body, furniture: furniture)
+        var changed = false
+        if let pinned = named.string("sha256") {
+            if pinned.lowercased() != source.sha256 {
+                changed = true
+                log.warning(named.location("sha256"),
+                            "\(context): \(files.displayPath(path)) has changed since it was pinned (sha256 is \(source.sha256), the manifest says \(pinned)); its quotes are checked again below",
+                            hint: "if the change is intended, set `sha256: \(source.sha256)`")
+            }
+        } else {
+            log.warning(named.location("id"), "\(context) pins no sha256, so a change to \(path) would go unnoticed",
+                        hint: "add `sha256: \(source.sha256)`")
+        }
+        if source.quotableRanges.isEmpty {
+            log.warning(named.location("body"), "\(context) has no article text left to quote (its body is all furniture)")
+        }
+        sourceManifestLocations[id] = (named.location("id"), changed)
+        sources.append(source)
+    }
+
+    func lineRange(_ text: String, at location: SourceLocation, lineCount: Int, context: String) -> ClosedRange<Int>? {
+        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingSpaces()) }
+        let range: ClosedRange<Int>?
+        switch parts.count {
+        case 1: range = parts[0].map { $0...$0 }
+        case 2: range = parts[0].flatMap { a in parts[1].flatMap { b in a <= b ? a...b : nil } }
+        default: range = nil
+        }
+        guard let range, range.lowerBound >= 1 else {
+            log.error(location, "\(context): \"\(text)\" is not a line range", hint: "write `12` or `9-27`: 1-based line numbers, first ≤ last")
+            return nil
+        }
+        guard range.upperBound <= lineCount else {
+            log.error(location, "\(context): lines \(text) run past the end of the article, which has \(lineCount) lines")
+            return nil
+        }
+        return range
+    }
+
+    // MARK: Actors
+
+    mutating func loadActor(_ node: Node, in file: YAMLFile) {
+        guard let fields = YAMLFields(node, in: file, context: "an actor", allowed: CorpusLoader.actorFields, log: log),
+              let id = fields.string("id", required: true) else { return }
+        checkSlug(id, at: fields.location("id"), what: "actor id")
+        guard !actors.contains(where: { $0.id == id }) else {
+            log.error(fields.location("id"), "the actor id `\(id)` is used twice", hint: "give each actor its own id, or merge the two")
+            return
+        }
+        let name = fields.string("name", required: true) ?? id
+        let aliases = fields.strings("aliases").map(\.0)
+        actors.append(Actor(id: id, name: name, kind: fields.string("kind"), aliases: aliases, partOf: fields.string("part_of")))
+        for alias in aliases {
+            if let other = actors.dropLast().first(where: { $0.names.contains { $0.lowercased() == alias.lowercased() } }) {
+                log.warning(fields.location("aliases"), "the name \"\(alias)\" belongs to both `\(other.id)` and `\(id)`",
+                            hint: "a search for it will find both; keep it on one actor if they are not the same")
+            }
+        }
+    }
+
+    func checkActorParents(in file: YAMLFile) {
+        let ids = Set(actors.map(\.id))
+        for actor in actors {
+            if let parent = actor.partOf, !ids.contains(parent) {
+                log.error(SourceLocation(file: file.path), "actor `\(actor.id)` is part_of `\(parent)`, which is not an actor",
+                          hint: "add an actor with id `\(parent)`, or fix the id")
+            }
+        }
+    }
+
+    // MARK: Events
+
+    func loadEvents(fileNamed name: String, listedAt: SourceLocation, ids: inout [String: SourceLocation]) -> [Event] {
+        let path = files.displayPath(name)
+        let bytes: [UInt8]
+        do {
+            bytes = try files.read(name)
+        } catch {
+            log.error(listedAt, "cannot read the events file \(error.path): \(error.problem)", hint: error.hint ?? "create \(name), or list the right file under `events:`")
+            return []
+        }
+        guard let file = YAMLFile(path: path, bytes: bytes, log: log), let root = file.root else { return [] }
+        let items: [Node]
+        if case .sequence(let sequence) = root {
+            items = Array(sequence)
+        } else if let top = YAMLFields(root, in: file, context: "the events file", allowed: CorpusLoader.eventsFileFields, log: log) {
+            items = top.list("events", required: true)
+        } else {
+            return []
+        }
+        return items.compactMap { loadEvent($0, in: file, ids: &ids) }
+    }
+
+    func loadEvent(_ node: Node, in file: YAMLFile, ids: inout [String: SourceLocation]) -> Event? {
+        let context = Self.context(of: node, in: file, kind: "event")
+        guard let fields = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.eventFields, log: log),
+              let id = fields.string("id", required: true) else { return nil }
+        checkSlug(id, at: fields.location("id"), what: "event id")
+        if let first = ids[id] {
+            log.error(fields.location("id"), "the event id `\(id)` is used twice (first at \(first))",
+                      hint: "event ids must be unique: rename one of them")
+            return nil
+        }
+        ids[id] = fields.location("id")
+        let title = fields.string("title", required: true)
+        var date = datedValue(fields, key: "date", required: true)
+        if let value = date {
+            let inferred = fields.bool("date_inferred") ?? value.inferred
+            date = DatedValue(date: value.date, inferred: inferred, basis: fields.string("date_basis") ?? value.basis)
+        }
+        var actorIDs: [String] = []
+        for (actorID, item) in fields.strings("actors") {
+            if actors.contains(where: { $0.id == actorID }) {
+                actorIDs.append(actorID)
+            } else {
+                let named = actors.first { $0.names.contains { $0.lowercased() == actorID.lowercased() } }
+                log.error(file.location(item), "\(context) names an unknown actor `\(actorID)`",
+                          hint: named.map { "use the actor's id: `\($0.id)`" } ?? "add it under `actors:` in manifest.yaml, or fix the id")
+            }
+        }
+        let citationNodes = fields.list("citations")
+        if citationNodes.isEmpty {
+            log.error(fields.location("citations"), "\(context) has no citations: every event must cite at least one passage",
+                      hint: "add `citations:` with `- source: ID` and `quote: exact words from the article`")
+        }
+        let citations = citationNodes.compactMap { loadCitation($0, in: file, eventContext: context) }
+        guard let title, let date, citations.count == citationNodes.count, !citations.isEmpty else { return nil }
+        return Event(id: id, date: date, title: title, summary: fields.string("summary"), actors: actorIDs,
+                     tags: fields.strings("tags").map(\.0), spine: fields.bool("spine") ?? false,
+                     citations: citations, location: fields.location("id"))
+    }
+
+    func loadCitation(_ node: Node, in file: YAMLFile, eventContext: String) -> Citation? {
+        guard let fields = YAMLFields(node, in: file, context: "a citation of \(eventContext)", allowed: CorpusLoader.citationFields, log: log),
+              let sourceID = fields.string("source", required: true) else { return nil }
+        guard let source = sources.first(where: { $0.id == sourceID }) else {
+            let known = sources.map(\.id)
+            let guess = YAMLFields.closest(to: sourceID, in: known).map { "did you mean `\($0)`? " } ?? ""
+            log.error(fields.location("source"), "\(eventContext) cites an unknown source `\(sourceID)`",
+                      hint: "\(guess)the sources in manifest.yaml are: \(known.joined(separator: ", "))")
+            return nil
+        }
+        guard fields.has("quote") else {
+            log.error(fields.location("source"), "a citation of \(eventContext) has no `quote`",
+                      hint: "add `quote:` with the exact words from \(source.file)")
+            return nil
+        }
+        guard let exact = fields.string("quote") else { return nil }
+        let location = fields.location("quote")
+        let shown = Self.abbreviate(exact)
+        let where_ = "source `\(sourceID)` (\(source.file))"
+        let changed = sourceManifestLocations[sourceID]?.changed ?? false
+        let prefix = fields.string("prefix"), suffix = fields.string("suffix")
+        switch QuoteAnchor.resolve(exact: exact, prefix: prefix, suffix: suffix, in: source) {
+        case .empty:
+            log.error(location, "\(eventContext) has an empty quote", hint: "quote the words of \(source.file) that support the event")
+            return nil
+        case .notFound(let elsewhere, let nearMiss):
+            var hint = "copy the words exactly from the article body; markup such as <u> is left out of quotes"
+            if let line = elsewhere.first {
+                let part = source.furniture(atLine: line).map { "in page furniture (\($0.label ?? "lines \($0.lines)"))" } ?? "outside the article body"
+                hint = "it occurs on line \(line), \(part): quote the article text instead, or correct `body`/`furniture` in manifest.yaml"
+            } else if let line = nearMiss {
+                hint = "line \(line) has these words with other capitals, quote marks, dashes or spaces: copy them exactly"
+            }
+            if prefix != nil || suffix != nil, elsewhere.isEmpty, nearMiss == nil,
+               case .resolved = QuoteAnchor.resolve(exact: exact, in: source) {
+                hint = "the quote is there, but not with this prefix/suffix: they must be the text right before/after it"
+            }
+            log.error(location, "\(eventContext): quote not found in \(where_)\(changed ? ", which has changed since it was pinned" : ""): \"\(shown)\"", hint: hint)
+            return nil
+        case .ambiguous(let lines):
+            log.error(location, "\(eventContext): quote found \(lines.count) times in \(where_), on lines \(lines.map(String.init).joined(separator: ", ")): \"\(shown)\"",
+                      hint: "add `prefix:` (the words just before) or `suffix:` (just after) to pick one, or quote more words")
+            return nil
+        case .resolved(let range, let line, let endLine):
+            if changed {
+                log.warning(location, "\(eventContext): re-anchored in the changed \(source.file): the quote is still found, now at line \(line) (bytes \(range.lowerBound)–\(range.upperBound))")
+            }
+            let passage = Passage(sourceID: sourceID, exact: exact, prefix: prefix, suffix: suffix, range: range, line: line, endLine: endLine)
+            return Citation(passage: passage, location: location)
+        }
+    }
+
+    // MARK: Shared checks
+
+    func datedValue(_ fields: YAMLFields, key: String, required: Bool) -> DatedValue? {
+        guard let node = fields.values[key], !YAMLFields.isNull(node) else {
+            if required { _ = fields.string(key, required: true) }
+            return nil
+        }
+        if case .mapping = node {
+            guard let sub = YAMLFields(node, in: fields.file, context: "`\(key)` of \(fields.context)", allowed: CorpusLoader.dateFields, log: log),
+                  let text = sub.string("edtf", required: true) else { return nil }
+            guard let date = parseDate(text, at: sub.location("edtf"), context: fields.context) else { return nil }
+            return DatedValue(date: date, inferred: sub.bool("inferred") ?? false, basis: sub.string("basis"))
+        }
+        guard let text = fields.string(key) else { return nil }
+        return parseDate(text, at: fields.location(key), context: fields.context).map { DatedValue(date: $0) }
+    }
+
+    func parseDate(_ text: String, at location: SourceLocation, context: String) -> PartialDate? {
+        do {
+            return try PartialDate(parsing: text)
+        } catch {
+            log.error(location, "\(context): \(error.text.isEmpty ? "the date is empty" : "the date \"\(error.text)\" is invalid: \(error.problem)")",
+                      hint: "write an EDTF date: 2003, 2024-03, 2024-07-04, 198X (a decade), 1979/1989 (an interval), /2024-10-04 (by that date)")
+            return nil
+        }
+    }
+
+    func checkSlug(_ id: String, at location: SourceLocation, what: String) {
+        let allowed = id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" || $0 == "_" || $0 == "." }
+        if !allowed || id.hasPrefix("-") {
+            log.error(location, "the \(what) `\(id)` is not a readable slug",
+                      hint: "use lowercase letters, digits and hyphens, such as `supreme-court-delists-taliban`")
+        }
+    }
+
+    /// "event `x`" when the mapping has an id, so every message names its subject.
+    static func context(of node: Node, in file: YAMLFile, kind: String) -> String {
+        if case .mapping(let mapping) = node, let id = mapping["id"], case .scalar(let scalar) = id, !scalar.string.isEmpty {
+            return "\(kind) `\(scalar.string)`"
+        }
+        return kind == "event" ? "an event" : "a \(kind)"
+    }
+
+    static func abbreviate(_ text: String) -> String {
+        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        return flat.count > 90 ? String(flat.prefix(87)) + "…" : flat
+    }
+}

@@ -1,0 +1,216 @@
+import Yams
+
+/// Collects diagnostics while a corpus loads.
+final class DiagnosticLog {
+    var items: [Diagnostic] = []
+    func error(_ at: SourceLocation, _ message: String, hint: String? = nil) {
+        items.append(Diagnostic(.error, at, message, hint: hint))
+    }
+    func warning(_ at: SourceLocation, _ message: String, hint: String? = nil) {
+        items.append(Diagnostic(.warning, at, message, hint: hint))
+    }
+}
+
+/// A parsed YAML file and the means to point into it.
+struct YAMLFile {
+    let path: String
+    let root: Node?
+
+    /// Parses `bytes`, reporting malformed UTF-8 or YAML with its position.
+    init?(path: String, bytes: [UInt8], log: DiagnosticLog) {
+        self.path = path
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let offset = YAMLFile.firstInvalidUTF8(bytes)
+            let lines = LineIndex(bytes)
+            let line = lines.line(containing: offset)
+            log.error(SourceLocation(file: path, line: line, column: offset - lines.starts[line - 1] + 1),
+                      "the file is not valid UTF-8 (byte \(offset))", hint: "save the file as UTF-8")
+            return nil
+        }
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            YAMLFile.report(error, path: path, log: log)
+            return nil
+        } catch {
+            log.error(SourceLocation(file: path), "cannot parse YAML: \(error)")
+            return nil
+        }
+    }
+
+    func location(_ node: Node?) -> SourceLocation {
+        SourceLocation(file: path, line: node?.mark?.line, column: node?.mark?.column)
+    }
+
+    private static func report(_ error: YamlError, path: String, log: DiagnosticLog) {
+        let hint = "check the indentation and quoting near this place; a value holding \": \" or starting with a quote mark or [ needs quotes around it"
+        switch error {
+        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+            var message = "YAML syntax error: \(problem)"
+            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            log.error(SourceLocation(file: path, line: mark.line, column: mark.column), message, hint: hint)
+        case let .reader(problem, offset, _, yaml):
+            let line = offset.map { LineIndex(Array(yaml.utf8.prefix($0))).lineCount }
+            log.error(SourceLocation(file: path, line: line), "cannot read YAML: \(problem)", hint: hint)
+        default:
+            log.error(SourceLocation(file: path), "cannot parse YAML: \(error)", hint: hint)
+        }
+    }
+
+    /// The offset of the first byte that does not start a valid UTF-8 character.
+    static func firstInvalidUTF8(_ bytes: [UInt8]) -> Int {
+        var i = 0
+        while i < bytes.count {
+            let length: Int
+            switch bytes[i] {
+            case 0..<0x80: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            if i + length > bytes.count { return i }
+            if length > 1, String(validating: bytes[i..<(i + length)], as: UTF8.self) == nil { return i }
+            i += length
+        }
+        return bytes.count
+    }
+}
+
+/// The fields of one YAML mapping, checked against the keys it may have.
+struct YAMLFields {
+    let file: YAMLFile
+    let node: Node
+    let context: String
+    let log: DiagnosticLog
+    private(set) var values: [String: Node] = [:]
+
+    /// Nil (with an error logged) when `node` is not a mapping. Unknown and
+    /// repeated keys are errors naming the key and its line.
+    init?(_ node: Node, in file: YAMLFile, context: String, allowed: [String], log: DiagnosticLog) {
+        self.file = file
+        self.node = node
+        self.context = context
+        self.log = log
+        guard case .mapping(let mapping) = node else {
+            log.error(file.location(node), "\(context) must be a mapping of `key: value` lines, not \(YAMLFields.describe(node))")
+            return nil
+        }
+        for (keyNode, value) in mapping {
+            guard case .scalar(let key) = keyNode else {
+                log.error(file.location(keyNode), "\(context) has a key that is not plain text")
+                continue
+            }
+            if values[key.string] != nil {
+                log.error(file.location(keyNode), "\(context) has the field `\(key.string)` twice",
+                          hint: "keep one of them; YAML would silently use only the last")
+                continue
+            }
+            if !allowed.contains(key.string) {
+                let suggestion = YAMLFields.closest(to: key.string, in: allowed).map { "did you mean `\($0)`? " } ?? ""
+                log.error(file.location(keyNode), "\(context) has an unknown field `\(key.string)`",
+                          hint: "\(suggestion)the fields are: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            values[key.string] = value
+        }
+    }
+
+    func location(_ key: String) -> SourceLocation { file.location(values[key] ?? node) }
+
+    func has(_ key: String) -> Bool { values[key].map { !YAMLFields.isNull($0) } ?? false }
+
+    /// A text field. Required ones log an error when missing or empty.
+    func string(_ key: String, required: Bool = false) -> String? {
+        guard let value = values[key], !YAMLFields.isNull(value) else {
+            if required {
+                log.error(file.location(node), "\(context) has no `\(key)`", hint: "add a line `\(key): …`")
+            }
+            return nil
+        }
+        guard case .scalar(let scalar) = value else {
+            log.error(file.location(value), "`\(key)` of \(context) must be text, not \(YAMLFields.describe(value))")
+            return nil
+        }
+        if required && scalar.string.isEmpty {
+            log.error(file.location(value), "`\(key)` of \(context) is empty")
+            return nil
+        }
+        return scalar.string
+    }
+
+    /// A list of texts; a single text is an error, to keep one way of writing it.
+    func strings(_ key: String) -> [(String, Node)] {
+        guard let value = values[key], !YAMLFields.isNull(value) else { return [] }
+        guard case .sequence(let sequence) = value else {
+            log.error(file.location(value), "`\(key)` of \(context) must be a list, such as `\(key): [a, b]`")
+            return []
+        }
+        return sequence.compactMap { item in
+            guard case .scalar(let scalar) = item, !scalar.string.isEmpty else {
+                log.error(file.location(item), "each item of `\(key)` in \(context) must be non-empty text")
+                return nil
+            }
+            return (scalar.string, item)
+        }
+    }
+
+    func list(_ key: String, required: Bool = false) -> [Node] {
+        guard let value = values[key], !YAMLFields.isNull(value) else {
+            if required { log.error(file.location(node), "\(context) has no `\(key)` list", hint: "add `\(key):` followed by `- ` items") }
+            return []
+        }
+        guard case .sequence(let sequence) = value else {
+            log.error(file.location(value), "`\(key)` of \(context) must be a list of `- ` items, not \(YAMLFields.describe(value))")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    func bool(_ key: String) -> Bool? {
+        guard let value = values[key], !YAMLFields.isNull(value) else { return nil }
+        if case .scalar(let scalar) = value {
+            switch scalar.string.lowercased() {
+            case "true", "yes": return true
+            case "false", "no": return false
+            default: break
+            }
+        }
+        log.error(file.location(value), "`\(key)` of \(context) must be true or false")
+        return nil
+    }
+
+    static func isNull(_ node: Node) -> Bool {
+        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    static func describe(_ node: Node) -> String {
+        switch node {
+        case .scalar(let scalar): return "the text \"\(scalar.string.prefix(40))\""
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        }
+    }
+
+    /// The allowed key nearest a misspelt one, when it is close enough.
+    static func closest(to key: String, in allowed: [String]) -> String? {
+        let scored = allowed.map { ($0, editDistance(key.lowercased(), $0)) }.min { $0.1 < $1.1 }
+        guard let (best, distance) = scored, distance <= max(2, best.count / 3) else { return nil }
+        return best
+    }
+
+    static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import ChronicleDefaultCorpus
+import ChronicleModel
+import Foundation
+
+struct ChronicleCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chronicle",
+        abstract: "Read a chronology against its sources.",
+        discussion: """
+            Every event cites exact passages of the source articles. Without --corpus, \
+            Chronicle uses its built-in corpus: five articles on Russia and the Taliban.
+            Exit status: 0 success, 1 nothing found, 2 bad data or usage.
+            """,
+        version: "0.1.0",
+        subcommands: [ListCommand.self, ShowCommand.self, ValidateCommand.self],
+        defaultSubcommand: ListCommand.self
+    )
+}
+
+/// An error the CLI reports itself, with its exit status.
+struct CLIError: Error {
+    let message: String
+    let code: Int32
+
+    static func data(_ message: String) -> CLIError { CLIError(message: message, code: 2) }
+    static func notFound(_ message: String) -> CLIError { CLIError(message: message, code: 1) }
+}
+
+enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// `--corpus DIR`, shared by every command.
+struct CorpusOptions: ParsableArguments {
+    @Option(name: .long, help: ArgumentHelp(
+        "A corpus directory (manifest.yaml, events, articles). Default: the built-in corpus.",
+        valueName: "dir"), completion: .directory)
+    var corpus: String?
+
+    var files: CorpusFiles {
+        if let corpus { return DirectoryCorpusFiles(path: corpus) }
+        return InMemoryCorpusFiles(DefaultCorpus.files, name: DefaultCorpus.displayName)
+    }
+
+    var name: String { corpus ?? DefaultCorpus.displayName }
+
+    /// The corpus, or exit 2 with its errors: a corpus with unresolved
+    /// quotes is never shown as if it were sourced.
+    func load() throws -> Corpus {
+        let result = CorpusLoader.load(from: files)
+        if result.hasErrors {
+            for diagnostic in result.diagnostics.errors {
+                Terminal.standardError.write(SafeText.visible(diagnostic.description, keepNewlines: true) + "\n")
+            }
+            throw CLIError.data("\(name) has \(count(result.diagnostics.errors.count, "error")); fix them (`chronicle validate` lists every problem)")
+        }
+        return result.corpus
+    }
+}
+
+func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -1,0 +1,178 @@
+import XCTest
+@testable import ChronicleModel
+
+final class CorpusLoaderTests: XCTestCase {
+    func messages(_ result: CorpusLoadResult) -> String { result.diagnostics.map(\.description).joined(separator: "\n") }
+
+    func testCleanCorpusLoadsSortedWithResolvedPassages() throws {
+        let result = CorpusBuilder().load(pinning: true)
+        XCTAssertEqual(result.diagnostics, [], messages(result))
+        let corpus = result.corpus
+        XCTAssertEqual(corpus.events.map(\.id), ["listing", "attack", "delisting"])
+        let attack = try XCTUnwrap(corpus.event("attack"))
+        let passage = attack.citations[0].passage
+        let beta = try XCTUnwrap(corpus.source("beta"))
+        XCTAssertEqual(beta.rawText(passage.range), "145 people</u> died", "offsets cover the markup inside the quote")
+        XCTAssertEqual(passage.line, 2)
+        XCTAssertTrue(beta.published.inferred)
+        XCTAssertNil(beta.title)
+        XCTAssertEqual(beta.displayTitle, "(untitled)")
+    }
+
+    func testUnpinnedSourcesWarn() {
+        let result = CorpusBuilder().load(pinning: false)
+        XCTAssertEqual(result.diagnostics.errors, [])
+        XCTAssertEqual(result.diagnostics.warnings.count, 2)
+        XCTAssertTrue(messages(result).contains("add `sha256: "), messages(result))
+    }
+
+    func testQuoteFoundTwiceNamesEventSourceLinesAndFix() {
+        var builder = CorpusBuilder()
+        builder.eventsYAML = builder.eventsYAML.replacingOccurrences(of: "quote: The group was listed in 2003.", with: "quote: The group was listed in 2003")
+        let result = builder.load(pinning: true)
+        let error = try! XCTUnwrap(result.diagnostics.errors.first)
+        XCTAssertEqual(error.location.file, "events.yaml")
+        XCTAssertEqual(error.location.line, 17)
+        XCTAssertTrue(error.message.contains("event `listing`"), error.message)
+        XCTAssertTrue(error.message.contains("found 2 times in source `alpha`"), error.message)
+        XCTAssertTrue(error.message.contains("lines 3, 4"), error.message)
+        XCTAssertTrue(error.description.contains("prefix"), error.description)
+        XCTAssertNil(result.corpus.event("listing"), "an event with an unresolved quote is not shown as sourced")
+    }
+
+    func testQuoteNotFoundAndQuoteInFurniture() {
+        var builder = CorpusBuilder()
+        builder.eventsYAML = builder.eventsYAML
+            .replacingOccurrences(of: "quote: The court removed the group from the list", with: "quote: The court deleted the group")
+            .replacingOccurrences(of: "quote: 145 people died", with: "quote: Second article")
+        let result = builder.load(pinning: true)
+        let text = messages(result)
+        XCTAssertTrue(text.contains("events.yaml:10:") && text.contains("quote not found in source `alpha` (a.txt): \"The court deleted the group\""), text)
+        XCTAssertTrue(text.contains("line 1, outside the article body"), text)
+        XCTAssertEqual(result.diagnostics.errors.count, 2)
+    }
+
+    func testChangedArticleReanchorsQuotesThatStillResolve() throws {
+        var builder = CorpusBuilder()
+        let original = builder.articles["a.txt"]!
+        let pinnedFiles = builder.files(pinning: true)
+        let before = CorpusLoader.load(from: pinnedFiles).corpus.event("delisting")!.citations[0].passage
+        // Edit the article after pinning: insert a sentence before the quotes, on the same line.
+        builder.articles["a.txt"] = original.replacingOccurrences(of: "\n\nThe court", with: "\n\nAn added sentence. The court")
+        var files = pinnedFiles.files
+        files["a.txt"] = Array(builder.articles["a.txt"]!.utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        let text = messages(result)
+        XCTAssertTrue(text.contains("manifest.yaml:6:13: warning: source `alpha`") && text.contains("has changed since it was pinned"), text)
+        XCTAssertTrue(text.contains("event `delisting`: re-anchored in the changed a.txt"), text)
+        XCTAssertEqual(result.diagnostics.errors, [])
+        let shift = "An added sentence. ".utf8.count
+        let after = try XCTUnwrap(result.corpus.event("delisting")).citations[0].passage
+        XCTAssertEqual(after.range, (before.range.lowerBound + shift)..<(before.range.upperBound + shift))
+        let listing = try XCTUnwrap(result.corpus.event("listing")).citations[0].passage
+        XCTAssertEqual(String(decoding: files["a.txt"]![listing.range], as: UTF8.self), "The group was listed in 2003.")
+    }
+
+    func testChangedArticleWithALostQuoteIsAnError() {
+        var builder = CorpusBuilder()
+        let pinned = builder.files(pinning: true)
+        builder.articles["b.txt"] = "Second article\nOfficials said 140 people died.\n"
+        var files = pinned.files
+        files["b.txt"] = Array(builder.articles["b.txt"]!.utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        XCTAssertTrue(result.diagnostics.errors.contains { $0.message.contains("which has changed since it was pinned") }, messages(result))
+    }
+
+    func testStructuralErrorsEachSayWhereAndWhat() {
+        var builder = CorpusBuilder()
+        builder.eventsYAML = """
+            events:
+              - id: one
+                date: 2025-02-30
+                title: Bad date
+                citations:
+                  - source: alpha
+                    quote: The court removed the group from the list
+              - id: one
+                date: 2025
+                title: Duplicate id
+                citations:
+                  - source: alpha
+                    quote: The court removed the group from the list
+              - id: two
+                date: 2025
+                title: No citations
+              - id: three
+                date: 2025
+                titel: Misspelt field
+                actors: [nobody, Moscow]
+                citations:
+                  - source: gamma
+                    quote: anything
+              - id: four
+                date: 2024/2023
+                title: Backwards interval
+                citations:
+                  - source: alpha
+                    quote: ""
+            """
+        let result = builder.load(pinning: true)
+        let text = messages(result)
+        let expected = [
+            "events.yaml:3:11: error: event `one`: the date \"2025-02-30\" is invalid: February 2025 has no day 30",
+            "events.yaml:8:9: error: the event id `one` is used twice (first at events.yaml:2:9)",
+            "events.yaml:14:5: error: event `two` has no citations",
+            "events.yaml:19:5: error: event `three` has an unknown field `titel`",
+            "did you mean `title`?",
+            "events.yaml:17:5: error: event `three` has no `title`",
+            "events.yaml:20:14: error: event `three` names an unknown actor `nobody`",
+            "events.yaml:20:22: error: event `three` names an unknown actor `Moscow`",
+            "use the actor's id: `russia`",
+            "events.yaml:22:17: error: event `three` cites an unknown source `gamma`",
+            "events.yaml:25:11: error: event `four`: the date \"2024/2023\" is invalid: the interval ends before it starts",
+            "events.yaml:29:16: error: event `four` has an empty quote",
+        ]
+        for line in expected { XCTAssertTrue(text.contains(line), "missing: \(line)\n---\n\(text)") }
+    }
+
+    func testYAMLSyntaxErrorHasLineAndColumn() {
+        var builder = CorpusBuilder()
+        builder.eventsYAML = "events:\n  - id: x\n    title: \"unclosed\n    date: 2003\n"
+        let result = builder.load(pinning: true)
+        let error = try! XCTUnwrap(result.diagnostics.errors.first)
+        XCTAssertEqual(error.location.file, "events.yaml")
+        XCTAssertNotNil(error.location.line)
+        XCTAssertTrue(error.message.hasPrefix("YAML syntax error"), error.message)
+    }
+
+    func testWrongTypesAndMissingFiles() {
+        var builder = CorpusBuilder()
+        builder.sourcesYAML = builder.sourcesYAML
+            .replacingOccurrences(of: "file: b.txt", with: "file: missing.txt")
+            .replacingOccurrences(of: "aliases: [Moscow, Kremlin]", with: "aliases: Moscow")
+        let result = builder.load(pinning: true)
+        let text = messages(result)
+        XCTAssertTrue(text.contains("source `beta`: the article file missing.txt no such file"), text)
+        XCTAssertTrue(text.contains("`aliases` of an actor must be a list"), text)
+        XCTAssertTrue(text.contains("cites an unknown source `beta`"), text)
+    }
+
+    func testMissingManifestIsOneClearError() {
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles([:]))
+        XCTAssertEqual(result.diagnostics.count, 1)
+        XCTAssertTrue(result.diagnostics[0].description.contains("manifest.yaml: error: cannot load the corpus"), messages(result))
+    }
+
+    func testQueriesByDateActorSourceAndTag() throws {
+        let corpus = CorpusBuilder().load(pinning: true).corpus
+        XCTAssertEqual(corpus.events(matching: EventFilter(within: try PartialDate(parsing: "2024"))).map(\.id), ["attack"])
+        XCTAssertEqual(corpus.events(matching: EventFilter(within: try PartialDate(parsing: "2003/2024"))).map(\.id), ["listing", "attack"])
+        XCTAssertEqual(corpus.events(matching: EventFilter(actor: "Kremlin")).map(\.id), ["listing", "delisting"], "members of Russia count")
+        XCTAssertEqual(corpus.events(matching: EventFilter(actor: "Kremlin", includeMemberActors: false)).map(\.id), ["listing"])
+        XCTAssertEqual(corpus.events(matching: EventFilter(actor: "daesh")).map(\.id), ["attack"])
+        XCTAssertEqual(corpus.events(matching: EventFilter(source: "beta")).map(\.id), ["attack"])
+        XCTAssertEqual(corpus.events(matching: EventFilter(tag: "LAW")).map(\.id), ["delisting"])
+        XCTAssertEqual(corpus.events(matching: EventFilter(spineOnly: true)).map(\.id), ["delisting"])
+        XCTAssertEqual(corpus.actors(named: "IS Khorasan").map(\.id), ["isis-k"])
+    }
+}

@@ -1,0 +1,96 @@
+import XCTest
+@testable import ChronicleModel
+
+final class PartialDateTests: XCTestCase {
+    func date(_ text: String) throws -> PartialDate { try PartialDate(parsing: text) }
+
+    func testPrecisionOfEachForm() throws {
+        XCTAssertEqual(try date("2003").precision, .year)
+        XCTAssertEqual(try date("2024-03").precision, .month)
+        XCTAssertEqual(try date("2024-07-04").precision, .day)
+        XCTAssertEqual(try date("198X").precision, .decade)
+        XCTAssertEqual(try date("19XX").precision, .century)
+        XCTAssertEqual(try date("2024-XX").precision, .year)
+        XCTAssertEqual(try date("2024-03-XX").precision, .month)
+    }
+
+    func testDisplayForms() throws {
+        XCTAssertEqual(try date("2003").displayText, "2003")
+        XCTAssertEqual(try date("2024-03").displayText, "Mar 2024")
+        XCTAssertEqual(try date("2024-07-04").displayText, "4 Jul 2024")
+        XCTAssertEqual(try date("198X").displayText, "1980s")
+        XCTAssertEqual(try date("1979/1989").displayText, "1979–1989")
+        XCTAssertEqual(try date("2024-03/2024-06").displayText, "Mar 2024 – Jun 2024")
+        XCTAssertEqual(try date("/2024-10-04").displayText, "by 4 Oct 2024")
+        XCTAssertEqual(try date("../1985").displayText, "until 1985")
+        XCTAssertEqual(try date("1985/..").displayText, "from 1985 on")
+        XCTAssertEqual(try date("2024?").displayText, "2024?")
+        XCTAssertEqual(try date("2024~").displayText, "c. 2024")
+        XCTAssertEqual(try date("2024-05%").displayText, "c. May 2024?")
+        XCTAssertEqual(DatedValue(date: try date("2024-10-04"), inferred: true).displayText, "4 Oct 2024 (inferred)")
+    }
+
+    func testQualifiers() throws {
+        let both = try date("2024-05%")
+        XCTAssertEqual(both.start.point?.uncertain, true)
+        XCTAssertEqual(both.start.point?.approximate, true)
+        XCTAssertEqual(try date("2024?").start.point?.approximate, false)
+    }
+
+    func testSpansOfPartialDates() throws {
+        let feb2024 = try date("2024-02")
+        XCTAssertEqual(feb2024.latestDay! - feb2024.earliestDay!, 28, "2024 is a leap year: 29 days")
+        let decade = try date("198X")
+        XCTAssertEqual(decade.earliestDay, try date("1980-01-01").earliestDay)
+        XCTAssertEqual(decade.latestDay, try date("1989-12-31").latestDay)
+        XCTAssertEqual(try date("1970-01-01").earliestDay, 0)
+    }
+
+    func testTimelineOrder() throws {
+        let texts = ["2025-05-02", "2003", "2024-07-04", "198X", "2024-03", "1979", "2024", "/2024-10-04", "2024-10-04", "2025-04-17", "2025-05", "2021-08"]
+        let sorted = try texts.map(date).sorted().map(\.edtf)
+        XCTAssertEqual(sorted, ["1979", "198X", "2003", "2021-08", "2024", "2024-03", "2024-07-04", "/2024-10-04", "2024-10-04", "2025-04-17", "2025-05", "2025-05-02"])
+    }
+
+    func testCoarserBeforeFinerOnTheSameStart() throws {
+        XCTAssertLessThan(try date("2024"), try date("2024-01"))
+        XCTAssertLessThan(try date("2024-01"), try date("2024-01-01"))
+        XCTAssertLessThan(try date("198X"), try date("1980"))
+    }
+
+    func testWithinAndOverlap() throws {
+        XCTAssertTrue(try date("2024-03").isWithin(date("2024")))
+        XCTAssertFalse(try date("2024").isWithin(date("2024-03")))
+        XCTAssertTrue(try date("2024").overlaps(date("2024-03")))
+        XCTAssertTrue(try date("1985").isWithin(date("198X")))
+        XCTAssertFalse(try date("1979").isWithin(date("198X")))
+        XCTAssertFalse(try date("/2024-10-04").isWithin(date("2024")), "an unknown start can be any time before")
+        XCTAssertTrue(try date("2024-03-22").isWithin(date("2024-03/2024-06")))
+    }
+
+    func testRejectsImpossibleDates() {
+        let cases: [(String, String)] = [
+            ("2024-13-45", "no month 13"),
+            ("2025-02-30", "February 2025 has no day 30"),
+            ("2023-02-29", "February 2023 has no day 29"),
+            ("1989/1979", "ends before it starts"),
+            ("24", "four digits"),
+            ("", "empty"),
+            ("2024-3", "two digits"),
+            ("1X8X", "last one or two digits"),
+            ("198X-05", "cannot have a month"),
+            ("2024-XX-05", "needs a known month"),
+            ("/", "at least one known end"),
+            ("2001/2002/2003", "exactly one"),
+            ("March 2024", "four digits"),
+        ]
+        for (text, expected) in cases {
+            XCTAssertThrowsError(try PartialDate(parsing: text), text) { error in
+                XCTAssertTrue("\(error)".contains(expected), "\(text): \(error)")
+            }
+        }
+        XCTAssertNoThrow(try PartialDate(parsing: "2024-02-29"))
+        XCTAssertNoThrow(try PartialDate(parsing: "2000-02-29"))
+        XCTAssertThrowsError(try PartialDate(parsing: "1900-02-29"))
+    }
+}

@@ -1,0 +1,53 @@
+import XCTest
+@testable import ChronicleModel
+
+final class PrimitivesTests: XCTestCase {
+    func testSHA256KnownVectors() {
+        XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        XCTAssertEqual(SHA256.hex(Array("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq".utf8)),
+                       "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1")
+        XCTAssertEqual(SHA256.hex([UInt8](repeating: 0x61, count: 1_000)),
+                       "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
+    }
+
+    func testLineIndexHandlesEveryLineEnd() {
+        let bytes = Array("one\ntwo\r\nthree\rfour".utf8)
+        let index = LineIndex(bytes)
+        XCTAssertEqual(index.lineCount, 4)
+        XCTAssertEqual(index.line(containing: 0), 1)
+        XCTAssertEqual(index.line(containing: 4), 2)
+        XCTAssertEqual(index.line(containing: 9), 3)
+        XCTAssertEqual(index.line(containing: 15), 4)
+        XCTAssertEqual(String(decoding: bytes[index.contentRange(ofLine: 2)], as: UTF8.self), "two")
+        XCTAssertEqual(String(decoding: bytes[index.contentRange(ofLine: 3)], as: UTF8.self), "three")
+        XCTAssertEqual(LineIndex([]).lineCount, 1)
+        XCTAssertEqual(LineIndex(Array("a\n".utf8)).lineCount, 2)
+    }
+
+    func testDisplayProjectionHidesInlineMarkupButKeepsRawOffsets() {
+        let raw = Array("Putin <u>referred</u> to <b>x</b> a<3 <unknown>".utf8)
+        let projection = DisplayProjection(raw: raw)
+        XCTAssertEqual(String(decoding: projection.bytes, as: UTF8.self), "Putin referred to x a<3 <unknown>")
+        XCTAssertEqual(projection.hiddenRanges.count, 4)
+        let start = projection.bytes.firstIndex(of: UInt8(ascii: "r"))!
+        let raw0 = projection.rawRange(of: start..<(start + 8))
+        XCTAssertEqual(String(decoding: raw[raw0], as: UTF8.self), "referred")
+        let wide = projection.rawRange(of: 0..<14)
+        XCTAssertEqual(String(decoding: raw[wide], as: UTF8.self), "Putin <u>referred")
+    }
+
+    func testSafeTextMakesEveryControlVisible() {
+        let hostile = "a\u{1B}[2Jb\u{07}c\u{08}d\re\u{9B}31mf\u{202E}g\u{200B}h\u{1B}]52;c;ZXZpbA==\u{07}"
+        let shown = SafeText.visible(hostile)
+        for scalar in shown.unicodeScalars {
+            XCTAssertNil(SafeText.placeholder(for: scalar), "left \(scalar.value) in \(shown)")
+        }
+        XCTAssertTrue(shown.contains("␛[2J"))
+        XCTAssertTrue(shown.contains("<U+202E>"))
+        XCTAssertTrue(shown.contains("<U+009B>"))
+        XCTAssertEqual(SafeText.visible("line\nnext", keepNewlines: true), "line\nnext")
+        XCTAssertEqual(SafeText.visible("line\nnext"), "line␊next")
+        XCTAssertEqual(SafeText.visible("Türkiye — ‘ok’ 🔗"), "Türkiye — ‘ok’ 🔗")
+    }
+}
