@@ -7,6 +7,7 @@ let package = Package(
     products: [
         .executable(name: "chronicle", targets: ["chronicle"]),
         .library(name: "ChronicleModel", targets: ["ChronicleModel"]),
+        .library(name: "ChronicleUI", targets: ["ChronicleUI"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -29,9 +30,29 @@ let package = Package(
             capability: .buildTool(),
             dependencies: ["EmbedCorpusTool"]
         ),
+        // The browser as pure state: keys, actions, reducer, renderer into a cell grid.
+        .target(
+            name: "ChronicleUI",
+            dependencies: ["ChronicleModel"]
+        ),
+        // ncursesw through pkg-config; the shim header re-exports what Swift cannot see.
+        .systemLibrary(
+            name: "CNCursesW",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        // Signal and saved-termios state that must exist once per process.
+        .target(name: "CTerminalSupport"),
+        // The only module that imports ncurses.
+        .target(
+            name: "ChronicleTerminal",
+            dependencies: ["CNCursesW", "CTerminalSupport", "ChronicleUI"]
+        ),
         .executableTarget(
             name: "chronicle",
             dependencies: [
+                "ChronicleUI",
+                "ChronicleTerminal",
                 "ChronicleModel",
                 "ChronicleDefaultCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -42,8 +63,17 @@ let package = Package(
             dependencies: ["ChronicleModel", "ChronicleDefaultCorpus"]
         ),
         .testTarget(
+            name: "ChronicleUITests",
+            dependencies: ["ChronicleUI", "ChronicleModel", "ChronicleDefaultCorpus"],
+            exclude: ["Snapshots"]
+        ),
+        .testTarget(
+            name: "ChronicleEndToEndTests",
+            dependencies: ["chronicle"]
+        ),
+        .testTarget(
             name: "ChronicleCLITests",
-            dependencies: ["ChronicleModel"]
+            dependencies: ["ChronicleModel", "chronicle"]
         ),
     ]
 )

@@ -13,8 +13,8 @@ struct ChronicleCommand: ParsableCommand {
             Exit status: 0 success, 1 nothing found, 2 bad data or usage.
             """,
         version: "0.1.0",
-        subcommands: [ListCommand.self, ShowCommand.self, ValidateCommand.self],
-        defaultSubcommand: ListCommand.self
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self],
+        defaultSubcommand: BrowseCommand.self
     )
 }
 

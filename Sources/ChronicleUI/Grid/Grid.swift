@@ -1,0 +1,147 @@
+import ChronicleModel
+
+/// The whole screen as cells. Renderers draw into it; the terminal layer
+/// paints it; tests read it back as text.
+public struct Grid: Sendable, Equatable {
+    public let width: Int
+    public let height: Int
+    public private(set) var cells: [Cell]
+
+    public init(width: Int, height: Int) {
+        self.width = max(0, width)
+        self.height = max(0, height)
+        cells = Array(repeating: .blank, count: self.width * self.height)
+    }
+
+    public subscript(x: Int, y: Int) -> Cell {
+        get { cells[y * width + x] }
+        set { cells[y * width + x] = newValue }
+    }
+
+    public var bounds: Rect { Rect(x: 0, y: 0, width: width, height: height) }
+
+    /// Fills a rectangle with blanks of a role.
+    public mutating func fill(_ rect: Rect, role: Role) {
+        let area = clip(rect)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { self[x, y] = .blank(role) }
+        }
+    }
+
+    /// Sets the role of existing cells without changing their text.
+    public mutating func restyle(_ rect: Rect, role: Role) {
+        let area = clip(rect)
+        guard !area.isEmpty else { return }
+        for y in area.y..<area.maxY {
+            for x in area.x..<area.maxX { self[x, y].role = role }
+        }
+    }
+
+    /// Writes `text` at (x, y), using at most `maxWidth` columns (and never
+    /// past the grid's edge). Control characters show as placeholders, a wide
+    /// glyph that does not fit is replaced by a space, never split, and with
+    /// `ellipsis` a cut line ends in "…". Returns the columns used.
+    @discardableResult
+    public mutating func put(_ text: some StringProtocol, x: Int, y: Int, maxWidth: Int? = nil, role: Role, ellipsis: Bool = true) -> Int {
+        guard y >= 0, y < height, x < width else { return 0 }
+        let limit = min(maxWidth ?? (width - x), width - x)
+        guard limit > 0 else { return 0 }
+        let glyphs = Self.glyphs(of: text)
+        let total = glyphs.reduce(0) { $0 + $1.width }
+        let cut = total > limit
+        let budget = cut && ellipsis ? limit - 1 : limit
+        var column = 0
+        for glyph in glyphs {
+            if column + glyph.width > budget {
+                break
+            }
+            if x + column >= 0 {
+                self[x + column, y] = Cell(text: glyph.text, width: UInt8(glyph.width), role: role)
+                if glyph.width == 2 { self[x + column + 1, y] = .continuation(role) }
+            }
+            column += glyph.width
+        }
+        if cut {
+            // Pad a gap left by a wide glyph that did not fit, then the ellipsis.
+            while column < budget { self[x + column, y] = .blank(role); column += 1 }
+            if ellipsis { self[x + column, y] = Cell(text: "…", width: 1, role: role); column += 1 }
+        }
+        return column
+    }
+
+    /// One displayable unit: a grapheme cluster with its width, controls
+    /// already replaced by visible placeholders, and how many UTF-8 bytes of
+    /// the original text it stands for (so glyphs map back to offsets).
+    public struct Glyph: Sendable, Hashable {
+        public let text: String
+        public let width: Int
+        public let sourceBytes: Int
+    }
+
+    public static func glyphs(of text: some StringProtocol) -> [Glyph] {
+        var result: [Glyph] = []
+        for character in text {
+            if character.unicodeScalars.contains(where: { SafeText.placeholder(for: $0) != nil }) {
+                // A control inside a cluster: each scalar shown on its own, controls as placeholders.
+                // A placeholder such as "<U+202E>" becomes one glyph per character;
+                // the first carries the source bytes.
+                for scalar in character.unicodeScalars {
+                    let shown = SafeText.placeholder(for: scalar) ?? String(scalar)
+                    for (index, piece) in shown.enumerated() {
+                        result.append(Glyph(text: String(piece), width: max(1, TextWidth.of(piece)),
+                                            sourceBytes: index == 0 ? String(scalar).utf8.count : 0))
+                    }
+                }
+                continue
+            }
+            let width = TextWidth.of(character)
+            let bytes = character.utf8.count
+            if width == 0 {
+                // A lone combining mark or zero-width character: attach it to the previous glyph.
+                if let last = result.popLast() {
+                    result.append(Glyph(text: last.text + String(character), width: last.width, sourceBytes: last.sourceBytes + bytes))
+                } else {
+                    result.append(Glyph(text: "\u{25CC}" + String(character), width: 1, sourceBytes: bytes))
+                }
+                continue
+            }
+            result.append(Glyph(text: String(character), width: width, sourceBytes: bytes))
+        }
+        return result
+    }
+
+    func clip(_ rect: Rect) -> Rect {
+        let x0 = max(rect.x, 0), y0 = max(rect.y, 0)
+        let x1 = min(rect.maxX, width), y1 = min(rect.maxY, height)
+        return Rect(x: x0, y: y0, width: x1 - x0, height: y1 - y0)
+    }
+
+    /// The grid as text, one string per row, trailing spaces kept.
+    public var lines: [String] {
+        (0..<height).map { y in
+            (0..<width).reduce(into: "") { line, x in line += self[x, y].text }
+        }
+    }
+
+    /// The text with every row's trailing spaces removed: what snapshots compare.
+    public var text: String {
+        lines.map { String($0.reversed().drop(while: { $0 == " " }).reversed()) }.joined(separator: "\n")
+    }
+
+    /// Runs of non-normal roles, "row 3 col 5-12 quote", for snapshots of style.
+    public var styleRuns: [String] {
+        var runs: [String] = []
+        for y in 0..<height {
+            var x = 0
+            while x < width {
+                let role = self[x, y].role
+                var end = x
+                while end + 1 < width && self[end + 1, y].role == role { end += 1 }
+                if role != .normal { runs.append("row \(y) col \(x)-\(end) \(role)") }
+                x = end + 1
+            }
+        }
+        return runs
+    }
+}

@@ -1,0 +1,65 @@
+/// Everything a person can ask of the browser. Keys map to actions through
+/// a screen's keymap; the help overlay is generated from the same tables.
+public enum Action: Hashable, Sendable {
+    case moveDown, moveUp, pageDown, pageUp, top, bottom
+    case open
+    case back
+    case backOrQuit
+    case quit
+    case nextPassage, previousPassage
+    case focusEvent
+    case sideBySide
+    case switchPane
+    case nextSource, previousSource
+    case toggleFurniture
+    case toggleHelp
+    case redraw
+    case resize(Size)
+    case mouse(MouseEvent)
+
+    /// The sentence the help overlay shows.
+    public var help: String {
+        switch self {
+        case .moveDown: return "Move down"
+        case .moveUp: return "Move up"
+        case .pageDown: return "Page down"
+        case .pageUp: return "Page up"
+        case .top: return "Go to the top"
+        case .bottom: return "Go to the bottom"
+        case .open: return "Open: the event's passages, or the article at the passage"
+        case .back: return "Go back"
+        case .backOrQuit: return "Go back; quit from the timeline"
+        case .quit: return "Quit Chronicle"
+        case .nextPassage: return "Next cited passage"
+        case .previousPassage: return "Previous cited passage"
+        case .focusEvent: return "Switch between the timeline and the event"
+        case .sideBySide: return "Read two articles side by side at this event"
+        case .switchPane: return "Switch to the other article"
+        case .nextSource: return "Show the next source in this pane"
+        case .previousSource: return "Show the previous source in this pane"
+        case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
+        case .toggleHelp: return "Show or hide this help"
+        case .redraw: return "Redraw the screen"
+        case .resize: return "Resize"
+        case .mouse: return "Mouse"
+        }
+    }
+
+    public var group: String {
+        switch self {
+        case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: return "Move"
+        case .open, .back, .backOrQuit, .focusEvent, .nextPassage, .previousPassage: return "Read"
+        case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture: return "Compare"
+        default: return "General"
+        }
+    }
+}
+
+/// What the shell must do after a state change: effects leave the reducer
+/// as values (Bubble Tea's Cmd), so the reducer stays pure.
+public enum Effect: Hashable, Sendable {
+    case quit
+    case bell
+    /// Redraw every cell: the screen may hold another program's output.
+    case repaint
+}

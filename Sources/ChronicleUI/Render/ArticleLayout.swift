@@ -1,0 +1,106 @@
+import ChronicleModel
+
+/// An article laid out for a pane width: a header (outlet, title, date,
+/// byline, URL), then its lines wrapped under a line-number gutter, page
+/// furniture folded or dimmed, and cited passages styled.
+public struct ArticleLayout: Sendable {
+    public let rows: [[StyledGlyph]]
+    /// Rows of each cited passage (index into `BrowserData.citedPassages`).
+    public let passageRows: [Int: Range<Int>]
+    /// For each passage, the first row of the line (paragraph) it starts in.
+    public let passageLineStart: [Int: Int]
+
+    /// - Parameters:
+    ///   - eventID: the event the article is read for; its passages stand out.
+    ///   - focusedPassage: the passage Tab has reached.
+    public init(source: Source, data: BrowserData, width: Int, showFurniture: Bool, eventID: String?, focusedPassage: Int?) {
+        var rows: [[StyledGlyph]] = []
+        let width = max(1, width)
+        func add(_ glyphs: [StyledGlyph]) { rows += TextLayout.wrap(glyphs, width: width) }
+
+        add(TextLayout.styled(source.outlet, .heading))
+        if let title = source.title {
+            add(TextLayout.styled(title, .heading))
+        } else {
+            add(TextLayout.styled("(untitled: the article prints no headline)", .dim))
+        }
+        var meta = TextLayout.styled(source.published.date.displayText, .date)
+        if source.published.inferred { meta += TextLayout.styled(" (inferred)", .dateInferred) }
+        for part in [source.byline, source.dateline, source.agency.map { "via \($0)" }].compactMap({ $0 }) {
+            meta += TextLayout.styled(" · " + part, .normal)
+        }
+        add(meta)
+        if source.published.inferred, let basis = source.published.basis { add(TextLayout.styled("Date inferred: " + basis, .dim)) }
+        if let url = source.url { add(TextLayout.styled(url, .dim)) }
+        rows.append(TextLayout.styled(String(repeating: "─", count: width), .border))
+
+        let passages = data.citedPassages[source.id] ?? []
+        let gutter = String(source.lines.lineCount).count + 1
+        let textWidth = max(1, width - gutter - 1)
+        var passageRows: [Int: Range<Int>] = [:]
+        var passageLineStart: [Int: Int] = [:]
+        var line = 1
+        while line <= source.lines.lineCount {
+            if !showFurniture, let furniture = source.furniture(atLine: line) {
+                let last = min(furniture.lines.upperBound, source.lines.lineCount)
+                let label = furniture.label ?? "page furniture"
+                let fold = "▸ \(label) (lines \(line)–\(last), folded: z shows)"
+                rows += TextLayout.wrap(TextLayout.styled(String(repeating: " ", count: gutter + 1) + fold, .furniture), width: width)
+                line = last + 1
+                continue
+            }
+            let range = source.lines.contentRange(ofLine: line)
+            let baseRole: Role = source.furniture(atLine: line) != nil ? .furniture : (source.isBody(line: line) ? .normal : .frontMatter)
+            let glyphs = Self.lineGlyphs(source: source, range: range, baseRole: baseRole, passages: passages,
+                                         eventID: eventID, focusedPassage: focusedPassage)
+            let wrapped = TextLayout.wrap(glyphs, width: textWidth)
+            let lineStart = rows.count
+            for (index, row) in wrapped.enumerated() {
+                let number = index == 0 ? String(line) : ""
+                let prefix = TextLayout.styled(String(repeating: " ", count: gutter - number.count) + number + " ", .dim)
+                for glyph in row where glyph.offset >= 0 {
+                    if let p = Self.passage(containing: glyph.offset, in: passages) {
+                        let row = rows.count
+                        let existing = passageRows[p]
+                        passageRows[p] = (existing?.lowerBound ?? row)..<(row + 1)
+                        if passageLineStart[p] == nil { passageLineStart[p] = lineStart }
+                    }
+                }
+                rows.append(prefix + row)
+            }
+            line += 1
+        }
+        self.rows = rows
+        self.passageRows = passageRows
+        self.passageLineStart = passageLineStart
+    }
+
+    static func lineGlyphs(source: Source, range: Range<Int>, baseRole: Role, passages: [BrowserData.CitedPassage],
+                           eventID: String?, focusedPassage: Int?) -> [StyledGlyph] {
+        // Walk the display text of the line, glyph by glyph, carrying raw offsets.
+        let display = source.display
+        let lo = display.displayIndex(atOrAfterRaw: range.lowerBound)
+        let hi = display.displayIndex(atOrAfterRaw: range.upperBound)
+        var result: [StyledGlyph] = []
+        var index = lo
+        let text = String(decoding: display.bytes[lo..<max(lo, hi)], as: UTF8.self)
+        for glyph in Grid.glyphs(of: text) {
+            let offset = index < display.rawOffsets.count ? display.rawOffsets[index] : range.upperBound
+            var role = baseRole
+            if let p = passage(containing: offset, in: passages) {
+                if p == focusedPassage { role = .quoteCurrent }
+                else if let eventID, passages[p].eventIDs.contains(eventID) { role = .quote }
+                else { role = .citedPassage }
+            }
+            result.append(StyledGlyph(glyph: glyph, role: role, offset: offset))
+            index += glyph.sourceBytes
+        }
+        return result
+    }
+
+    static func passage(containing offset: Int, in passages: [BrowserData.CitedPassage]) -> Int? {
+        // Few passages per article: a scan is clearer than a search tree.
+        passages.lastIndex { $0.range.contains(offset) }
+    }
+}
+

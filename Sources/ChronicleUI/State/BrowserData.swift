@@ -1,0 +1,94 @@
+import ChronicleModel
+
+/// What the browser derives once from a corpus: the passages cited in each
+/// article, a mark per outlet, the timeline's rows. Immutable and shared.
+public final class BrowserData: Sendable {
+    /// A span of an article that one or more events cite.
+    public struct CitedPassage: Sendable, Hashable {
+        public let range: Range<Int>
+        public let line: Int
+        public let eventIDs: [String]
+    }
+
+    /// A row of the timeline list: a year heading or an event.
+    public enum TimelineRow: Sendable, Hashable {
+        case heading(String)
+        case event(Int)
+    }
+
+    public let corpus: Corpus
+    /// Per source id, in order of position in the article.
+    public let citedPassages: [String: [CitedPassage]]
+    /// One character per source for the timeline's outlet columns, when the
+    /// corpus is small enough to give each source a column.
+    public let outletMarks: [String: Character]
+    public let timelineRows: [TimelineRow]
+    /// The row of each event in `timelineRows`.
+    public let rowOfEvent: [Int]
+
+    public static let maxOutletColumns = 8
+
+    public init(corpus: Corpus) {
+        self.corpus = corpus
+        var bySource: [String: [Range<Int>: (line: Int, events: [String])]] = [:]
+        for event in corpus.events {
+            for citation in event.citations {
+                let passage = citation.passage
+                var entry = bySource[passage.sourceID, default: [:]][passage.range] ?? (passage.line, [])
+                if !entry.events.contains(event.id) { entry.events.append(event.id) }
+                bySource[passage.sourceID, default: [:]][passage.range] = entry
+            }
+        }
+        citedPassages = bySource.mapValues { ranges in
+            ranges.map { CitedPassage(range: $0.key, line: $0.value.line, eventIDs: $0.value.events) }
+                .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+        }
+        outletMarks = corpus.sources.count <= Self.maxOutletColumns ? Self.marks(for: corpus.sources) : [:]
+        var rows: [TimelineRow] = []
+        var rowOfEvent: [Int] = []
+        var lastHeading: String?
+        for (index, event) in corpus.events.enumerated() {
+            let heading = Self.heading(for: event.date.date)
+            if heading != lastHeading {
+                rows.append(.heading(heading))
+                lastHeading = heading
+            }
+            rowOfEvent.append(rows.count)
+            rows.append(.event(index))
+        }
+        timelineRows = rows
+        self.rowOfEvent = rowOfEvent
+    }
+
+    /// The year heading an event falls under: "2024", or "1980s" for a decade.
+    static func heading(for date: PartialDate) -> String {
+        guard let point = date.start.point ?? date.end.point else { return date.displayText }
+        switch point.precision {
+        case .century, .decade: return "\(point.year)s"
+        default: return String(point.year)
+        }
+    }
+
+    /// Initials of outlets ("The Moscow Times" → M, "TRT Global" → G), made
+    /// unique by falling back to other letters of the name.
+    static func marks(for sources: [Source]) -> [String: Character] {
+        var used = Set<Character>()
+        var marks: [String: Character] = [:]
+        let skip: Set<String> = ["the", "of", "and", "a"]
+        for source in sources {
+            let words = source.outlet.split(separator: " ").filter { !skip.contains($0.lowercased()) }
+            // The last word names the outlet best ("TRT World" → W), then the others, then any letter.
+            let candidates = words.reversed().compactMap(\.first) + Array(source.outlet.filter(\.isLetter)) + Array("ABCDEFGHIJKLMNOPQRSTUVWXYZ")
+            if let mark = candidates.map({ Character($0.uppercased()) }).first(where: { !used.contains($0) }) {
+                used.insert(mark)
+                marks[source.id] = mark
+            }
+        }
+        return marks
+    }
+
+    /// The index, in `citedPassages[source]`, of the passage a citation anchors.
+    public func passageIndex(source: String, range: Range<Int>) -> Int? {
+        citedPassages[source]?.firstIndex { $0.range == range }
+    }
+}
