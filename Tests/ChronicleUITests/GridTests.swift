@@ -1,0 +1,67 @@
+import XCTest
+@testable import ChronicleUI
+
+final class GridTests: XCTestCase {
+    func testWidthsOfWideCombiningAndEmojiText() {
+        XCTAssertEqual(TextWidth.of("abc"), 3)
+        XCTAssertEqual(TextWidth.of("日本語"), 6)
+        XCTAssertEqual(TextWidth.of("e\u{301}"), 1, "a combining acute takes no column")
+        XCTAssertEqual(TextWidth.of("🔗"), 2)
+        XCTAssertEqual(TextWidth.of("👩‍👩‍👧"), 2, "a ZWJ family is one glyph")
+        XCTAssertEqual(TextWidth.of("🇦🇫"), 2, "a flag is one glyph")
+        XCTAssertEqual(TextWidth.of("☺\u{FE0F}"), 2, "VS16 asks for emoji width")
+        XCTAssertEqual(TextWidth.of("Türkiye paylaşın"), 16)
+        XCTAssertEqual(TextWidth.of("–—‘’“”"), 6)
+    }
+
+    func testPutNeverSplitsAWideGlyphAndEndsCutTextWithAnEllipsis() {
+        var grid = Grid(width: 6, height: 2)
+        grid.put("日本語です", x: 0, y: 0, role: .normal)
+        XCTAssertEqual(grid.lines[0], "日本 …", "the third glyph would cross the edge: a space, then the ellipsis")
+        XCTAssertTrue(grid[1, 0].isContinuation)
+        grid.put("abcdef", x: 0, y: 1, maxWidth: 6, role: .normal)
+        XCTAssertEqual(grid.lines[1], "abcdef", "text that fits exactly is not cut")
+        var narrow = Grid(width: 3, height: 1)
+        narrow.put("日本", x: 0, y: 0, role: .normal, ellipsis: false)
+        XCTAssertEqual(narrow.lines[0], "日 ")
+    }
+
+    func testControlsArePlaceholdersNeverCells() {
+        var grid = Grid(width: 30, height: 1)
+        grid.put("a\u{1B}[2Jb\u{202E}c", x: 0, y: 0, role: .normal)
+        XCTAssertEqual(grid.text, "a␛[2Jb<U+202E>c")
+        for x in 0..<grid.width { XCTAssertFalse(grid[x, 0].text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E }) }
+    }
+
+    func testGlyphsMapBackToSourceBytes() {
+        let glyphs = Grid.glyphs(of: "é\u{1B}x🔗")
+        XCTAssertEqual(glyphs.map(\.text), ["é", "␛", "x", "🔗"])
+        XCTAssertEqual(glyphs.map(\.sourceBytes), [2, 1, 1, 4])
+        let bidi = Grid.glyphs(of: "\u{202E}")
+        XCTAssertEqual(bidi.map(\.text).joined(), "<U+202E>")
+        XCTAssertEqual(bidi.map(\.sourceBytes).reduce(0, +), 3)
+    }
+
+    func testWrapBreaksAtSpacesByDisplayWidth() {
+        let rows = TextLayout.wrap(TextLayout.styled("one two three 日本語 four", .normal), width: 9)
+        XCTAssertEqual(rows.map { $0.map(\.glyph.text).joined() }, ["one two", "three", "日本語", "four"])
+        let long = TextLayout.wrap(TextLayout.styled("abcdefghij", .normal), width: 4)
+        XCTAssertEqual(long.map { $0.map(\.glyph.text).joined() }, ["abcd", "efgh", "ij"])
+        XCTAssertEqual(TextLayout.wrap([], width: 5).count, 1, "an empty line keeps its row")
+        for row in TextLayout.wrap(TextLayout.styled("日本語 日本語日本語", .normal), width: 5) {
+            XCTAssertLessThanOrEqual(TextLayout.width(row), 5)
+        }
+    }
+
+    func testMonochromeThemeKeepsMeaningInAttributes() {
+        for role in Role.allCases {
+            let look = Theme.appearance(role, palette: .monochrome)
+            XCTAssertNil(look.foreground)
+            XCTAssertNil(look.background)
+        }
+        XCTAssertTrue(Theme.appearance(.selection, palette: .monochrome).reverse)
+        XCTAssertTrue(Theme.appearance(.quote, palette: .monochrome).underline)
+        XCTAssertTrue(Theme.appearance(.quoteCurrent, palette: .monochrome).reverse)
+        XCTAssertNotEqual(Theme.appearance(.quote, palette: .monochrome), Theme.appearance(.citedPassage, palette: .monochrome))
+    }
+}

@@ -1,0 +1,88 @@
+import ChronicleModel
+import XCTest
+@testable import ChronicleUI
+
+/// Each screen rendered at 100×30, 60×20 and 40×12, compared with
+/// Snapshots/*.txt; plus the styles that carry meaning.
+final class RenderTests: XCTestCase {
+    static let sizes = [(100, 30), (60, 20), (40, 12)]
+
+    func snapshots(_ name: String, _ script: (inout AppState) -> Void, file: StaticString = #filePath, line: UInt = #line) {
+        for (width, height) in Self.sizes {
+            var state = Fixtures.state(width, height)
+            script(&state)
+            assertSnapshot(Renderer.render(state), named: "\(name)-\(width)x\(height)", file: file, line: line)
+        }
+    }
+
+    func testTimeline() {
+        snapshots("timeline") { state in Fixtures.select(Fixtures.spine("2024-03"), &state) }
+    }
+
+    func testEventPassages() {
+        snapshots("event-passages") { state in
+            Fixtures.select(Fixtures.spine("2025-04-17"), &state)
+            Fixtures.type("Enter j", &state)
+        }
+    }
+
+    func testReaderAtPassage() {
+        snapshots("reader") { state in
+            Fixtures.select(Fixtures.spine("2025-04-17"), &state)
+            Fixtures.type("Enter j j Enter", &state)
+        }
+    }
+
+    func testSideBySide() {
+        snapshots("side-by-side") { state in
+            Fixtures.select(Fixtures.spine("2024-03"), &state)
+            Fixtures.type("s", &state)
+        }
+    }
+
+    func testHelp() {
+        snapshots("help") { state in Fixtures.type("?", &state) }
+    }
+
+    func testTooSmallSaysWhatItNeeds() {
+        for (width, height) in [(1, 1), (10, 3), (23, 30), (100, 6)] {
+            let grid = Renderer.render(Fixtures.state(width, height))
+            XCTAssertTrue("Chronicle needs at least 24×7".hasPrefix(grid.lines[0].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "…", with: "")), grid.text)
+        }
+        XCTAssertEqual(Renderer.render(Fixtures.state(0, 0)).cells.count, 0)
+    }
+
+    func testSelectionAndQuotesAreStyled() throws {
+        var state = Fixtures.state()
+        Fixtures.select(Fixtures.spine("2024-07-04"), &state)
+        var grid = Renderer.render(state)
+        let row = Fixtures.data.rowOfEvent[state.timeline.selected] - state.timeline.listScroll + 1
+        XCTAssertEqual(grid[2, row].role, .selection)
+        Fixtures.type("Enter Enter", &state)
+        grid = Renderer.render(state)
+        let roles = Set(grid.cells.map(\.role))
+        XCTAssertTrue(roles.contains(.quoteCurrent), "the passage opened is highlighted")
+        // The highlighted cells spell the quote.
+        let reader = try XCTUnwrap(state.reader)
+        let source = try XCTUnwrap(Fixtures.corpus.source(reader.sourceID))
+        let passage = Fixtures.data.citedPassages[reader.sourceID]![reader.passage!]
+        let highlighted = grid.cells.filter { $0.role == .quoteCurrent }.map(\.text).joined()
+        let expected = source.displayText(passage.range).filter { $0 != " " }
+        XCTAssertEqual(highlighted.filter { $0 != " " }, expected)
+    }
+
+    func testUntitledAndInferredAreShownNotInvented() throws {
+        var state = Fixtures.state()
+        let index = try XCTUnwrap(Fixtures.corpus.events.firstIndex { $0.sourceIDs == ["defence-talks-2024-10-04"] && $0.date.inferred })
+        Fixtures.select(index, &state)
+        var text = Renderer.render(state).text
+        XCTAssertTrue(text.contains("(inferred)"), text)
+        Fixtures.type("Enter Enter", &state)
+        text = Renderer.render(state).text
+        XCTAssertTrue(text.contains("Defence Talks"), text)
+        Fixtures.type("g", &state)
+        text = Renderer.render(state).text
+        XCTAssertTrue(text.contains("(untitled: the article prints no headline)"), text)
+        XCTAssertTrue(text.contains("4 Oct 2024 (inferred)"), text)
+    }
+}
