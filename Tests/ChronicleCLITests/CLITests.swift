@@ -1,0 +1,154 @@
+import ChronicleModel
+import Foundation
+import XCTest
+
+final class CLITests: XCTestCase {
+    struct ListJSON: Decodable {
+        struct Source: Decodable { let id: String; let file: String; let sha256: String; let outlet: String; let title: String?; let published: String; let url: String? }
+        struct Citation: Decodable { let source: String; let quote: String; let text: String; let start: Int; let end: Int; let line: Int }
+        struct Event: Decodable { let id: String; let date: String; let title: String; let spine: Bool; let actors: [String]; let citations: [Citation] }
+        let sources: [Source]
+        let events: [Event]
+    }
+
+    func listJSON(_ arguments: [String] = []) throws -> ListJSON {
+        let result = try CLI.run(["list", "--format", "json"] + arguments)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        return try decoder.decode(ListJSON.self, from: Data(result.stdout.utf8))
+    }
+
+    func testListPrintsTheFiveSpineEventsInDateOrder() throws {
+        let result = try CLI.run(["list"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let spine = result.stdout.split(separator: "\n").filter { $0.contains("★") }
+        XCTAssertEqual(spine.count, 5, result.stdout)
+        let dates = spine.map { String($0.prefix(while: { $0 != "★" })).trimmingCharacters(in: .whitespaces) }
+        XCTAssertEqual(dates, ["2003", "Mar 2024", "4 Jul 2024", "17 Apr 2025", "2 May 2025"])
+        XCTAssertTrue(spine[0].hasSuffix("(5 sources)"), String(spine[0]))
+        XCTAssertTrue(result.stdout.contains("(inferred)"), "an inferred date says so")
+    }
+
+    func testWithoutASubcommandChronicleListsWhenNotOnATerminal() throws {
+        let result = try CLI.run([])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, try CLI.run(["list"]).stdout)
+    }
+
+    func testEveryJSONQuoteIsTheRawBytesAtItsOffsets() throws {
+        let list = try listJSON()
+        XCTAssertEqual(list.sources.count, 5)
+        var checked = 0
+        for event in list.events {
+            XCTAssertFalse(event.citations.isEmpty, event.id)
+            for citation in event.citations {
+                let source = try XCTUnwrap(list.sources.first { $0.id == citation.source })
+                let raw = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("seeds").appendingPathComponent(source.file))
+                XCTAssertEqual(SHA256.hex([UInt8](raw)), source.sha256)
+                let slice = raw[citation.start..<citation.end]
+                XCTAssertEqual(Array(slice), Array(citation.quote.utf8), "\(event.id): \(citation.quote)")
+                let withoutMarkup = citation.quote.replacingOccurrences(of: "<u>", with: "").replacingOccurrences(of: "</u>", with: "")
+                XCTAssertEqual(withoutMarkup, citation.text)
+                let lineOfStart = raw[..<citation.start].filter { $0 == 0x0A }.count + 1
+                XCTAssertEqual(lineOfStart, citation.line)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 30)
+        let spineDates = list.events.filter(\.spine).map(\.date)
+        XCTAssertEqual(spineDates, ["2003", "2024-03", "2024-07-04", "2025-04-17", "2025-05-02"])
+    }
+
+    func testShowSetsEachQuoteInItsSentence() throws {
+        let list = try listJSON()
+        let delisting = try XCTUnwrap(list.events.first { $0.spine && $0.date == "2025-04-17" })
+        let result = try CLI.run(["show", delisting.id])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("The Moscow Times"))
+        XCTAssertTrue(result.stdout.contains("Anadolu Agency"))
+        XCTAssertTrue(result.stdout.contains("TRT Global"))
+        XCTAssertTrue(result.stdout.contains("»"), "the quoted words are marked when not on a terminal")
+        XCTAssertFalse(result.stdout.contains("\u{1B}"), "no escape sequences into a pipe")
+    }
+
+    func testShowUnknownEventIsNotFound() throws {
+        let result = try CLI.run(["show", "no-such-event"])
+        XCTAssertEqual(result.status, 1)
+        XCTAssertTrue(result.stderr.contains("no event with id `no-such-event`"), result.stderr)
+    }
+
+    func testUsageErrorsExitTwo() throws {
+        let result = try CLI.run(["list", "--format", "xml"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("format"), result.stderr)
+        XCTAssertEqual(try CLI.run(["--help"]).status, 0)
+    }
+
+    func testValidateDefaultCorpusIsClean() throws {
+        let result = try CLI.run(["validate"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stderr, "", "no warnings on the default corpus")
+        XCTAssertTrue(result.stdout.contains("5 sources"), result.stdout)
+        let onDisk = try CLI.run(["validate", "--corpus", CLI.packageRoot.appendingPathComponent("seeds").path])
+        XCTAssertEqual(onDisk.status, 0, onDisk.stderr)
+    }
+
+    func testValidateBrokenCorpusGivesFileLineMessages() throws {
+        let corpus = try CLI.copyOfSeeds(self)
+        let events = corpus.appendingPathComponent("events.yaml")
+        var text = try String(contentsOf: events, encoding: .utf8)
+        // Break one quote: a word no article has.
+        let quoteLine = try XCTUnwrap(text.split(separator: "\n", omittingEmptySubsequences: false).firstIndex { $0.contains("quote:") })
+        var lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        lines[quoteLine] = lines[quoteLine].replacingOccurrences(of: "quote:", with: "quote: Zanzibar")
+        text = lines.joined(separator: "\n")
+        try text.write(to: events, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", "--corpus", corpus.path])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("\(corpus.path)/events.yaml:\(quoteLine + 1):"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("quote not found"), result.stderr)
+        // The other commands refuse a corpus with errors rather than show unsourced events.
+        let list = try CLI.run(["list", "--corpus", corpus.path])
+        XCTAssertEqual(list.status, 2)
+        XCTAssertEqual(list.stdout, "")
+    }
+
+    func testChangedArticleWarnsAndStrictFails() throws {
+        let corpus = try CLI.copyOfSeeds(self)
+        let article = try FileManager.default.contentsOfDirectory(atPath: corpus.appendingPathComponent("articles").path).sorted()[0]
+        let url = corpus.appendingPathComponent("articles").appendingPathComponent(article)
+        var bytes = try Data(contentsOf: url)
+        bytes.append(contentsOf: Array("\nA line added later.".utf8))
+        try bytes.write(to: url)
+        let result = try CLI.run(["validate", "--corpus", corpus.path])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stderr.contains("has changed since it was pinned"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("re-anchored"), result.stderr)
+        XCTAssertEqual(try CLI.run(["validate", "--strict", "--corpus", corpus.path]).status, 2)
+    }
+
+    func testMissingCorpusDirectoryIsAClearError() throws {
+        let result = try CLI.run(["list", "--corpus", "/nonexistent/corpus"])
+        XCTAssertEqual(result.status, 2)
+        XCTAssertTrue(result.stderr.contains("/nonexistent/corpus/manifest.yaml"), result.stderr)
+    }
+
+    func testBinaryCopiedAwayCarriesTheDefaultCorpus() throws {
+        let directory = try CLI.temporaryDirectory(self)
+        let copy = directory.appendingPathComponent("chronicle")
+        try FileManager.default.copyItem(at: CLI.binary, to: copy)
+        let result = try CLI.run(["list"], binary: copy, directory: URL(fileURLWithPath: "/"))
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, try CLI.run(["list"]).stdout)
+        XCTAssertEqual(try CLI.run(["validate"], binary: copy, directory: directory).status, 0)
+    }
+
+    func testCompletionScriptsAreGenerated() throws {
+        for shell in ["bash", "zsh", "fish"] {
+            let result = try CLI.run(["--generate-completion-script", shell])
+            XCTAssertEqual(result.status, 0, shell)
+            XCTAssertTrue(result.stdout.contains("validate"), shell)
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import Foundation
+import XCTest
+
+/// The real binary in tmux at 100×30: what a newcomer does on first use.
+final class BrowserEndToEndTests: XCTestCase {
+    /// Rows of the timeline list (left of the divider) that hold an event.
+    func timelineRows(_ screen: String) -> [String] {
+        screen.split(separator: "\n").dropFirst().map { line in
+            String(line.split(separator: "│", maxSplits: 1, omittingEmptySubsequences: false).first ?? "")
+        }.filter { !$0.hasPrefix("──") && !$0.trimmingCharacters(in: .whitespaces).isEmpty }
+    }
+
+    func testNewcomerFindsTheDelistingReadsItsSourcesComparesAndQuits() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start()
+        let first = try tmux.waitFor("the timeline") { $0.contains("Chronicle ·") && $0.contains("★") }
+
+        // The five principal events, in date order.
+        let spine = timelineRows(first).filter { $0.contains("★") }
+        let dates = spine.map { $0.trimmingCharacters(in: .whitespaces).components(separatedBy: "  ").first ?? "" }
+        XCTAssertEqual(dates, ["2003", "Mar 2024", "4 Jul 2024", "17 Apr 2025", "2 May 2025"], first)
+
+        // Find the April 2025 delisting and open its passages.
+        let rows = timelineRows(first)
+        let delisting = try XCTUnwrap(rows.firstIndex { $0.contains("17 Apr 2025") })
+        for _ in 0..<delisting { try tmux.keys("j") }
+        try tmux.waitFor("the delisting selected") { $0.contains(" \(delisting + 1)/") }
+        try tmux.keys("Enter")
+        // The event pane scrolls to the first passage; the rest are below it.
+        try tmux.waitFor("the event's passages") { $0.contains("[1] The Moscow Times") && $0.contains("passage 1/") }
+        let outlets = ["The Moscow Times", "TRT Global", "Anadolu Agency"]
+
+        // Read each of the three articles at its cited passage, highlighted.
+        var seen: [String] = []
+        for index in 0..<3 {
+            if index > 0 { try tmux.keys("j") }
+            try tmux.keys("Enter")
+            let reader = try tmux.waitFor("the article", escapes: true) { $0.contains("Article") && $0.contains("passage ") }
+            let header = reader.split(separator: "\n")[1]
+            let outlet = try XCTUnwrap(outlets.first { header.contains($0) }, String(header))
+            seen.append(outlet)
+            // The passage is on screen, in reverse video or on a coloured background.
+            // The passage is on screen, bold black on yellow.
+            XCTAssertTrue(reader.contains("\u{1B}[30m\u{1B}[43m"), "no highlighted passage in:\n\(reader)")
+            try tmux.keys("Escape")
+            try tmux.waitFor("back on the timeline") { $0.contains("Timeline") }
+        }
+        XCTAssertEqual(Set(seen), Set(outlets))
+
+        // Two of them side by side.
+        try tmux.keys("s")
+        let compare = try tmux.waitFor("side by side") { $0.contains("Side by side") }
+        let paneHeaders = compare.split(separator: "\n")[1]
+        XCTAssertEqual(outlets.filter { paneHeaders.contains($0) }.count, 2, String(paneHeaders))
+
+        // Resize to 40×12 and back: each redraws.
+        try tmux.resize(40, 12)
+        try tmux.waitFor("the 40-column screen") { screen in
+            let lines = screen.split(separator: "\n")
+            return lines.count >= 11 && lines.allSatisfy { $0.count <= 40 } && screen.contains("Chronicle")
+        }
+        try tmux.resize(100, 30)
+        try tmux.waitFor("the 100-column screen") { $0.contains("Side by side") && $0.split(separator: "\n")[0].count > 60 }
+
+        // q goes back, then quits from the timeline; the terminal is as it was.
+        try tmux.keys("q")
+        try tmux.waitFor("the timeline again") { $0.contains("Timeline") }
+        try tmux.keys("q")
+        try tmux.keys("q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+        XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
+    }
+
+    func testSideBySideShowsTwoOutletsForTheAttack() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start()
+        let first = try tmux.waitFor("the timeline") { $0.contains("★") }
+        let attack = try XCTUnwrap(timelineRows(first).firstIndex { $0.contains("Mar 2024") && $0.contains("★") })
+        for _ in 0..<attack { try tmux.keys("j") }
+        try tmux.keys("s")
+        // The highlight is checked once the whole frame is there.
+        let screen = try tmux.waitFor("side by side, highlighted", escapes: true) { $0.contains("Side by side") && $0.contains("43m") }
+        let plain = try tmux.capture()
+        let header = plain.split(separator: "\n")[1]
+        let outlets = ["The Moscow Times", "TRT Global", "TRT World", "Defence Talks"].filter { header.contains($0) }
+        XCTAssertEqual(outlets.count, 2, String(header))
+        XCTAssertTrue(plain.contains("145"), plain)
+        XCTAssertTrue(screen.contains("\u{1B}[4m"), "the other passages cited in each article are underlined")
+    }
+
+    func testSignalsRestoreTheTerminal() throws {
+        for signal in ["INT", "TERM", "HUP"] {
+            let tmux = try Tmux(test: self)
+            try tmux.start()
+            try tmux.waitFor("the timeline") { $0.contains("★") }
+            try Tmux.run(["-L", tmux.socket, "run-shell", "pkill -\(signal) -f '\(Tmux.binary.path)$' || pkill -\(signal) -x chronicle"])
+            try tmux.waitFor("the shell after SIG\(signal)") { $0.contains("CHRONICLE-DONE") }
+            XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"), "SIG\(signal)")
+            XCTAssertNotEqual(tmux.contents(of: "status"), "exit=0\n", "SIG\(signal) ends the program as the signal does")
+        }
+    }
+
+    func testDumbTerminalGetsTheListAndAMessage() throws {
+        let tmux = try Tmux(test: self)
+        // Wide enough that neither the message nor a list line wraps.
+        try tmux.start(width: 200, height: 50, environment: "TERM=dumb")
+        let screen = try tmux.waitFor("the list") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertTrue(screen.contains("cannot open the browser"), screen)
+        XCTAssertTrue(screen.contains("★"), screen)
+    }
+
+    func testWithoutColourThePassageIsInReverseVideo() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start(environment: "NO_COLOR=1 TERM=xterm-256color")
+        try tmux.waitFor("the timeline") { $0.contains("★") }
+        try tmux.keys("Enter", "Enter")
+        let reader = try tmux.waitFor("the article", escapes: true) { $0.contains("Article") && Tmux.sgrParameters(in: $0).contains("7") }
+        XCTAssertFalse(reader.contains("43m"), "NO_COLOR is honoured:\n\(reader)")
+        XCTAssertFalse(reader.contains("38;5;"), "NO_COLOR is honoured:\n\(reader)")
+    }
+}
