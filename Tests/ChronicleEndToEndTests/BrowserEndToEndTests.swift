@@ -119,4 +119,26 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertFalse(reader.contains("43m"), "NO_COLOR is honoured:\n\(reader)")
         XCTAssertFalse(reader.contains("38;5;"), "NO_COLOR is honoured:\n\(reader)")
     }
+
+    func testCtrlZSuspendsAndFgRedrawsTheWholeScreen() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.startShell()
+        try tmux.waitFor("the prompt") { $0.contains("PROMPT$") }
+        try tmux.keys("stty -g > \(tmux.workDirectory.path)/stty-before; env \(Tmux.colourTerminal) \(Tmux.binary.path)", "Enter")
+        try tmux.waitFor("the timeline") { $0.contains("★") }
+        try tmux.keys("j", "j")
+        try tmux.waitFor("the third event") { $0.contains(" 3/") }
+        try tmux.keys("C-z")
+        try tmux.waitFor("the shell") { $0.contains("Stopped") }
+        // Back at the shell, the terminal is in the shell's modes.
+        try tmux.keys("stty -g > \(tmux.workDirectory.path)/stty-after; clear", "Enter")
+        try tmux.waitFor("a cleared shell") { !$0.contains("Stopped") && $0.contains("PROMPT$") }
+        XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
+        try tmux.keys("fg", "Enter")
+        let screen = try tmux.waitFor("the whole screen again") { $0.contains("Chronicle ·") && $0.contains(" 3/18") }
+        XCTAssertTrue(screen.contains("2003"), screen)
+        XCTAssertFalse(screen.contains("PROMPT$"), "the redraw covers the shell's lines:\n\(screen)")
+        try tmux.keys("Q")
+        try tmux.waitFor("the prompt after quitting") { $0.contains("PROMPT$") }
+    }
 }

@@ -72,6 +72,12 @@ final class Tmux {
         try Tmux.run(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", session, "sh", "-c", command])
     }
 
+    /// Starts an interactive shell with job control, for Ctrl-Z and `fg`.
+    func startShell(width: Int = 100, height: Int = 30) throws {
+        try Tmux.run(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", session,
+                      "env", "PS1=PROMPT$ ", "bash", "--norc", "--noprofile", "-i"])
+    }
+
     func keys(_ keys: String...) throws {
         try Tmux.run(["-L", socket, "send-keys", "-t", session] + keys)
     }
