@@ -36,6 +36,8 @@ public struct Corpus: Sendable {
     public func event(_ id: String) -> Event? { eventIndex[id].map { events[$0] } }
     /// The event's position in `events`.
     public func eventPosition(_ id: String) -> Int? { eventIndex[id] }
+    /// The source's position in `sources`.
+    public func sourcePosition(_ id: String) -> Int? { sourceIndex[id] }
 
     /// The actors a name stands for, by id, name or alias, ignoring case:
     /// "Daesh" and "IS Khorasan" both give ISIS-K.
@@ -62,18 +64,30 @@ public struct Corpus: Sendable {
 
     /// The events that pass every given filter, in timeline order.
     public func events(matching filter: EventFilter) -> [Event] {
-        let actorIDs: Set<String>? = filter.actor.map { name in
+        let actorIDs = actorIDs(of: filter)
+        return events.filter { passes($0, filter, actorIDs: actorIDs) }
+    }
+
+    /// Whether one event passes every given filter.
+    public func passes(_ event: Event, _ filter: EventFilter) -> Bool {
+        passes(event, filter, actorIDs: actorIDs(of: filter))
+    }
+
+    /// The actors an actor filter keeps, members included when asked.
+    func actorIDs(of filter: EventFilter) -> Set<String>? {
+        filter.actor.map { name in
             let matched = actors(named: name).map(\.id)
             return filter.includeMemberActors ? matched.reduce(into: Set()) { $0.formUnion(actorWithMembers($1)) } : Set(matched)
         }
-        return events.filter { event in
-            if let within = filter.within, !event.date.date.isWithin(within) { return false }
-            if let actorIDs, !event.actors.contains(where: actorIDs.contains) { return false }
-            if let source = filter.source, !event.sourceIDs.contains(source) { return false }
-            if let tag = filter.tag, !event.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
-            if filter.spineOnly && !event.spine { return false }
-            return true
-        }
+    }
+
+    func passes(_ event: Event, _ filter: EventFilter, actorIDs: Set<String>?) -> Bool {
+        if let within = filter.within, !event.date.date.isWithin(within) { return false }
+        if let actorIDs, !event.actors.contains(where: actorIDs.contains) { return false }
+        if let source = filter.source, !event.sourceIDs.contains(source) { return false }
+        if let tag = filter.tag, !event.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
+        if filter.spineOnly && !event.spine { return false }
+        return true
     }
 }
 

@@ -1,0 +1,377 @@
+import Foundation
+
+/// An inverted index over a corpus: every word of every article (body and
+/// front matter, not page furniture) and of every event's title, summary and
+/// actors, folded as `SearchTokenizer` folds them, with raw byte offsets so
+/// that every pane highlights the same bytes.
+///
+/// Built once after loading; queries never rescan text. Postings hold
+/// (document, token position) pairs so phrases are checked against the
+/// token arrays, and prefixes are a binary search in the sorted vocabulary.
+public struct SearchIndex: Sendable {
+    /// The words of one text, in order, as vocabulary ids and byte offsets.
+    struct Tokens: Sendable {
+        var terms: [Int32] = []
+        var starts: [Int32] = []
+        var ends: [Int32] = []
+        /// Line numbers (sources) or field numbers (events: 0 title, 1 summary, 2 actors).
+        var lines: [Int32] = []
+    }
+
+    /// An event's searchable text: title, summary and actor names.
+    public struct EventText: Sendable {
+        public let title: String
+        public let summary: String
+        public let actors: String
+    }
+
+    struct CitedRange: Sendable {
+        let range: Range<Int>
+        let event: Int
+    }
+
+    let vocabulary: [String: Int32]
+    /// The vocabulary sorted, for prefix lookups.
+    let sortedTerms: [String]
+    let sortedIDs: [Int32]
+    let sourceTokens: [Tokens]
+    let eventTokens: [Tokens]
+    let eventTexts: [EventText]
+    /// Per term id: (document << 32 | token position).
+    let sourcePostings: [[UInt64]]
+    let eventPostings: [[UInt64]]
+    let citedRanges: [[CitedRange]]
+    /// Actor names and aliases, folded, with the actor they name.
+    let actorNames: [(terms: [String], actor: String)]
+    let eventsOfActor: [String: [Int]]
+    /// Token count of each event's own text (title, summary, actors).
+    let eventLengths: [Int]
+    let indexedLines: Int
+    let averageLength: Double
+
+    public let corpus: Corpus
+
+    public init(_ corpus: Corpus) {
+        self.corpus = corpus
+        var vocabulary: [String: Int32] = [:]
+        var sourcePostings: [[UInt64]] = []
+        var eventPostings: [[UInt64]] = []
+        func id(_ term: String) -> Int32 {
+            if let id = vocabulary[term] { return id }
+            let id = Int32(vocabulary.count)
+            vocabulary[term] = id
+            sourcePostings.append([])
+            eventPostings.append([])
+            return id
+        }
+
+        var sourceTokens: [Tokens] = []
+        var indexedLines = 0, totalLength = 0
+        sourceTokens.reserveCapacity(corpus.sources.count)
+        for (sourceIndex, source) in corpus.sources.enumerated() {
+            var tokens = Tokens()
+            let display = source.display
+            for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
+                guard source.furniture(atLine: line) == nil else { continue }
+                let raw = source.lines.contentRange(ofLine: line)
+                let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
+                let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
+                guard from < to else { continue }
+                let found = SearchTokenizer.tokens(utf8: display.bytes, range: from..<to)
+                guard !found.isEmpty else { continue }
+                indexedLines += 1
+                totalLength += found.count
+                for token in found {
+                    let term = id(token.term)
+                    let rawRange = display.rawRange(of: token.start..<token.end)
+                    sourcePostings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
+                    tokens.terms.append(term)
+                    tokens.starts.append(Int32(rawRange.lowerBound))
+                    tokens.ends.append(Int32(rawRange.upperBound))
+                    tokens.lines.append(Int32(line))
+                }
+            }
+            sourceTokens.append(tokens)
+        }
+
+        var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
+        var citedRanges = Array(repeating: [CitedRange](), count: corpus.sources.count)
+        var eventsOfActor: [String: [Int]] = [:]
+        for (eventIndex, event) in corpus.events.enumerated() {
+            let text = EventText(title: event.title, summary: event.summary ?? "",
+                                 actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
+            var tokens = Tokens()
+            for (field, string) in [text.title, text.summary, text.actors].enumerated() {
+                for token in SearchTokenizer.tokens(string) {
+                    let term = id(token.term)
+                    eventPostings[Int(term)].append(UInt64(eventIndex) << 32 | UInt64(tokens.terms.count))
+                    tokens.terms.append(term)
+                    tokens.starts.append(Int32(token.start))
+                    tokens.ends.append(Int32(token.end))
+                    tokens.lines.append(Int32(field))
+                }
+            }
+            // An event's length is its own text: matches in its passages add
+            // to its term frequency without its quotes diluting the score.
+            let length = tokens.terms.count
+            for citation in event.citations {
+                guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
+                citedRanges[sourceIndex].append(CitedRange(range: citation.passage.range, event: eventIndex))
+            }
+            for actor in event.actors { eventsOfActor[actor, default: []].append(eventIndex) }
+            eventTokens.append(tokens)
+            eventTexts.append(text)
+            eventLengths.append(length)
+            totalLength += length
+        }
+
+        let sorted = vocabulary.sorted { $0.key < $1.key }
+        self.vocabulary = vocabulary
+        self.sortedTerms = sorted.map(\.key)
+        self.sortedIDs = sorted.map(\.value)
+        self.sourceTokens = sourceTokens
+        self.eventTokens = eventTokens
+        self.eventTexts = eventTexts
+        self.sourcePostings = sourcePostings
+        self.eventPostings = eventPostings
+        self.citedRanges = citedRanges.map { $0.sorted { $0.range.lowerBound < $1.range.lowerBound } }
+        self.actorNames = corpus.actors.flatMap { actor in actor.names.map { (SearchTokenizer.terms($0), actor.id) } }
+            .filter { !$0.0.isEmpty }
+        self.eventsOfActor = eventsOfActor
+        self.eventLengths = eventLengths
+        self.indexedLines = indexedLines
+        let units = indexedLines + corpus.events.count
+        self.averageLength = units == 0 ? 1 : max(1, Double(totalLength) / Double(units))
+    }
+
+    public var termCount: Int { vocabulary.count }
+
+    // MARK: Matching
+
+    /// The vocabulary ids a clause's term at `position` may be.
+    func candidates(_ clause: SearchQuery.Clause, at position: Int) -> [Int32] {
+        let term = clause.terms[position]
+        guard clause.prefix && position == clause.terms.count - 1 else {
+            return vocabulary[term].map { [$0] } ?? []
+        }
+        var lo = 0, hi = sortedTerms.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if sortedTerms[mid] < term { lo = mid + 1 } else { hi = mid }
+        }
+        var ids: [Int32] = []
+        while lo < sortedTerms.count && sortedTerms[lo].hasPrefix(term) {
+            ids.append(sortedIDs[lo])
+            lo += 1
+        }
+        return ids
+    }
+
+    /// Where a sequence of terms occurs: (document, first token, token count).
+    func occurrences(of clause: SearchQuery.Clause, postings: [[UInt64]], tokens: [Tokens]) -> [(doc: Int, token: Int, count: Int)] {
+        let sets = clause.terms.indices.map { candidates(clause, at: $0) }
+        guard let first = sets.first, !sets.contains(where: \.isEmpty) else { return [] }
+        let later = sets.dropFirst().map { Set($0) }
+        var found: [(doc: Int, token: Int, count: Int)] = []
+        for id in first {
+            for posting in postings[Int(id)] {
+                let doc = Int(posting >> 32), token = Int(posting & 0xFFFF_FFFF)
+                let terms = tokens[doc].terms
+                guard token + later.count < terms.count || later.isEmpty else { continue }
+                var matches = true
+                for (k, allowed) in later.enumerated() where !allowed.contains(terms[token + 1 + k]) {
+                    matches = false
+                    break
+                }
+                if matches { found.append((doc, token, clause.terms.count)) }
+            }
+        }
+        return found
+    }
+
+    /// The clause itself and, when it names an actor, every other name of
+    /// that actor: "Daesh" also finds "IS Khorasan" and "ISIS-K".
+    func expansions(of clause: SearchQuery.Clause) -> (clauses: [SearchQuery.Clause], actors: Set<String>) {
+        let actors = Set(actorNames.filter { $0.terms == clause.terms }.map(\.actor))
+        guard !actors.isEmpty else { return ([clause], []) }
+        var clauses = [clause]
+        var seen: Set<[String]> = [clause.terms]
+        for (terms, actor) in actorNames where actors.contains(actor) && !seen.contains(terms) {
+            seen.insert(terms)
+            clauses.append(SearchQuery.Clause(text: terms.joined(separator: " "), terms: terms, prefix: false))
+        }
+        return (clauses, actors)
+    }
+
+    // MARK: Searching
+
+    /// Events and article lines that match every clause of `query` and pass
+    /// `filter`. An empty query keeps every event the filter keeps.
+    public func search(_ query: SearchQuery, filter: EventFilter = EventFilter()) -> SearchResult {
+        let actorIDs = corpus.actorIDs(of: filter)
+        let filteredEvents = corpus.events.indices.filter { corpus.passes(corpus.events[$0], filter, actorIDs: actorIDs) }
+        guard !query.isEmpty else {
+            return SearchResult(query: query, events: filteredEvents.map { SearchResult.EventHit(event: $0) }, articleHits: [], highlights: [:])
+        }
+
+        struct ClauseMatches {
+            var events: [Int: Int] = [:]                       // event → matches (tf)
+            var eventRanges: [Int: [(field: Int, range: Range<Int>)]] = [:]
+            var passageRanges: [Int: [(source: Int, range: Range<Int>)]] = [:]
+            var lines: [Int: [Int: [Range<Int>]]] = [:]        // source → line → raw ranges
+        }
+        var perClause: [ClauseMatches] = []
+        for clause in query.clauses {
+            var matches = ClauseMatches()
+            let (clauses, actors) = expansions(of: clause)
+            for actor in actors {
+                for event in eventsOfActor[actor] ?? [] { matches.events[event, default: 0] += 1 }
+            }
+            for variant in clauses {
+                for hit in occurrences(of: variant, postings: eventPostings, tokens: eventTokens) {
+                    let tokens = eventTokens[hit.doc]
+                    let range = Int(tokens.starts[hit.token])..<Int(tokens.ends[hit.token + hit.count - 1])
+                    matches.events[hit.doc, default: 0] += 1
+                    matches.eventRanges[hit.doc, default: []].append((Int(tokens.lines[hit.token]), range))
+                }
+                for hit in occurrences(of: variant, postings: sourcePostings, tokens: sourceTokens) {
+                    let tokens = sourceTokens[hit.doc]
+                    let range = Int(tokens.starts[hit.token])..<Int(tokens.ends[hit.token + hit.count - 1])
+                    matches.lines[hit.doc, default: [:]][Int(tokens.lines[hit.token]), default: []].append(range)
+                    for cited in citedRanges[hit.doc] where cited.range.lowerBound <= range.lowerBound && range.upperBound <= cited.range.upperBound {
+                        matches.events[cited.event, default: 0] += 1
+                        matches.passageRanges[cited.event, default: []].append((hit.doc, range))
+                    }
+                }
+            }
+            perClause.append(matches)
+        }
+
+        // BM25 over units (events and article lines), each clause a term.
+        let units = Double(corpus.events.count + indexedLines)
+        let idf: [Double] = perClause.map { matches in
+            let n = Double(matches.events.count + matches.lines.values.reduce(0) { $0 + $1.count })
+            return log(1 + (units - n + 0.5) / (n + 0.5))
+        }
+        func bm25(_ frequencies: [Int], length: Int) -> Double {
+            let k1 = 1.2, b = 0.75
+            return zip(frequencies, idf).reduce(0) { total, pair in
+                let tf = Double(pair.0)
+                return total + pair.1 * tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(length) / averageLength))
+            }
+        }
+
+        var events: [SearchResult.EventHit] = []
+        for event in filteredEvents where perClause.allSatisfy({ $0.events[event] != nil }) {
+            var hit = SearchResult.EventHit(event: event)
+            for matches in perClause {
+                for (field, range) in matches.eventRanges[event] ?? [] {
+                    switch field {
+                    case 0: hit.titleRanges.append(range)
+                    case 1: hit.summaryRanges.append(range)
+                    default: hit.actorRanges.append(range)
+                    }
+                }
+                for (source, range) in matches.passageRanges[event] ?? [] {
+                    hit.passageRanges.append(SearchResult.SourceRange(sourceID: corpus.sources[source].id, range: range))
+                }
+            }
+            hit.titleRanges.sort { $0.lowerBound < $1.lowerBound }
+            hit.summaryRanges.sort { $0.lowerBound < $1.lowerBound }
+            hit.score = bm25(perClause.map { $0.events[event] ?? 0 }, length: eventLengths[event])
+            events.append(hit)
+        }
+
+        var articleHits: [SearchResult.ArticleHit] = []
+        var highlights: [String: [Range<Int>]] = [:]
+        let sourceAllowed: (Int) -> Bool = { index in
+            let source = self.corpus.sources[index]
+            if let only = filter.source, only != source.id { return false }
+            if let within = filter.within, !source.published.date.overlaps(within) { return false }
+            return true
+        }
+        var candidateSources = Set(perClause[0].lines.keys)
+        for matches in perClause.dropFirst() { candidateSources.formIntersection(matches.lines.keys) }
+        for matches in perClause {
+            for (source, lines) in matches.lines {
+                highlights[corpus.sources[source].id, default: []].append(contentsOf: lines.values.joined())
+            }
+        }
+        for source in candidateSources.sorted() where sourceAllowed(source) {
+            var lines = Set(perClause[0].lines[source]!.keys)
+            for matches in perClause.dropFirst() { lines.formIntersection(matches.lines[source]!.keys) }
+            for line in lines.sorted() {
+                let ranges = perClause.flatMap { $0.lines[source]![line]! }.sorted { $0.lowerBound < $1.lowerBound }
+                let outside = ranges.filter { range in
+                    !citedRanges[source].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
+                }
+                guard !outside.isEmpty else { continue }
+                let length = sourceTokens[source].lines.lazy.filter { $0 == Int32(line) }.count
+                let score = bm25(perClause.map { $0.lines[source]![line]!.count }, length: length)
+                articleHits.append(SearchResult.ArticleHit(sourceID: corpus.sources[source].id, line: line, ranges: outside, score: score))
+            }
+        }
+        for key in highlights.keys { highlights[key]!.sort { $0.lowerBound < $1.lowerBound } }
+        return SearchResult(query: query, events: events, articleHits: articleHits, highlights: highlights)
+    }
+}
+
+/// What a search found, in the order the browser shows it: events in
+/// timeline order, then article lines in source and line order. `ranked`
+/// orders both by BM25 score for the command line.
+public struct SearchResult: Sendable {
+    public struct SourceRange: Sendable, Hashable {
+        public let sourceID: String
+        public let range: Range<Int>
+    }
+
+    public struct EventHit: Sendable {
+        /// The event's position in `Corpus.events`.
+        public let event: Int
+        /// UTF-8 byte ranges of matches in the event's title and summary.
+        public var titleRanges: [Range<Int>] = []
+        public var summaryRanges: [Range<Int>] = []
+        /// In the actors line: actor names joined by ", ".
+        public var actorRanges: [Range<Int>] = []
+        /// Raw byte ranges of matches inside the event's cited passages.
+        public var passageRanges: [SourceRange] = []
+        public var score: Double = 0
+    }
+
+    /// A line of an article that matches, with matches outside every cited passage.
+    public struct ArticleHit: Sendable {
+        public let sourceID: String
+        public let line: Int
+        /// Raw byte ranges of the matches on the line, outside cited passages.
+        public let ranges: [Range<Int>]
+        public let score: Double
+    }
+
+    public enum Ranked: Sendable {
+        case event(EventHit)
+        case article(ArticleHit)
+
+        public var score: Double {
+            switch self {
+            case .event(let hit): return hit.score
+            case .article(let hit): return hit.score
+            }
+        }
+    }
+
+    public let query: SearchQuery
+    public let events: [EventHit]
+    public let articleHits: [ArticleHit]
+    /// Every match in every article, by source id, raw byte ranges in order.
+    public let highlights: [String: [Range<Int>]]
+
+    public var isEmpty: Bool { events.isEmpty && articleHits.isEmpty }
+
+    /// Events and article lines together, best first; ties keep timeline order.
+    public var ranked: [Ranked] {
+        let all = events.map(Ranked.event) + articleHits.map(Ranked.article)
+        return all.enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,103 @@
+import Foundation
+
+/// One searchable word: its folded form and where it lies in the bytes it
+/// was read from (UTF-8 offsets, start inclusive, end exclusive).
+public struct SearchToken: Sendable, Hashable {
+    public let term: String
+    public let start: Int
+    public let end: Int
+}
+
+/// Splits text into words and folds them so that matching ignores case,
+/// diacritics and typography: "Türkiye" → "turkiye", "paylaşın" →
+/// "paylasin". Words are runs of letters, digits and combining marks, so
+/// apostrophes, quotes and dashes of every kind separate words alike:
+/// "Russia’s" and "Russia's" are both `russia s`, "ISIS–K" and "ISIS-K"
+/// both `isis k`.
+public enum SearchTokenizer {
+    public static func tokens(_ text: String) -> [SearchToken] {
+        tokens(utf8: Array(text.utf8))
+    }
+
+    /// Tokens of UTF-8 bytes; offsets are indexes into `bytes` plus `base`.
+    public static func tokens(utf8 bytes: [UInt8], range: Range<Int>? = nil, base: Int = 0) -> [SearchToken] {
+        var result: [SearchToken] = []
+        let range = range ?? 0..<bytes.count
+        var term: [UInt8] = []
+        var start = -1, end = -1
+        var i = range.lowerBound
+        func close() {
+            if start >= 0, !term.isEmpty {
+                result.append(SearchToken(term: String(decoding: term, as: UTF8.self), start: start + base, end: end + base))
+            }
+            term.removeAll(keepingCapacity: true)
+            start = -1
+        }
+        while i < range.upperBound {
+            let byte = bytes[i]
+            if byte < 0x80 {
+                // The common case, without decoding: ASCII letters and digits.
+                if (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39) {
+                    if start < 0 { start = i }
+                    term.append(byte); end = i + 1
+                } else if byte >= 0x41 && byte <= 0x5A {
+                    if start < 0 { start = i }
+                    term.append(byte + 0x20); end = i + 1
+                } else {
+                    close()
+                }
+                i += 1
+                continue
+            }
+            let (scalar, length) = decode(bytes, at: i, limit: range.upperBound)
+            defer { i += length }
+            guard let scalar else { close(); continue }
+            let properties = scalar.properties
+            let category = properties.generalCategory
+            if category == .nonspacingMark || category == .enclosingMark || category == .spacingMark {
+                // A combining mark belongs to the word before it and folds away.
+                if start >= 0 { end = i + length }
+                continue
+            }
+            guard properties.isAlphabetic || category == .decimalNumber else { close(); continue }
+            if start < 0 { start = i }
+            term.append(contentsOf: fold(scalar).utf8)
+            end = i + length
+        }
+        close()
+        return result
+    }
+
+    /// The folded form of one query word or phrase, as terms.
+    public static func terms(_ text: String) -> [String] { tokens(text).map(\.term) }
+
+    /// A letter without case or diacritics; a few letters that Unicode does
+    /// not decompose are mapped by hand (Turkish dotless ı, ø, ł, đ, ß, æ, œ).
+    static func fold(_ scalar: Unicode.Scalar) -> String {
+        switch scalar.value {
+        case 0x0131, 0x0130: return "i"
+        case 0x00F8, 0x00D8: return "o"
+        case 0x0142, 0x0141: return "l"
+        case 0x0111, 0x0110: return "d"
+        case 0x00DF: return "ss"
+        case 0x00E6, 0x00C6: return "ae"
+        case 0x0153, 0x0152: return "oe"
+        default:
+            return String(Character(scalar)).folding(options: [.caseInsensitive, .diacriticInsensitive, .widthInsensitive], locale: nil)
+        }
+    }
+
+    /// One UTF-8 sequence: the scalar (nil when invalid) and its length.
+    static func decode(_ bytes: [UInt8], at i: Int, limit: Int) -> (Unicode.Scalar?, Int) {
+        let lead = bytes[i]
+        let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1
+        guard length > 1, i + length <= limit else { return (nil, 1) }
+        var value = UInt32(lead) & (length == 2 ? 0x1F : length == 3 ? 0x0F : 0x07)
+        for k in 1..<length {
+            let next = bytes[i + k]
+            guard next & 0xC0 == 0x80 else { return (nil, 1) }
+            value = value << 6 | UInt32(next & 0x3F)
+        }
+        return (Unicode.Scalar(value), length)
+    }
+}

@@ -1,0 +1,151 @@
+import ChronicleDefaultCorpus
+import XCTest
+@testable import ChronicleModel
+
+final class SearchTests: XCTestCase {
+    /// A small corpus whose words exercise every matching rule.
+    static func builtCorpus() -> Corpus {
+        var builder = CorpusBuilder()
+        builder.articles["c.txt"] = """
+            Third article
+            Bu haberi paylaşın, said the Türkiye desk. Russia’s envoy spoke – briefly – about ISIS–K.
+            The envoy Kabulov met the minister. Later the minister met the envoy.
+            IS Khorasan claimed it. Nothing else here.
+
+            """
+        builder.sourcesYAML = builder.sourcesYAML.replacingOccurrences(of: "actors:\n", with: """
+              - id: gamma
+                file: c.txt
+                outlet: Gamma Daily
+                published: 2025-01-10
+                body: [2-4]
+            actors:
+
+            """)
+        let result = CorpusLoader.load(from: builder.files())
+        XCTAssertEqual(result.diagnostics.filter { $0.severity == .error }.map(\.description), [])
+        return result.corpus
+    }
+
+    static let built = SearchIndex(builtCorpus())
+    static let seeds = SearchIndex(CorpusLoader.load(from: InMemoryCorpusFiles(DefaultCorpus.files)).corpus)
+
+    func articleText(_ index: SearchIndex, _ query: String) -> [String] {
+        let result = index.search(SearchQuery(query))
+        return result.articleHits.flatMap { hit in
+            hit.ranges.map { index.corpus.source(hit.sourceID)!.rawText($0) }
+        }
+    }
+
+    func eventIDs(_ index: SearchIndex, _ query: String, filter: EventFilter = EventFilter()) -> [String] {
+        index.search(SearchQuery(query), filter: filter).events.map { index.corpus.events[$0.event].id }
+    }
+
+    func testTokensFoldCaseDiacriticsAndTypography() {
+        XCTAssertEqual(SearchTokenizer.terms("Türkiye PAYLAŞIN"), ["turkiye", "paylasin"])
+        XCTAssertEqual(SearchTokenizer.terms("Russia’s"), SearchTokenizer.terms("Russia's"))
+        XCTAssertEqual(SearchTokenizer.terms("ISIS–K"), ["isis", "k"])
+        XCTAssertEqual(SearchTokenizer.terms("e\u{301}lan"), ["elan"], "a combining accent folds away")
+        let tokens = SearchTokenizer.tokens("a Türkiye")
+        XCTAssertEqual(tokens.map(\.start), [0, 2])
+        XCTAssertEqual(tokens.last?.end, 2 + "Türkiye".utf8.count)
+    }
+
+    func testQueryClausesPhrasesAndTheTypedPrefix() {
+        let query = SearchQuery("court \"the list\" Kabu")
+        XCTAssertEqual(query.clauses.map(\.terms), [["court"], ["the", "list"], ["kabu"]])
+        XCTAssertEqual(query.clauses.map(\.prefix), [false, false, true])
+        XCTAssertEqual(SearchQuery("Kabu ").clauses.map(\.prefix), [false], "a space ends the word")
+        XCTAssertEqual(SearchQuery("“the list”").clauses.map(\.terms), [["the", "list"]], "typographic quotes make a phrase")
+        XCTAssertTrue(SearchQuery("  “ ” ").isEmpty)
+    }
+
+    func testCaseAndDiacriticsAreIgnored() {
+        XCTAssertEqual(articleText(Self.built, "paylasin"), ["paylaşın"])
+        XCTAssertEqual(articleText(Self.built, "TURKIYE"), ["Türkiye"])
+    }
+
+    func testTypographicApostrophesAndDashesMatchTheirPlainForms() {
+        XCTAssertEqual(articleText(Self.built, "Russia's"), ["Russia’s"])
+        XCTAssertEqual(articleText(Self.built, "spoke - briefly"), ["spoke", "briefly"])
+        XCTAssertEqual(articleText(Self.built, "\"spoke - briefly\""), ["spoke – briefly"])
+    }
+
+    func testPrefixWhileTyping() {
+        XCTAssertEqual(articleText(Self.built, "Kabu"), ["Kabulov"])
+        XCTAssertEqual(articleText(Self.built, "Kabu "), [], "a finished word is whole")
+    }
+
+    func testPhraseMatchesInOrderAndWordsMatchInAnyOrder() {
+        XCTAssertEqual(articleText(Self.built, "\"envoy met\""), [])
+        XCTAssertEqual(articleText(Self.built, "\"minister met the envoy\""), ["minister met the envoy"])
+        // AND: both words on the line, in any order.
+        XCTAssertEqual(articleText(Self.built, "minister envoy"), ["envoy", "minister", "minister", "envoy"])
+        XCTAssertEqual(articleText(Self.built, "minister paylasin"), [], "not on one line")
+    }
+
+    func testAliasesFindTheActorsEventsAndItsOtherNames() {
+        XCTAssertEqual(eventIDs(Self.built, "Daesh"), ["attack"])
+        XCTAssertEqual(Set(articleText(Self.built, "Daesh")), ["ISIS–K", "IS Khorasan"])
+        XCTAssertEqual(eventIDs(Self.seeds, "Daesh").count, Self.seeds.corpus.events.filter { $0.actors.contains("isis-k") }.count)
+    }
+
+    func testEventsMatchInTitleSummaryActorsAndCitedPassages() throws {
+        let result = Self.built.search(SearchQuery("court"))
+        XCTAssertEqual(result.events.map { Self.built.corpus.events[$0.event].id }, ["delisting"])
+        let hit = try XCTUnwrap(result.events.first)
+        XCTAssertEqual(hit.titleRanges.map { Array("The court removes the group from the list".utf8)[$0] }.map { String(decoding: $0, as: UTF8.self) }, ["court"])
+        // The passage match is the raw bytes of the word in the article.
+        let source = try XCTUnwrap(Self.built.corpus.source("alpha"))
+        XCTAssertEqual(hit.passageRanges.map { source.rawText($0.range) }, ["court"])
+        // Matches inside a cited passage are the event's, not article hits.
+        XCTAssertTrue(result.articleHits.isEmpty)
+        XCTAssertEqual(eventIDs(Self.built, "145"), ["attack"], "found through the cited passage")
+    }
+
+    func testHitsCarryRawOffsetsAcrossHiddenMarkup() throws {
+        let result = Self.built.search(SearchQuery("\"145 people\""))
+        let source = try XCTUnwrap(Self.built.corpus.source("beta"))
+        let range = try XCTUnwrap(result.highlights["beta"]?.first)
+        XCTAssertEqual(source.rawText(range), "145 people")
+        XCTAssertEqual(Array(source.raw[(range.lowerBound - 3)..<range.lowerBound]), Array("<u>".utf8), "the offsets are raw, past the hidden tag")
+    }
+
+    func testFurnitureIsNotSearched() {
+        XCTAssertEqual(articleText(Self.built, "Unrelated"), [])
+    }
+
+    func testFiltersCombineWithSearch() throws {
+        XCTAssertEqual(eventIDs(Self.built, "group"), ["listing", "delisting"])
+        XCTAssertEqual(eventIDs(Self.built, "group", filter: EventFilter(within: try PartialDate(parsing: "2025"))), ["delisting"])
+        XCTAssertEqual(eventIDs(Self.built, "group", filter: EventFilter(actor: "Russia")), ["listing", "delisting"], "the court is part of Russia")
+        XCTAssertEqual(eventIDs(Self.built, "group", filter: EventFilter(actor: "Russia", includeMemberActors: false)), ["listing"])
+        XCTAssertEqual(eventIDs(Self.built, "group", filter: EventFilter(tag: "law")), ["delisting"])
+        XCTAssertEqual(eventIDs(Self.built, "", filter: EventFilter(source: "beta")), ["attack"], "filters alone narrow the timeline")
+        // A source filter also narrows the article hits.
+        let hits = Self.built.search(SearchQuery("envoy"), filter: EventFilter(source: "alpha")).articleHits
+        XCTAssertTrue(hits.isEmpty)
+    }
+
+    func testRankingPutsTheDenserShorterMatchFirst() throws {
+        let ranked = Self.built.search(SearchQuery("minister")).ranked
+        XCTAssertFalse(ranked.isEmpty)
+        XCTAssertEqual(ranked.map(\.score), ranked.map(\.score).sorted(by: >))
+        // In the seeds, the Kabulov pledge outranks an event that merely mentions him once.
+        let seeds = Self.seeds.search(SearchQuery("Kabulov ISIS"))
+        let described = seeds.ranked.prefix(5).map { hit -> String in
+            switch hit {
+            case .event(let e): return "event \(Self.seeds.corpus.events[e.event].id) \(e.score)"
+            case .article(let a): return "article \(a.sourceID):\(a.line) \(a.score)"
+            }
+        }
+        guard case .event(let top) = try XCTUnwrap(seeds.ranked.first) else { return XCTFail("an event ranks first: \(described)") }
+        XCTAssertEqual(Self.seeds.corpus.events[top.event].id, "kabulov-pledges-help-against-isis-k")
+    }
+
+    func testDefaultCorpusSearches() {
+        XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
+        XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))
+        XCTAssertEqual(eventIDs(Self.seeds, "zzzz"), [])
+    }
+}
