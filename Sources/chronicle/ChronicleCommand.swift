@@ -13,7 +13,7 @@ struct ChronicleCommand: ParsableCommand {
             Exit status: 0 success, 1 nothing found, 2 bad data or usage.
             """,
         version: "0.1.0",
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, ValidateCommand.self],
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }
@@ -25,6 +25,7 @@ struct CLIError: Error {
 
     static func data(_ message: String) -> CLIError { CLIError(message: message, code: 2) }
     static func notFound(_ message: String) -> CLIError { CLIError(message: message, code: 1) }
+    static func usage(_ message: String) -> CLIError { CLIError(message: message, code: 2) }
 }
 
 enum OutputFormat: String, ExpressibleByArgument, CaseIterable {

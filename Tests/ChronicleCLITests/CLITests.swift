@@ -151,4 +151,52 @@ final class CLITests: XCTestCase {
             XCTAssertTrue(result.stdout.contains("validate"), shell)
         }
     }
+
+    func testSearchDaeshAsJSONReturnsTheISISKEvents() throws {
+        let result = try CLI.run(["search", "Daesh", "--format", "json", "--limit", "100"])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any])
+        let hits = try XCTUnwrap(json["hits"] as? [[String: Any]])
+        let events = Set(hits.filter { $0["kind"] as? String == "event" }.compactMap { $0["event"] as? String })
+        XCTAssertEqual(events, ["moscow-concert-hall-attack", "kabulov-pledges-help-against-isis-k"])
+        // Text hits name their source and line, and every match is the raw bytes at its offsets.
+        let seeds = CLI.packageRoot.appendingPathComponent("seeds/articles")
+        let files = try FileManager.default.contentsOfDirectory(atPath: seeds.path)
+        let list = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try CLI.run(["list", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let fileOf = Dictionary(uniqueKeysWithValues: (list["sources"] as? [[String: Any]] ?? []).compactMap { source -> (String, String)? in
+            guard let id = source["id"] as? String, let file = source["file"] as? String else { return nil }
+            return (id, file)
+        })
+        XCTAssertEqual(fileOf.count, files.count)
+        var checked = 0
+        for hit in hits {
+            for match in hit["matches"] as? [[String: Any]] ?? [] {
+                guard let source = match["source"] as? String, let start = match["start"] as? Int, let end = match["end"] as? Int else { continue }
+                let bytes = try Data(contentsOf: CLI.packageRoot.appendingPathComponent("seeds").appendingPathComponent(try XCTUnwrap(fileOf[source])))
+                XCTAssertEqual(String(decoding: bytes[start..<end], as: UTF8.self), match["text"] as? String)
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 5)
+        // Scores come best first.
+        let scores = hits.compactMap { $0["score"] as? Double }
+        XCTAssertEqual(scores, scores.sorted(by: >))
+    }
+
+    func testSearchTextMarksMatchesAndExitsOneWhenNothingMatches() throws {
+        let found = try CLI.run(["search", "paylasin", "Kabulov"])
+        XCTAssertEqual(found.status, 1, "the Turkish share prompt is page furniture, not searched")
+        let result = try CLI.run(["search", "\"common enemy\""])
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertTrue(result.stdout.contains("»common enemy«"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("kabulov-pledges-help-against-isis-k"), result.stdout)
+        let none = try CLI.run(["search", "zzzz"])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(none.stderr.contains("nothing matches"), none.stderr)
+        let badDate = try CLI.run(["search", "Taliban", "--within", "2024-13"])
+        XCTAssertEqual(badDate.status, 2)
+        XCTAssertTrue(badDate.stderr.contains("--within"), badDate.stderr)
+        let filtered = try CLI.run(["search", "Taliban", "--within", "2025", "--format", "json"])
+        XCTAssertFalse(filtered.stdout.contains("\"date\" : \"2003\""), "the date filter keeps 2025 only")
+    }
 }

@@ -276,8 +276,13 @@ public struct SearchIndex: Sendable {
                     hit.passageRanges.append(SearchResult.SourceRange(sourceID: corpus.sources[source].id, range: range))
                 }
             }
-            hit.titleRanges.sort { $0.lowerBound < $1.lowerBound }
-            hit.summaryRanges.sort { $0.lowerBound < $1.lowerBound }
+            // "ISIS-K" and its alias "ISIS" overlap: one highlight, not two.
+            hit.titleRanges = SearchResult.merged(hit.titleRanges)
+            hit.summaryRanges = SearchResult.merged(hit.summaryRanges)
+            hit.actorRanges = SearchResult.merged(hit.actorRanges)
+            hit.passageRanges = Dictionary(grouping: hit.passageRanges, by: \.sourceID).sorted { $0.key < $1.key }.flatMap { sourceID, ranges in
+                SearchResult.merged(ranges.map(\.range)).map { SearchResult.SourceRange(sourceID: sourceID, range: $0) }
+            }
             hit.score = bm25(perClause.map { $0.events[event] ?? 0 }, length: eventLengths[event])
             events.append(hit)
         }
@@ -301,7 +306,7 @@ public struct SearchIndex: Sendable {
             var lines = Set(perClause[0].lines[source]!.keys)
             for matches in perClause.dropFirst() { lines.formIntersection(matches.lines[source]!.keys) }
             for line in lines.sorted() {
-                let ranges = perClause.flatMap { $0.lines[source]![line]! }.sorted { $0.lowerBound < $1.lowerBound }
+                let ranges = SearchResult.merged(perClause.flatMap { $0.lines[source]![line]! })
                 let outside = ranges.filter { range in
                     !citedRanges[source].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
                 }
@@ -311,7 +316,7 @@ public struct SearchIndex: Sendable {
                 articleHits.append(SearchResult.ArticleHit(sourceID: corpus.sources[source].id, line: line, ranges: outside, score: score))
             }
         }
-        for key in highlights.keys { highlights[key]!.sort { $0.lowerBound < $1.lowerBound } }
+        for key in highlights.keys { highlights[key] = SearchResult.merged(highlights[key]!) }
         return SearchResult(query: query, events: events, articleHits: articleHits, highlights: highlights)
     }
 }
@@ -366,6 +371,19 @@ public struct SearchResult: Sendable {
     public let highlights: [String: [Range<Int>]]
 
     public var isEmpty: Bool { events.isEmpty && articleHits.isEmpty }
+
+    /// Ranges sorted, with overlapping and touching ones joined.
+    public static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {
+        var out: [Range<Int>] = []
+        for range in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, range.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+            } else {
+                out.append(range)
+            }
+        }
+        return out
+    }
 
     /// Events and article lines together, best first; ties keep timeline order.
     public var ranked: [Ranked] {
