@@ -12,6 +12,7 @@ public enum Action: Hashable, Sendable {
     case switchPane
     case nextSource, previousSource
     case toggleFurniture
+    case search, nextHit, previousHit
     case toggleHelp
     case redraw
     case resize(Size)
@@ -38,6 +39,9 @@ public enum Action: Hashable, Sendable {
         case .nextSource: return "Show the next source in this pane"
         case .previousSource: return "Show the previous source in this pane"
         case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
+        case .search: return "Search as you type (Enter keeps, Esc clears, ↑ recalls)"
+        case .nextHit: return "Next search hit"
+        case .previousHit: return "Previous search hit"
         case .toggleHelp: return "Show or hide this help"
         case .redraw: return "Redraw the screen"
         case .resize: return "Resize"
@@ -50,6 +54,7 @@ public enum Action: Hashable, Sendable {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: return "Move"
         case .open, .back, .backOrQuit, .focusEvent, .nextPassage, .previousPassage: return "Read"
         case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture: return "Compare"
+        case .search, .nextHit, .previousHit: return "Search"
         default: return "General"
         }
     }

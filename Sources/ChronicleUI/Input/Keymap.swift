@@ -22,6 +22,12 @@ public enum Keymap {
         Binding(keys: [.end, .character("G")], action: .bottom),
     ]
 
+    static let searching: [Binding] = [
+        Binding(keys: [.character("/")], action: .search),
+        Binding(keys: [.character("n")], action: .nextHit),
+        Binding(keys: [.character("N")], action: .previousHit),
+    ]
+
     static let general: [Binding] = [
         Binding(keys: [.character("?")], action: .toggleHelp),
         Binding(keys: [.control("l")], action: .redraw),
@@ -34,32 +40,30 @@ public enum Keymap {
             return movement + [
                 Binding(keys: [.enter], action: .open),
                 Binding(keys: [.tab, .backTab], action: .focusEvent),
-                Binding(keys: [.character("n")], action: .nextPassage),
-                Binding(keys: [.character("p")], action: .previousPassage),
                 Binding(keys: [.character("s")], action: .sideBySide),
                 Binding(keys: [.escape], action: .back),
                 Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + general
+            ] + searching + general
         case .reader:
             return movement + [
-                Binding(keys: [.tab, .character("n")], action: .nextPassage),
-                Binding(keys: [.backTab, .character("p")], action: .previousPassage),
+                Binding(keys: [.tab, .character("p")], action: .nextPassage),
+                Binding(keys: [.backTab, .character("P")], action: .previousPassage),
                 Binding(keys: [.character("z")], action: .toggleFurniture),
                 Binding(keys: [.character("s")], action: .sideBySide),
                 Binding(keys: [.escape], action: .back),
                 Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + general
+            ] + searching + general
         case .compare:
             return movement + [
                 Binding(keys: [.left, .right, .character("h"), .character("l"), .character("w")], action: .switchPane),
                 Binding(keys: [.character("]")], action: .nextSource),
                 Binding(keys: [.character("[")], action: .previousSource),
-                Binding(keys: [.tab, .character("n")], action: .nextPassage),
-                Binding(keys: [.backTab, .character("p")], action: .previousPassage),
+                Binding(keys: [.tab, .character("p")], action: .nextPassage),
+                Binding(keys: [.backTab, .character("P")], action: .previousPassage),
                 Binding(keys: [.character("z")], action: .toggleFurniture),
                 Binding(keys: [.escape], action: .back),
                 Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + general
+            ] + searching + general
         case .help:
             return [
                 Binding(keys: [.down, .character("j")], action: .moveDown),

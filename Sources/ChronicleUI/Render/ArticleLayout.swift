@@ -13,7 +13,9 @@ public struct ArticleLayout: Sendable {
     /// - Parameters:
     ///   - eventID: the event the article is read for; its passages stand out.
     ///   - focusedPassage: the passage Tab has reached.
-    public init(source: Source, data: BrowserData, width: Int, showFurniture: Bool, eventID: String?, focusedPassage: Int?) {
+    ///   - matches: raw byte ranges of search matches, highlighted.
+    public init(source: Source, data: BrowserData, width: Int, showFurniture: Bool, eventID: String?, focusedPassage: Int?,
+                matches: [Range<Int>] = []) {
         var rows: [[StyledGlyph]] = []
         let width = max(1, width)
         func add(_ glyphs: [StyledGlyph]) { rows += TextLayout.wrap(glyphs, width: width) }
@@ -52,7 +54,7 @@ public struct ArticleLayout: Sendable {
             let range = source.lines.contentRange(ofLine: line)
             let baseRole: Role = source.furniture(atLine: line) != nil ? .furniture : (source.isBody(line: line) ? .normal : .frontMatter)
             let glyphs = Self.lineGlyphs(source: source, range: range, baseRole: baseRole, passages: passages,
-                                         eventID: eventID, focusedPassage: focusedPassage)
+                                         eventID: eventID, focusedPassage: focusedPassage, matches: matches)
             let wrapped = TextLayout.wrap(glyphs, width: textWidth)
             let lineStart = rows.count
             for (index, row) in wrapped.enumerated() {
@@ -76,7 +78,7 @@ public struct ArticleLayout: Sendable {
     }
 
     static func lineGlyphs(source: Source, range: Range<Int>, baseRole: Role, passages: [BrowserData.CitedPassage],
-                           eventID: String?, focusedPassage: Int?) -> [StyledGlyph] {
+                           eventID: String?, focusedPassage: Int?, matches: [Range<Int>] = []) -> [StyledGlyph] {
         // Walk the display text of the line, glyph by glyph, carrying raw offsets.
         let display = source.display
         let lo = display.displayIndex(atOrAfterRaw: range.lowerBound)
@@ -92,10 +94,26 @@ public struct ArticleLayout: Sendable {
                 else if let eventID, passages[p].eventIDs.contains(eventID) { role = .quote }
                 else { role = .citedPassage }
             }
+            if Self.contains(matches, offset) { role = .searchMatch }
             result.append(StyledGlyph(glyph: glyph, role: role, offset: offset))
             index += glyph.sourceBytes
         }
         return result
+    }
+
+    /// Whether sorted, disjoint `ranges` hold `offset` (binary search).
+    static func contains(_ ranges: [Range<Int>], _ offset: Int) -> Bool {
+        var lo = 0, hi = ranges.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if ranges[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < ranges.count && ranges[lo].contains(offset)
+    }
+
+    /// The row that shows the raw byte `offset` (or the first after it).
+    public func rowOfOffset(_ offset: Int) -> Int? {
+        rows.firstIndex { row in row.contains { $0.offset >= offset } }
     }
 
     static func passage(containing offset: Int, in passages: [BrowserData.CitedPassage]) -> Int? {

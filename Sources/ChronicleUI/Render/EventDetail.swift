@@ -7,7 +7,7 @@ public struct EventDetail: Sendable {
     /// The rows of each citation's block, in citation order.
     public let passageRows: [Range<Int>]
 
-    public init(event: Event, corpus: Corpus, width: Int, focusedPassage: Int?) {
+    public init(event: Event, corpus: Corpus, width: Int, focusedPassage: Int?, matches: SearchResult.EventHit? = nil) {
         var rows: [[StyledGlyph]] = []
         var passageRows: [Range<Int>] = []
         func add(_ glyphs: [StyledGlyph], indent: Int = 0) {
@@ -21,10 +21,10 @@ public struct EventDetail: Sendable {
         if event.date.inferred { dateLine += TextLayout.styled(" (inferred)", .dateInferred) }
         if event.spine { dateLine += TextLayout.styled("  ★ principal event", .spineMark) }
         add(dateLine)
-        add(TextLayout.styled(event.title, .heading))
+        add(Self.marked(event.title, .heading, matches?.titleRanges ?? []))
         if let summary = event.summary {
             rows.append([])
-            add(TextLayout.styled(summary, .normal))
+            add(Self.marked(summary, .normal, matches?.summaryRanges ?? []))
         }
         rows.append([])
         let actorNames = event.actors.compactMap { corpus.actor($0)?.name }
@@ -41,7 +41,8 @@ public struct EventDetail: Sendable {
             // A no-break space keeps "line 21" together when the header wraps.
             let header = "[\(index + 1)] \(source.outlet) · \(source.published.displayText) · line\u{00A0}\(citation.passage.line)"
             add(TextLayout.styled(header, focused ? .selection : .label))
-            add(Self.sentenceGlyphs(citation.passage, in: source, quoteRole: focused ? .quoteCurrent : .quote), indent: 2)
+            let found = (matches?.passageRanges ?? []).filter { $0.sourceID == source.id }.map(\.range)
+            add(Self.sentenceGlyphs(citation.passage, in: source, quoteRole: focused ? .quoteCurrent : .quote, matches: found), indent: 2)
             passageRows.append(start..<rows.count)
         }
         self.rows = rows
@@ -49,11 +50,31 @@ public struct EventDetail: Sendable {
     }
 
     /// The sentence around a passage: context in the normal role, the quote in `quoteRole`.
-    static func sentenceGlyphs(_ passage: Passage, in source: Source, quoteRole: Role) -> [StyledGlyph] {
+    static func sentenceGlyphs(_ passage: Passage, in source: Source, quoteRole: Role, matches: [Range<Int>] = []) -> [StyledGlyph] {
         let sentence = source.sentenceRange(around: passage.range)
+        if !matches.isEmpty {
+            // With search matches, walk raw offsets so the matched bytes stand out.
+            let roles: (Int) -> Role = { offset in
+                ArticleLayout.contains(matches, offset) ? .searchMatch : (passage.range.contains(offset) ? quoteRole : .normal)
+            }
+            return ArticleLayout.lineGlyphs(source: source, range: sentence, baseRole: .normal, passages: [], eventID: nil,
+                                            focusedPassage: nil).map { StyledGlyph(glyph: $0.glyph, role: roles($0.offset), offset: $0.offset) }
+        }
         let before = source.displayText(sentence.lowerBound..<passage.range.lowerBound)
         let quote = source.displayText(passage.range)
         let after = source.displayText(passage.range.upperBound..<sentence.upperBound)
         return TextLayout.styled(before, .normal) + TextLayout.styled(quote, quoteRole) + TextLayout.styled(after, .normal)
+    }
+}
+
+extension EventDetail {
+    /// `text` in `role`, with UTF-8 byte `ranges` in the search-match role.
+    static func marked(_ text: String, _ role: Role, _ ranges: [Range<Int>]) -> [StyledGlyph] {
+        guard !ranges.isEmpty else { return TextLayout.styled(text, role) }
+        var offset = 0
+        return Grid.glyphs(of: text).map { glyph in
+            defer { offset += glyph.sourceBytes }
+            return StyledGlyph(glyph: glyph, role: ArticleLayout.contains(ranges, offset) ? .searchMatch : role, offset: -1)
+        }
     }
 }

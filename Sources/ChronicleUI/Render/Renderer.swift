@@ -42,7 +42,7 @@ public enum Renderer {
 
     /// Hints from the keymap for the actions that matter most on each screen.
     static let hintActions: [ScreenKind: [Action]] = [
-        .timeline: [.open, .sideBySide, .toggleHelp, .backOrQuit],
+        .timeline: [.open, .search, .sideBySide, .toggleHelp, .backOrQuit],
         .reader: [.nextPassage, .toggleFurniture, .sideBySide, .toggleHelp, .back],
         .compare: [.switchPane, .nextSource, .nextPassage, .toggleHelp, .back],
     ]
@@ -50,7 +50,7 @@ public enum Renderer {
     static let hintWords: [Action: String] = [
         .open: "open", .sideBySide: "side by side", .toggleHelp: "help", .backOrQuit: "quit",
         .nextPassage: "next passage", .toggleFurniture: "furniture", .back: "back",
-        .switchPane: "other pane", .nextSource: "next source",
+        .switchPane: "other pane", .nextSource: "next source", .search: "search",
     ]
 
     static func hints(for screen: ScreenKind) -> String {
@@ -66,7 +66,10 @@ public enum Renderer {
         let position: String
         switch state.screen {
         case .timeline, .help:
-            let eventPosition = state.corpus.events.isEmpty ? "0/0" : "\(state.timeline.selected + 1)/\(state.corpus.events.count)"
+            var eventPosition = state.corpus.events.isEmpty ? "0/0" : "\(state.timeline.selected + 1)/\(state.corpus.events.count)"
+            if state.search.isActive {
+                eventPosition = state.visibleEvents.isEmpty ? "0/0" : "\(state.selectedPosition + 1)/\(state.visibleEvents.count)"
+            }
             if state.timeline.focus == .event, state.corpus.events.indices.contains(state.timeline.selected) {
                 let citations = state.corpus.events[state.timeline.selected].citations.count
                 position = "passage \(state.timeline.passage + 1)/\(citations) · event \(eventPosition)"
@@ -78,11 +81,30 @@ public enum Renderer {
         case .compare:
             position = state.compare.map { passagePosition($0.panes[$0.focus], state) } ?? ""
         }
-        let right = " " + position + " "
+        var right = " " + position + " "
+        if let counts = searchCounts(state) { right = " " + counts + " ·" + right }
         let rightWidth = TextWidth.of(right)
-        let left = " " + (state.notice ?? hints(for: state.screen))
-        grid.put(left, x: 0, y: bar.y, maxWidth: max(0, bar.width - rightWidth), role: state.notice == nil ? .statusBar : .statusKey)
+        let leftWidth = max(0, bar.width - rightWidth)
+        if state.search.editing {
+            // The search line: what is typed, a block cursor, the counts on the right.
+            let typed = "/" + state.search.query
+            let shown = TextWidth.of(typed) + 1 > leftWidth ? "…" + String(typed.suffix(max(0, leftWidth - 3))) : typed
+            grid.put(shown, x: 0, y: bar.y, maxWidth: leftWidth, role: .statusBar)
+            let cursor = min(TextWidth.of(shown), max(0, leftWidth - 1))
+            if leftWidth > 0 { grid.put(" ", x: cursor, y: bar.y, role: .statusKey) }
+        } else {
+            var left = " " + (state.notice ?? hints(for: state.screen))
+            if state.notice == nil, state.search.isActive { left = " /\(state.search.query)  n next  N previous  Esc clears" }
+            grid.put(left, x: 0, y: bar.y, maxWidth: leftWidth, role: state.notice == nil ? .statusBar : .statusKey)
+        }
         if bar.width > rightWidth { grid.put(right, x: bar.width - rightWidth, y: bar.y, role: .statusKey) }
+    }
+
+    /// "3 events, 5 in text" while a search is active.
+    static func searchCounts(_ state: AppState) -> String? {
+        guard let result = state.search.result else { return state.search.editing ? "type to search" : nil }
+        let events = result.events.count, text = result.articleHits.count
+        return "\(events) event\(events == 1 ? "" : "s"), \(text) in text"
     }
 
     static func passagePosition(_ article: AppState.Article, _ state: AppState) -> String {
@@ -96,18 +118,22 @@ public enum Renderer {
     static func drawTimeline(_ state: AppState, _ layout: ScreenLayout, into grid: inout Grid) {
         let panes = layout.timeline
         let listFocused = state.timeline.focus == .list
-        drawTimelineList(state, panes.list, focused: listFocused, into: &grid)
+        let areas = state.listAreas
+        drawTimelineList(state, areas.events, focused: listFocused, into: &grid)
+        if let hits = areas.hits { drawArticleHits(state, hits, focused: state.timeline.focus == .hits, into: &grid) }
         if layout.stacks {
             for x in panes.divider.x..<panes.divider.maxX { grid.put("─", x: x, y: panes.divider.y, role: listFocused ? .border : .borderFocused) }
         } else {
             for y in panes.divider.y..<panes.divider.maxY { grid.put("│", x: panes.divider.x, y: y, role: .border) }
         }
-        guard let event = state.selectedEvent else {
-            grid.put("No events in this corpus.", x: panes.detail.x, y: panes.detail.y, maxWidth: panes.detail.width, role: .dim)
+        guard let event = state.selectedEvent, state.rowOfEvent[state.timeline.selected] != nil else {
+            let message = state.corpus.events.isEmpty ? "No events in this corpus." : "No event matches; Esc clears the search."
+            grid.put(message, x: panes.detail.x, y: panes.detail.y, maxWidth: panes.detail.width, role: .dim)
             return
         }
         let detail = EventDetail(event: event, corpus: state.corpus, width: panes.detail.width,
-                                 focusedPassage: listFocused ? nil : state.timeline.passage)
+                                 focusedPassage: state.timeline.focus == .event ? state.timeline.passage : nil,
+                                 matches: state.searchHit(forEvent: state.timeline.selected))
         for (row, glyphs) in detail.rows.dropFirst(state.timeline.detailScroll).prefix(panes.detail.height).enumerated() {
             grid.draw(glyphs, x: panes.detail.x, y: panes.detail.y + row, maxWidth: panes.detail.width)
         }
@@ -120,7 +146,10 @@ public enum Renderer {
         let dateWidth = min(14, (events.map { TextWidth.of(listDate($0)) }.max() ?? 4))
         let marks = state.corpus.sources.compactMap { source in data.outletMarks[source.id].map { (source.id, $0) } }
         let marksWidth = marks.isEmpty ? 4 : marks.count
-        for (row, item) in data.timelineRows.dropFirst(state.timeline.listScroll).prefix(area.height).enumerated() {
+        if state.rows.isEmpty, state.search.isActive {
+            grid.put("No event matches “\(state.search.query)”", x: area.x + 1, y: area.y, maxWidth: max(0, area.width - 1), role: .dim)
+        }
+        for (row, item) in state.rows.dropFirst(state.timeline.listScroll).prefix(area.height).enumerated() {
             let y = area.y + row
             switch item {
             case .heading(let year):
@@ -138,7 +167,11 @@ public enum Renderer {
                 grid.put(event.spine ? "★" : " ", x: x, y: y, role: selected ? base : .spineMark)
                 x += 2
                 let titleWidth = area.maxX - x - marksWidth - 2
-                grid.put(event.title, x: x, y: y, maxWidth: max(0, titleWidth), role: base)
+                if let hit = state.searchHit(forEvent: index), !hit.titleRanges.isEmpty, !selected {
+                    grid.draw(EventDetail.marked(event.title, base, hit.titleRanges), x: x, y: y, maxWidth: max(0, titleWidth))
+                } else {
+                    grid.put(event.title, x: x, y: y, maxWidth: max(0, titleWidth), role: base)
+                }
                 let markX = area.maxX - marksWidth - 1
                 if marks.isEmpty {
                     grid.put("\(event.sourceIDs.count) src".padding(toLength: 4, withPad: " ", startingAt: 0), x: markX, y: y, role: selected ? base : .outletMark)
@@ -150,6 +183,38 @@ public enum Renderer {
                 }
             }
         }
+    }
+
+    /// Matches in article text outside cited passages: outlet, line, snippet.
+    static func drawArticleHits(_ state: AppState, _ area: Rect, focused: Bool, into grid: inout Grid) {
+        guard let hits = state.search.result?.articleHits else { return }
+        let title = "── \(hits.count) in article text, outside cited passages " + String(repeating: "─", count: area.width)
+        grid.put(title, x: area.x, y: area.y, maxWidth: area.width, role: focused ? .borderFocused : .yearSeparator, ellipsis: false)
+        for (row, hit) in hits.enumerated().dropFirst(state.search.hitScroll).prefix(area.height - 1).enumerated() {
+            let y = area.y + 1 + row
+            let selected = hit.offset == state.search.hit && focused
+            let base: Role = selected ? .selection : .normal
+            grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: base)
+            guard let source = state.corpus.source(hit.element.sourceID) else { continue }
+            let label = " \(state.data.outletMarks[source.id].map(String.init) ?? source.outlet) \(hit.element.line): "
+            grid.put(label, x: area.x, y: y, maxWidth: area.width, role: selected ? base : .label)
+            let x = area.x + TextWidth.of(label)
+            guard x < area.maxX, let first = hit.element.ranges.first else { continue }
+            grid.draw(snippet(source, around: first, matches: hit.element.ranges, width: area.maxX - x, base: base), x: x, y: y, maxWidth: area.maxX - x)
+        }
+    }
+
+    /// The glyphs of a line of an article from a little before `range`, matches marked.
+    static func snippet(_ source: Source, around range: Range<Int>, matches: [Range<Int>], width: Int, base: Role) -> [StyledGlyph] {
+        let line = source.lines.contentRange(ofLine: source.lines.line(containing: range.lowerBound))
+        let glyphs = ArticleLayout.lineGlyphs(source: source, range: line, baseRole: base, passages: [], eventID: nil,
+                                              focusedPassage: nil, matches: matches)
+        // Start a few words before the first match so it is in view.
+        var start = glyphs.firstIndex { $0.offset >= range.lowerBound } ?? 0
+        var context = max(0, width / 4)
+        while start > 0 && context > 0 { start -= 1; context -= glyphs[start].glyph.width }
+        while start > 0 && !glyphs[start - 1].isSpace { start -= 1 }
+        return (start > 0 ? TextLayout.styled("…", base) : []) + glyphs[start...]
     }
 
     static func listDate(_ event: Event) -> String {
@@ -179,14 +244,17 @@ public enum Renderer {
     /// pane has focus), then its text from the scroll position.
     static func drawArticle(_ article: AppState.Article, _ state: AppState, in pane: Rect, focused: Bool, into grid: inout Grid) {
         guard let source = state.corpus.source(article.sourceID), !pane.isEmpty else { return }
-        let (header, text) = pane.splitTop(1)
+        let header = pane.splitTop(1).0
+        // The same text area the reducer scrolls against.
+        let text = ScreenLayout.articleText(in: pane)
         grid.fill(header, role: focused ? .borderFocused : .border)
         let event = article.eventID.flatMap { state.corpus.event($0) }
         var label = " \(source.outlet) · \(source.published.displayText)"
         if let event { label += " · for: \(event.title)" }
         grid.put(label, x: header.x, y: header.y, maxWidth: header.width, role: focused ? .borderFocused : .border)
         let layout = ArticleLayout(source: source, data: state.data, width: text.width, showFurniture: article.showFurniture,
-                                   eventID: article.eventID, focusedPassage: article.passage)
+                                   eventID: article.eventID, focusedPassage: article.passage,
+                                   matches: state.search.result?.highlights[source.id] ?? [])
         for (row, glyphs) in layout.rows.dropFirst(article.scroll).prefix(text.height).enumerated() {
             grid.draw(glyphs, x: text.x, y: text.y + row, maxWidth: text.width)
         }

@@ -3,7 +3,23 @@ import ChronicleModel
 /// Everything the browser shows, as a value. The reducer changes it; the
 /// renderer draws it; neither touches a terminal.
 public struct AppState: Sendable {
-    public enum TimelineFocus: Sendable, Hashable { case list, event }
+    public enum TimelineFocus: Sendable, Hashable { case list, hits, event }
+
+    /// The search line and what it found; an empty query shows everything.
+    public struct Search: Sendable {
+        public var query = ""
+        /// The search line has the keyboard.
+        public var editing = false
+        /// Earlier searches, oldest first; the up arrow recalls them.
+        public var history: [String] = []
+        public var historyPosition: Int?
+        public var result: SearchResult?
+        /// The selected line in the list of article hits.
+        public var hit = 0
+        public var hitScroll = 0
+
+        public var isActive: Bool { result != nil }
+    }
 
     public struct Timeline: Sendable, Hashable {
         /// Index into `corpus.events`.
@@ -25,6 +41,8 @@ public struct AppState: Sendable {
         /// Index into `BrowserData.citedPassages[sourceID]`.
         public var passage: Int?
         public var showFurniture = false
+        /// The row of the search match n / N last went to.
+        public var matchRow: Int?
     }
 
     public struct Compare: Sendable, Hashable {
@@ -40,6 +58,11 @@ public struct AppState: Sendable {
     public var timeline = Timeline()
     public var reader: Article?
     public var compare: Compare?
+    public var search = Search()
+    /// The events the timeline shows (all, or a search's), in order, and their rows.
+    public var visibleEvents: [Int]
+    public var rows: [BrowserData.TimelineRow]
+    public var rowOfEvent: [Int: Int]
     public var helpVisible = false
     public var helpScroll = 0
     /// A one-line note for the status bar ("no other source cites this event").
@@ -48,6 +71,14 @@ public struct AppState: Sendable {
     public init(data: BrowserData, size: Size) {
         self.data = data
         self.size = size
+        visibleEvents = Array(data.corpus.events.indices)
+        rows = data.timelineRows
+        rowOfEvent = Dictionary(uniqueKeysWithValues: data.rowOfEvent.enumerated().map { ($0.offset, $0.element) })
+    }
+
+    /// The search's matches for an event, when a search is active.
+    public func searchHit(forEvent index: Int) -> SearchResult.EventHit? {
+        search.result?.events.first { $0.event == index }
     }
 
     public var corpus: Corpus { data.corpus }
@@ -57,5 +88,21 @@ public struct AppState: Sendable {
 
     public var selectedEvent: Event? {
         corpus.events.indices.contains(timeline.selected) ? corpus.events[timeline.selected] : nil
+    }
+}
+
+extension AppState {
+    /// The selection's position among the events the timeline shows.
+    var selectedPosition: Int { visibleEvents.firstIndex(of: timeline.selected) ?? 0 }
+
+    /// The list pane split: events above, and below them, when a search
+    /// finds article text outside cited passages, a list of those hits.
+    public var listAreas: (events: Rect, hits: Rect?) {
+        let list = ScreenLayout(size).timeline.list
+        let count = search.result?.articleHits.count ?? 0
+        guard count > 0, list.height >= 6 else { return (list, nil) }
+        let height = min(count + 1, max(3, list.height / 3))
+        let (events, hits) = list.splitTop(list.height - height)
+        return (events, hits)
     }
 }

@@ -26,6 +26,9 @@ public final class BrowserData: Sendable {
     /// The row of each event in `timelineRows`.
     public let rowOfEvent: [Int]
 
+    /// The inverted index over every event and article, built once at load.
+    public let index: SearchIndex
+
     public static let maxOutletColumns = 8
 
     public init(corpus: Corpus) {
@@ -44,20 +47,28 @@ public final class BrowserData: Sendable {
                 .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         }
         outletMarks = corpus.sources.count <= Self.maxOutletColumns ? Self.marks(for: corpus.sources) : [:]
+        let (rows, rowOfEvent) = Self.rows(for: Array(corpus.events.indices), in: corpus)
+        timelineRows = rows
+        self.rowOfEvent = corpus.events.indices.map { rowOfEvent[$0] ?? 0 }
+        index = SearchIndex(corpus)
+    }
+
+    /// Timeline rows for some events (all, or those a search keeps), in
+    /// timeline order under their year headings, and each event's row.
+    public static func rows(for events: [Int], in corpus: Corpus) -> (rows: [TimelineRow], rowOfEvent: [Int: Int]) {
         var rows: [TimelineRow] = []
-        var rowOfEvent: [Int] = []
+        var rowOfEvent: [Int: Int] = [:]
         var lastHeading: String?
-        for (index, event) in corpus.events.enumerated() {
-            let heading = Self.heading(for: event.date.date)
+        for index in events {
+            let heading = Self.heading(for: corpus.events[index].date.date)
             if heading != lastHeading {
                 rows.append(.heading(heading))
                 lastHeading = heading
             }
-            rowOfEvent.append(rows.count)
+            rowOfEvent[index] = rows.count
             rows.append(.event(index))
         }
-        timelineRows = rows
-        self.rowOfEvent = rowOfEvent
+        return (rows, rowOfEvent)
     }
 
     /// The year heading an event falls under: "2024", or "1980s" for a decade.

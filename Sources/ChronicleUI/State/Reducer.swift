@@ -6,6 +6,8 @@ import ChronicleModel
 public enum Reducer {
     /// Looks the key up in the current screen's keymap and applies it.
     public static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
+        // The search line takes every key while it is open.
+        if state.search.editing && !state.helpVisible { return searchLine(key, &state) }
         guard let action = Keymap.action(for: key, on: state.keyScreen) else { return [] }
         return reduce(&state, action)
     }
@@ -48,15 +50,43 @@ public enum Reducer {
     // MARK: Timeline
 
     static func timeline(_ action: Action, _ state: inout AppState) -> [Effect] {
-        let eventCount = state.corpus.events.count
         let panes = ScreenLayout(state.size).timeline
+        let page = max(1, state.listAreas.events.height - 1)
         switch (action, state.timeline.focus) {
-        case (.moveDown, .list): select(state.timeline.selected + 1, &state)
-        case (.moveUp, .list): select(state.timeline.selected - 1, &state)
-        case (.pageDown, .list): select(state.timeline.selected + max(1, panes.list.height - 1), &state)
-        case (.pageUp, .list): select(state.timeline.selected - max(1, panes.list.height - 1), &state)
-        case (.top, .list): select(0, &state)
-        case (.bottom, .list): select(eventCount - 1, &state)
+        case (.search, _):
+            state.search.editing = true
+            state.search.historyPosition = nil
+            return []
+        case (.nextHit, _), (.previousHit, _):
+            guard state.search.isActive, !state.visibleEvents.isEmpty else {
+                state.notice = "No search: / searches"
+                return [.bell]
+            }
+            let step = action == .nextHit ? 1 : -1
+            let position = state.visibleEvents.firstIndex(of: state.timeline.selected) ?? -1
+            let count = state.visibleEvents.count
+            state.timeline.focus = .list
+            selectVisible((position + step + count) % count, &state)
+        case (.moveDown, .list): selectVisible(state.selectedPosition + 1, &state)
+        case (.moveUp, .list): selectVisible(state.selectedPosition - 1, &state)
+        case (.pageDown, .list): selectVisible(state.selectedPosition + page, &state)
+        case (.pageUp, .list): selectVisible(state.selectedPosition - page, &state)
+        case (.top, .list): selectVisible(0, &state)
+        case (.bottom, .list): selectVisible(state.visibleEvents.count - 1, &state)
+        case (.moveDown, .hits): moveHit(1, &state)
+        case (.moveUp, .hits): moveHit(-1, &state)
+        case (.pageDown, .hits): moveHit(page, &state)
+        case (.pageUp, .hits): moveHit(-page, &state)
+        case (.top, .hits): moveHit(-Int.max / 2, &state)
+        case (.bottom, .hits): moveHit(Int.max / 2, &state)
+        case (.open, .hits):
+            guard let hits = state.search.result?.articleHits, hits.indices.contains(state.search.hit) else { return [.bell] }
+            let hit = hits[state.search.hit]
+            var article = AppState.Article(sourceID: hit.sourceID, eventID: nil)
+            let text = ScreenLayout.articleText(in: state.layoutBody)
+            if let first = hit.ranges.first { showMatch(first, &article, height: text.height, width: text.width, state: state) }
+            state.reader = article
+            state.stack.append(.reader)
         case (.moveDown, .event), (.nextPassage, _): focusPassage(state.timeline.passage + (state.timeline.focus == .list && action == .nextPassage ? 0 : 1), &state)
         case (.moveUp, .event), (.previousPassage, _): focusPassage(state.timeline.passage - 1, &state)
         case (.pageDown, .event): state.timeline.detailScroll += max(1, panes.detail.height - 1)
@@ -64,7 +94,13 @@ public enum Reducer {
         case (.top, .event): focusPassage(0, &state); state.timeline.detailScroll = 0
         case (.bottom, .event): focusPassage(Int.max, &state); state.timeline.detailScroll = Int.max
         case (.focusEvent, _):
-            state.timeline.focus = state.timeline.focus == .list ? .event : .list
+            // list → article hits (when a search has some) → event → list.
+            let hasHits = !(state.search.result?.articleHits.isEmpty ?? true)
+            switch state.timeline.focus {
+            case .list: state.timeline.focus = hasHits ? .hits : .event
+            case .hits: state.timeline.focus = .event
+            case .event: state.timeline.focus = .list
+            }
             if state.timeline.focus == .event { focusPassage(state.timeline.passage, &state) }
         case (.open, .list):
             guard state.selectedEvent != nil else { return [.bell] }
@@ -77,14 +113,22 @@ public enum Reducer {
             state.stack.append(.reader)
         case (.sideBySide, _):
             return openCompare(&state)
-        case (.back, .event): state.timeline.focus = .list
-        case (.back, .list): break
-        case (.backOrQuit, .event): state.timeline.focus = .list
+        case (.back, .event), (.back, .hits): state.timeline.focus = .list
+        case (.back, .list):
+            guard state.search.isActive else { break }
+            clearSearch(&state)
+        case (.backOrQuit, .event), (.backOrQuit, .hits): state.timeline.focus = .list
         case (.backOrQuit, .list): return [.quit]
         default: break
         }
         clampAll(&state)
         return []
+    }
+
+    /// Selects the event at `position` among those the timeline shows.
+    static func selectVisible(_ position: Int, _ state: inout AppState) {
+        guard !state.visibleEvents.isEmpty else { return }
+        select(state.visibleEvents[min(max(position, 0), state.visibleEvents.count - 1)], &state)
     }
 
     static func select(_ index: Int, _ state: inout AppState) {
@@ -111,12 +155,129 @@ public enum Reducer {
     }
 
     static func ensureSelectionVisible(_ state: inout AppState) {
-        let list = ScreenLayout(state.size).timeline.list
-        guard list.height > 0, state.data.rowOfEvent.indices.contains(state.timeline.selected) else { return }
-        var row = state.data.rowOfEvent[state.timeline.selected]
+        let list = state.listAreas.events
+        guard list.height > 0, let selectedRow = state.rowOfEvent[state.timeline.selected] else { return }
+        var row = selectedRow
         // Keep the year heading above the selection in view when it is just above.
-        if row > 0, case .heading = state.data.timelineRows[row - 1], row - 1 < state.timeline.listScroll { row -= 1 }
-        state.timeline.listScroll = scrollToShow(row..<(state.data.rowOfEvent[state.timeline.selected] + 1), current: state.timeline.listScroll, height: list.height)
+        if row > 0, case .heading = state.rows[row - 1], row - 1 < state.timeline.listScroll { row -= 1 }
+        state.timeline.listScroll = scrollToShow(row..<(selectedRow + 1), current: state.timeline.listScroll, height: list.height)
+    }
+
+    // MARK: Search
+
+    /// A key while the search line is open: text edits the query and the
+    /// results follow every keystroke; Enter keeps them, Esc clears them.
+    static func searchLine(_ key: Key, _ state: inout AppState) -> [Effect] {
+        state.notice = nil
+        switch key {
+        case .character(let c):
+            state.search.query.append(c)
+        case .backspace, .control("h"):
+            guard !state.search.query.isEmpty else { return [.bell] }
+            state.search.query.removeLast()
+        case .control("u"):
+            state.search.query = ""
+        case .control("w"):
+            // Delete the last word, as shells do.
+            while state.search.query.last == " " { state.search.query.removeLast() }
+            while let last = state.search.query.last, last != " " { state.search.query.removeLast() }
+        case .enter:
+            state.search.editing = false
+            let query = state.search.query.trimmingCharacters(in: .whitespaces)
+            if !query.isEmpty && state.search.history.last != query { state.search.history.append(query) }
+            return []
+        case .escape:
+            clearSearch(&state)
+            return []
+        case .up, .down:
+            let history = state.search.history
+            guard !history.isEmpty else { return [.bell] }
+            var position = state.search.historyPosition ?? history.count
+            position += key == .up ? -1 : 1
+            guard position >= 0 else { return [.bell] }
+            state.search.historyPosition = position < history.count ? position : nil
+            state.search.query = position < history.count ? history[position] : ""
+        case .control("c"), .control("g"):
+            clearSearch(&state)
+            return []
+        default:
+            return []
+        }
+        updateSearch(&state)
+        return []
+    }
+
+    /// Runs the query against the index and narrows the timeline to it.
+    static func updateSearch(_ state: inout AppState) {
+        let query = SearchQuery(state.search.query)
+        if query.isEmpty {
+            state.search.result = nil
+            state.visibleEvents = Array(state.corpus.events.indices)
+            (state.rows, state.rowOfEvent) = (state.data.timelineRows, Dictionary(uniqueKeysWithValues: state.data.rowOfEvent.enumerated().map { ($0.offset, $0.element) }))
+        } else {
+            let result = state.data.index.search(query)
+            state.search.result = result
+            state.visibleEvents = result.events.map(\.event)
+            (state.rows, state.rowOfEvent) = BrowserData.rows(for: state.visibleEvents, in: state.corpus)
+        }
+        state.search.hit = 0
+        state.search.hitScroll = 0
+        state.timeline.listScroll = 0
+        if state.timeline.focus == .hits { state.timeline.focus = .list }
+        if let first = state.visibleEvents.first, state.rowOfEvent[state.timeline.selected] == nil {
+            state.timeline.selected = first
+            state.timeline.passage = 0
+            state.timeline.detailScroll = 0
+        }
+        clampAll(&state)
+        ensureSelectionVisible(&state)
+    }
+
+    static func clearSearch(_ state: inout AppState) {
+        state.search.editing = false
+        state.search.query = ""
+        state.search.historyPosition = nil
+        updateSearch(&state)
+    }
+
+    static func moveHit(_ delta: Int, _ state: inout AppState) {
+        guard let hits = state.search.result?.articleHits, !hits.isEmpty, let area = state.listAreas.hits else { return }
+        state.search.hit = min(max(0, state.search.hit + delta), hits.count - 1)
+        let height = max(1, area.height - 1)
+        state.search.hitScroll = scrollToShow(state.search.hit..<(state.search.hit + 1), current: state.search.hitScroll, height: height)
+    }
+
+    /// Scrolls an article so a search match is in view, with context above.
+    static func showMatch(_ range: Range<Int>, _ article: inout AppState.Article, height: Int, width: Int, state: AppState) {
+        guard let source = state.corpus.source(article.sourceID) else { return }
+        let layout = ArticleLayout(source: source, data: state.data, width: width, showFurniture: article.showFurniture,
+                                   eventID: article.eventID, focusedPassage: article.passage)
+        guard let row = layout.rowOfOffset(range.lowerBound) else { return }
+        if row < article.scroll || row >= article.scroll + height {
+            article.scroll = max(0, row - min(3, height / 4))
+        }
+    }
+
+    /// n / N in an article: the next or previous search match after the top of the view.
+    static func stepMatch(_ forward: Bool, _ article: inout AppState.Article, height: Int, width: Int, state: inout AppState) -> [Effect] {
+        guard let matches = state.search.result?.highlights[article.sourceID], !matches.isEmpty,
+              let source = state.corpus.source(article.sourceID) else {
+            state.notice = state.search.isActive ? "No match in this article" : "No search: / searches"
+            return [.bell]
+        }
+        let layout = ArticleLayout(source: source, data: state.data, width: width, showFurniture: article.showFurniture,
+                                   eventID: article.eventID, focusedPassage: article.passage)
+        let rows = matches.map { layout.rowOfOffset($0.lowerBound) ?? -1 }
+        let anchor = article.matchRow ?? (forward ? article.scroll - 1 : article.scroll + height)
+        let next = forward ? rows.firstIndex { $0 > anchor } ?? rows.firstIndex { $0 >= 0 }
+                           : rows.lastIndex { $0 >= 0 && $0 < anchor } ?? rows.lastIndex { $0 >= 0 }
+        guard let next else { return [.bell] }
+        article.matchRow = rows[next]
+        if rows[next] < article.scroll || rows[next] >= article.scroll + height {
+            article.scroll = max(0, rows[next] - min(3, height / 4))
+        }
+        state.notice = "match \(next + 1)/\(matches.count)"
+        return []
     }
 
     // MARK: Reader
@@ -131,6 +292,14 @@ public enum Reducer {
             return []
         case .sideBySide:
             return openCompare(&state)
+        case .search:
+            state.search.editing = true
+            state.search.historyPosition = nil
+            return []
+        case .nextHit, .previousHit:
+            let effects = stepMatch(action == .nextHit, &article, height: text.height, width: text.width, state: &state)
+            state.reader = article
+            return effects
         default:
             scrollArticle(action, &article, height: text.height, width: text.width, state: state)
         }
@@ -256,6 +425,14 @@ public enum Reducer {
             return []
         case .switchPane:
             compare.focus = 1 - compare.focus
+        case .search:
+            state.search.editing = true
+            state.search.historyPosition = nil
+            return []
+        case .nextHit, .previousHit:
+            let effects = stepMatch(action == .nextHit, &compare.panes[compare.focus], height: text.height, width: text.width, state: &state)
+            state.compare = compare
+            return effects
         case .nextSource, .previousSource:
             let order = sourceOrder(for: event, state)
             let other = compare.panes[1 - compare.focus].sourceID
@@ -285,12 +462,20 @@ public enum Reducer {
         switch state.screen {
         case .timeline:
             let panes = layout.timeline
-            if panes.list.contains(x: event.x, y: event.y) {
+            let list = state.listAreas.events
+            if let hits = state.listAreas.hits, hits.contains(x: event.x, y: event.y) {
+                if let wheel {
+                    moveHit(wheel, &state)
+                } else if event.y > hits.y {
+                    state.timeline.focus = .hits
+                    moveHit(state.search.hitScroll + event.y - hits.y - 1 - state.search.hit, &state)
+                }
+            } else if list.contains(x: event.x, y: event.y) {
                 if let wheel {
                     state.timeline.listScroll += wheel
                 } else {
-                    let row = state.timeline.listScroll + event.y - panes.list.y
-                    if state.data.timelineRows.indices.contains(row), case .event(let index) = state.data.timelineRows[row] {
+                    let row = state.timeline.listScroll + event.y - list.y
+                    if state.rows.indices.contains(row), case .event(let index) = state.rows[row] {
                         state.timeline.focus = .list
                         select(index, &state)
                     }
@@ -342,11 +527,15 @@ public enum Reducer {
         if !state.corpus.events.isEmpty {
             state.timeline.selected = min(max(0, state.timeline.selected), state.corpus.events.count - 1)
         }
-        state.timeline.listScroll = clamp(state.timeline.listScroll, rows: state.data.timelineRows.count, height: panes.list.height)
+        let listHeight = state.listAreas.events.height
+        state.timeline.listScroll = clamp(state.timeline.listScroll, rows: state.rows.count, height: listHeight)
         if state.screen == .timeline && state.timeline.focus == .list {
             // After a resize or a wheel the selection follows what is visible.
-            ensureSelectionVisibleAfterScroll(&state, listHeight: panes.list.height)
+            ensureSelectionVisibleAfterScroll(&state, listHeight: listHeight)
         }
+        let hitCount = state.search.result?.articleHits.count ?? 0
+        state.search.hit = min(max(0, state.search.hit), max(0, hitCount - 1))
+        if state.timeline.focus == .hits && hitCount == 0 { state.timeline.focus = .list }
         if let event = state.selectedEvent {
             let rows = EventDetail(event: event, corpus: state.corpus, width: panes.detail.width, focusedPassage: nil).rows.count
             state.timeline.detailScroll = clamp(state.timeline.detailScroll, rows: rows, height: panes.detail.height)
@@ -368,14 +557,16 @@ public enum Reducer {
     }
 
     static func ensureSelectionVisibleAfterScroll(_ state: inout AppState, listHeight: Int) {
-        guard listHeight > 0, state.data.rowOfEvent.indices.contains(state.timeline.selected) else { return }
-        let row = state.data.rowOfEvent[state.timeline.selected]
+        guard listHeight > 0, let row = state.rowOfEvent[state.timeline.selected] else { return }
         let top = state.timeline.listScroll, bottom = top + listHeight
         if row < top || row >= bottom {
             // Pick the nearest event row inside the viewport.
-            let visible = state.data.rowOfEvent.enumerated().filter { $0.element >= top && $0.element < bottom }
+            let visible = state.rows[min(top, state.rows.count)..<min(bottom, state.rows.count)].compactMap { row -> Int? in
+                if case .event(let index) = row { return index }
+                return nil
+            }
             if let nearest = (row < top ? visible.first : visible.last) {
-                state.timeline.selected = nearest.offset
+                state.timeline.selected = nearest
                 state.timeline.passage = 0
                 state.timeline.detailScroll = 0
             }

@@ -1,0 +1,103 @@
+import ChronicleModel
+import XCTest
+@testable import ChronicleUI
+
+/// The search line and n / N, through keys as a person types them.
+final class SearchReducerTests: XCTestCase {
+    func typeText(_ text: String, _ state: inout AppState) {
+        for character in text { _ = Reducer.handle(.character(character), &state) }
+    }
+
+    func testTypingNarrowsTheTimelineOnEveryKeystroke() {
+        var state = Fixtures.state()
+        Fixtures.type("/", &state)
+        XCTAssertTrue(state.search.editing)
+        typeText("Kab", &state)
+        let afterPrefix = state.visibleEvents
+        typeText("ulov", &state)
+        let kabulovEvents = Fixtures.corpus.events.indices.filter { Fixtures.corpus.events[$0].actors.contains("kabulov") }
+        XCTAssertEqual(state.visibleEvents, kabulovEvents)
+        XCTAssertTrue(Set(state.visibleEvents).isSubset(of: Set(afterPrefix)))
+        XCTAssertTrue(state.visibleEvents.contains(state.timeline.selected), "the selection moves into what is shown")
+        XCTAssertFalse(state.search.result?.articleHits.isEmpty ?? true, "Kabulov is also named outside cited passages")
+        // Typing j is text, not movement, while the line is open.
+        typeText("j", &state)
+        XCTAssertEqual(state.search.query, "Kabulovj")
+        Fixtures.type("Bksp Enter", &state)
+        XCTAssertFalse(state.search.editing)
+        XCTAssertEqual(state.search.history, ["Kabulov"])
+        // Movement now stays among the matches.
+        Fixtures.type("G", &state)
+        XCTAssertEqual(state.timeline.selected, kabulovEvents.last)
+    }
+
+    func testNAndShiftNWalkTheMatchingEventsAndWrap() {
+        var state = Fixtures.state()
+        Fixtures.type("/", &state)
+        typeText("Daesh", &state)
+        Fixtures.type("Enter", &state)
+        let matches = state.visibleEvents
+        XCTAssertEqual(matches.count, 2)
+        XCTAssertEqual(state.timeline.selected, matches[0])
+        Fixtures.type("n", &state)
+        XCTAssertEqual(state.timeline.selected, matches[1])
+        Fixtures.type("n", &state)
+        XCTAssertEqual(state.timeline.selected, matches[0], "wraps")
+        Fixtures.type("N", &state)
+        XCTAssertEqual(state.timeline.selected, matches[1])
+    }
+
+    func testEscClearsAndUpRecallsEarlierSearches() {
+        var state = Fixtures.state()
+        Fixtures.type("/", &state); typeText("Putin", &state); Fixtures.type("Enter", &state)
+        Fixtures.type("/", &state); typeText("Lavrov", &state); Fixtures.type("Esc", &state)
+        XCTAssertNil(state.search.result)
+        XCTAssertEqual(state.visibleEvents.count, Fixtures.corpus.events.count)
+        XCTAssertEqual(state.rows, Fixtures.data.timelineRows)
+        Fixtures.type("/ Up", &state)
+        XCTAssertEqual(state.search.query, "Putin")
+        XCTAssertEqual(state.visibleEvents, Fixtures.data.index.search(SearchQuery("Putin")).events.map(\.event))
+        Fixtures.type("Down", &state)
+        XCTAssertEqual(state.search.query, "")
+        Fixtures.type("Esc", &state)
+        // n without a search says how to search.
+        XCTAssertEqual(Fixtures.type("n", &state), [.bell])
+        XCTAssertNotNil(state.notice)
+    }
+
+    func testNothingMatchingShowsAnEmptyTimelineAndSaysSo() {
+        var state = Fixtures.state()
+        Fixtures.type("/", &state)
+        typeText("zzzz", &state)
+        XCTAssertTrue(state.visibleEvents.isEmpty)
+        let screen = Renderer.render(state).text
+        XCTAssertTrue(screen.contains("No event matches"), screen)
+        XCTAssertTrue(screen.contains("0 events, 0 in text"), screen)
+        _ = Reducer.reduce(&state, .resize(Size(width: 1, height: 1)))
+        _ = Renderer.render(state)
+    }
+
+    func testArticleHitOpensTheReaderAtTheMatchAndNWalksMatches() throws {
+        var state = Fixtures.state()
+        Fixtures.type("/", &state)
+        typeText("Kabulov", &state)
+        Fixtures.type("Enter Tab", &state)
+        XCTAssertEqual(state.timeline.focus, .hits)
+        Fixtures.type("j Enter", &state)
+        XCTAssertEqual(state.screen, .reader)
+        let hit = try XCTUnwrap(state.search.result?.articleHits[1])
+        let reader = try XCTUnwrap(state.reader)
+        XCTAssertEqual(reader.sourceID, hit.sourceID)
+        let source = try XCTUnwrap(Fixtures.corpus.source(hit.sourceID))
+        let text = ScreenLayout.articleText(in: ScreenLayout(state.size).body)
+        let layout = ArticleLayout(source: source, data: Fixtures.data, width: text.width, showFurniture: false, eventID: nil,
+                                   focusedPassage: nil, matches: state.search.result?.highlights[source.id] ?? [])
+        let row = try XCTUnwrap(layout.rowOfOffset(hit.ranges[0].lowerBound))
+        XCTAssertTrue(row >= reader.scroll && row < reader.scroll + text.height, "the hit is on screen")
+        // The match is drawn in the search-match role.
+        XCTAssertTrue(layout.rows[row].contains { $0.role == .searchMatch })
+        Fixtures.type("n", &state)
+        XCTAssertNotNil(state.reader?.matchRow)
+        XCTAssertTrue(state.notice?.hasPrefix("match ") ?? false, state.notice ?? "")
+    }
+}
