@@ -141,4 +141,31 @@ final class BrowserEndToEndTests: XCTestCase {
         try tmux.keys("Q")
         try tmux.waitFor("the prompt after quitting") { $0.contains("PROMPT$") }
     }
+
+    func testSearchKabulovNarrowsHighlightsAndNMovesToTheNextHit() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start()
+        try tmux.waitFor("the timeline") { $0.contains("★") && $0.contains(" 1/18") }
+        try tmux.keys("/")
+        try tmux.waitFor("the search line") { $0.contains("type to search") }
+        try tmux.keys("-l", "Kabulov")
+        let screen = try tmux.waitFor("the narrowed timeline") { $0.contains("/Kabulov") && $0.contains("5 events,") }
+        // Only events that name Kabulov remain, the spine's 2003 listing among the gone.
+        let rows = timelineRows(screen).filter { $0.contains("20") && !$0.contains("in article text") }
+        XCTAssertTrue(rows.contains { $0.contains("Kabulov pledges") }, screen)
+        XCTAssertFalse(rows.contains { $0.contains("Russia lists the Taliban") }, screen)
+        XCTAssertTrue(screen.contains("in article text, outside cited passages"), screen)
+        // The matched word is highlighted: black on green.
+        let styled = try tmux.waitFor("the highlight", escapes: true) { Tmux.sgrParameters(in: $0).contains("42") }
+        XCTAssertTrue(styled.contains("Kabulov"), styled)
+        try tmux.keys("Enter")
+        try tmux.waitFor("the search kept") { $0.contains("n next") && $0.contains(" 1/5") }
+        try tmux.keys("n")
+        try tmux.waitFor("the next hit selected") { $0.contains(" 2/5") }
+        try tmux.keys("Escape")
+        try tmux.waitFor("the whole timeline again") { $0.contains("/18") && !$0.contains("/Kabulov") }
+        try tmux.keys("q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+    }
 }
