@@ -100,4 +100,53 @@ final class SearchReducerTests: XCTestCase {
         XCTAssertNotNil(state.reader?.matchRow)
         XCTAssertTrue(state.notice?.hasPrefix("match ") ?? false, state.notice ?? "")
     }
+
+    func testPickerFiltersByActorAndCombinesWithDateAndSearchThenClearsOneByOne() throws {
+        var state = Fixtures.state()
+        Fixtures.type("a", &state)
+        let picker = try XCTUnwrap(state.picker)
+        XCTAssertEqual(picker.kind, .actor)
+        XCTAssertEqual(picker.items.map(\.count), picker.items.map(\.count).sorted(by: >), "most events first")
+        let kabulov = try XCTUnwrap(picker.items.firstIndex { $0.value == "kabulov" })
+        for _ in 0..<kabulov { Fixtures.type("j", &state) }
+        Fixtures.type("Enter", &state)
+        XCTAssertNil(state.picker)
+        let kabulovEvents = Fixtures.corpus.events.indices.filter { Fixtures.corpus.events[$0].actors.contains("kabulov") }
+        XCTAssertEqual(state.visibleEvents, kabulovEvents)
+        XCTAssertEqual(picker.items[kabulov].count, kabulovEvents.count, "the count is what the filter keeps")
+        // A date filter typed as EDTF: "2024" keeps October 2024, not 2025.
+        Fixtures.type("d", &state)
+        typeText("2024-13", &state)
+        XCTAssertEqual(Fixtures.type("Enter", &state), [.bell])
+        XCTAssertNotNil(state.datePrompt?.error, "a bad date is refused with the reason")
+        Fixtures.type("^U", &state)
+        typeText("2024", &state)
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.visibleEvents.map { Fixtures.corpus.events[$0].id }, ["foreign-ministry-highest-level"])
+        XCTAssertEqual(state.filters.order, [.actor, .date])
+        let status = Renderer.render(state).text
+        XCTAssertTrue(status.contains("actor: Zamir Kabulov · date: 2024"), status)
+        // Search within the filtered events.
+        Fixtures.type("/", &state)
+        typeText("Lavrov", &state)
+        XCTAssertTrue(state.visibleEvents.isEmpty, "Lavrov's meeting has no Kabulov")
+        Fixtures.type("Esc", &state)
+        // x clears the latest filter first.
+        Fixtures.type("x", &state)
+        XCTAssertEqual(state.filters.order, [.actor])
+        XCTAssertEqual(state.visibleEvents, kabulovEvents)
+        Fixtures.type("x", &state)
+        XCTAssertEqual(state.visibleEvents.count, Fixtures.corpus.events.count)
+        XCTAssertNil(state.search.result)
+        XCTAssertEqual(Fixtures.type("x", &state), [.bell])
+        // Outlets and tags have pickers too; choosing the one in force takes it off.
+        Fixtures.type("o Enter", &state)
+        XCTAssertEqual(state.filters.order, [.source])
+        Fixtures.type("o Enter", &state)
+        XCTAssertTrue(state.filters.isEmpty)
+        Fixtures.type("t", &state)
+        XCTAssertEqual(state.picker?.kind, .tag)
+        Fixtures.type("Esc", &state)
+        XCTAssertNil(state.picker)
+    }
 }

@@ -13,6 +13,7 @@ public enum Action: Hashable, Sendable {
     case nextSource, previousSource
     case toggleFurniture
     case search, nextHit, previousHit
+    case filterActor, filterSource, filterDate, filterTag, clearLastFilter, clearFilters
     case toggleHelp
     case redraw
     case resize(Size)
@@ -40,6 +41,12 @@ public enum Action: Hashable, Sendable {
         case .previousSource: return "Show the previous source in this pane"
         case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
         case .search: return "Search as you type (Enter keeps, Esc clears, ↑ recalls)"
+        case .filterActor: return "Filter by actor (a list with event counts)"
+        case .filterSource: return "Filter by outlet: events citing one source"
+        case .filterDate: return "Filter by date: 2024, 2024-03, 2003/2024"
+        case .filterTag: return "Filter by tag"
+        case .clearLastFilter: return "Clear the latest filter"
+        case .clearFilters: return "Clear every filter"
         case .nextHit: return "Next search hit"
         case .previousHit: return "Previous search hit"
         case .toggleHelp: return "Show or hide this help"
@@ -55,6 +62,7 @@ public enum Action: Hashable, Sendable {
         case .open, .back, .backOrQuit, .focusEvent, .nextPassage, .previousPassage: return "Read"
         case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture: return "Compare"
         case .search, .nextHit, .previousHit: return "Search"
+        case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters: return "Filter"
         default: return "General"
         }
     }

@@ -43,7 +43,14 @@ public enum Keymap {
                 Binding(keys: [.character("s")], action: .sideBySide),
                 Binding(keys: [.escape], action: .back),
                 Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + searching + general
+            ] + searching + [
+                Binding(keys: [.character("a")], action: .filterActor),
+                Binding(keys: [.character("o")], action: .filterSource),
+                Binding(keys: [.character("d")], action: .filterDate),
+                Binding(keys: [.character("t")], action: .filterTag),
+                Binding(keys: [.character("x")], action: .clearLastFilter),
+                Binding(keys: [.character("X")], action: .clearFilters),
+            ] + general
         case .reader:
             return movement + [
                 Binding(keys: [.tab, .character("p")], action: .nextPassage),

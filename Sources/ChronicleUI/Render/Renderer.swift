@@ -17,6 +17,7 @@ public enum Renderer {
         }
         drawTitleBar(state, layout, into: &grid)
         drawStatusBar(state, layout, into: &grid)
+        PickerOverlay.draw(state, into: &grid)
         if state.helpVisible {
             HelpOverlay.draw(into: &grid, screen: state.screen, scroll: state.helpScroll, area: layout.body)
         }
@@ -85,7 +86,16 @@ public enum Renderer {
         if let counts = searchCounts(state) { right = " " + counts + " ·" + right }
         let rightWidth = TextWidth.of(right)
         let leftWidth = max(0, bar.width - rightWidth)
-        if state.search.editing {
+        if let prompt = state.datePrompt {
+            // The date filter's prompt, with the parse error when Enter found one.
+            let typed = "date (EDTF: 2024, 2024-03, 2003/2024; empty clears): " + prompt.text
+            grid.put(typed, x: 0, y: bar.y, maxWidth: leftWidth, role: .statusBar)
+            let cursor = min(TextWidth.of(typed), max(0, leftWidth - 1))
+            if leftWidth > 0 { grid.put(" ", x: cursor, y: bar.y, role: .statusKey) }
+            if let error = prompt.error, cursor + 2 < leftWidth {
+                grid.put(error, x: cursor + 2, y: bar.y, maxWidth: leftWidth - cursor - 2, role: .error)
+            }
+        } else if state.search.editing {
             // The search line: what is typed, a block cursor, the counts on the right.
             let typed = "/" + state.search.query
             let shown = TextWidth.of(typed) + 1 > leftWidth ? "…" + String(typed.suffix(max(0, leftWidth - 3))) : typed
@@ -94,10 +104,28 @@ public enum Renderer {
             if leftWidth > 0 { grid.put(" ", x: cursor, y: bar.y, role: .statusKey) }
         } else {
             var left = " " + (state.notice ?? hints(for: state.screen))
-            if state.notice == nil, state.search.isActive { left = " /\(state.search.query)  n next  N previous  Esc clears" }
+            if state.notice == nil, state.search.isActive {
+                var parts: [String] = []
+                if !state.search.query.isEmpty { parts.append("/" + state.search.query) }
+                parts += filterLabels(state)
+                left = " " + parts.joined(separator: " · ") + "  n next  "
+                    + (state.search.query.isEmpty ? "" : "Esc clears search  ") + (state.filters.isEmpty ? "" : "x clears filter")
+            }
             grid.put(left, x: 0, y: bar.y, maxWidth: leftWidth, role: state.notice == nil ? .statusBar : .statusKey)
         }
         if bar.width > rightWidth { grid.put(right, x: bar.width - rightWidth, y: bar.y, role: .statusKey) }
+    }
+
+    /// "actor: Zamir Kabulov", "outlet: TRT Global", "date: 2024", "tag: law", in the order set.
+    static func filterLabels(_ state: AppState) -> [String] {
+        state.filters.order.compactMap { kind in
+            switch kind {
+            case .actor: return state.filters.actor.map { "actor: " + (state.corpus.actor($0)?.name ?? $0) }
+            case .source: return state.filters.source.map { "outlet: " + (state.corpus.source($0)?.outlet ?? $0) }
+            case .date: return state.filters.date.map { "date: " + $0.displayText }
+            case .tag: return state.filters.tag.map { "tag: " + $0 }
+            }
+        }
     }
 
     /// "3 events, 5 in text" while a search is active.

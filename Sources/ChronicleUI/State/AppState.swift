@@ -21,6 +21,57 @@ public struct AppState: Sendable {
         public var isActive: Bool { result != nil }
     }
 
+    /// The kinds of filter; each holds at most one value at a time.
+    public enum FilterKind: String, Sendable, Hashable, CaseIterable {
+        case actor, source, date, tag
+    }
+
+    /// The filters in force, in the order they were set, so `x` clears
+    /// the latest first.
+    public struct Filters: Sendable, Hashable {
+        public var order: [FilterKind] = []
+        public var actor: String?
+        public var source: String?
+        public var date: PartialDate?
+        public var tag: String?
+
+        public var isEmpty: Bool { order.isEmpty }
+
+        public var eventFilter: EventFilter {
+            EventFilter(within: date, actor: actor, source: source, tag: tag)
+        }
+
+        public mutating func set(_ kind: FilterKind, _ value: String?, date: PartialDate? = nil) {
+            switch kind {
+            case .actor: actor = value
+            case .source: source = value
+            case .date: self.date = date
+            case .tag: tag = value
+            }
+            order.removeAll { $0 == kind }
+            if value != nil || date != nil { order.append(kind) }
+        }
+    }
+
+    /// A list to choose a filter from: actors, sources or tags with their event counts.
+    public struct Picker: Sendable, Hashable {
+        public struct Item: Sendable, Hashable {
+            public let value: String
+            public let label: String
+            public let count: Int
+        }
+        public let kind: FilterKind
+        public let items: [Item]
+        public var selected = 0
+        public var scroll = 0
+    }
+
+    /// A one-line prompt in the status bar (the date filter).
+    public struct Prompt: Sendable, Hashable {
+        public var text = ""
+        public var error: String?
+    }
+
     public struct Timeline: Sendable, Hashable {
         /// Index into `corpus.events`.
         public var selected = 0
@@ -59,6 +110,9 @@ public struct AppState: Sendable {
     public var reader: Article?
     public var compare: Compare?
     public var search = Search()
+    public var filters = Filters()
+    public var picker: Picker?
+    public var datePrompt: Prompt?
     /// The events the timeline shows (all, or a search's), in order, and their rows.
     public var visibleEvents: [Int]
     public var rows: [BrowserData.TimelineRow]

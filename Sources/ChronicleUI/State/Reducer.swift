@@ -7,6 +7,8 @@ public enum Reducer {
     /// Looks the key up in the current screen's keymap and applies it.
     public static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
         // The search line takes every key while it is open.
+        if state.picker != nil && !state.helpVisible { return pickerKey(key, &state) }
+        if state.datePrompt != nil && !state.helpVisible { return datePromptKey(key, &state) }
         if state.search.editing && !state.helpVisible { return searchLine(key, &state) }
         guard let action = Keymap.action(for: key, on: state.keyScreen) else { return [] }
         return reduce(&state, action)
@@ -57,6 +59,29 @@ public enum Reducer {
             state.search.editing = true
             state.search.historyPosition = nil
             return []
+        case (.filterActor, _), (.filterSource, _), (.filterTag, _):
+            let kind: AppState.FilterKind = action == .filterActor ? .actor : (action == .filterSource ? .source : .tag)
+            let picker = makePicker(kind, state)
+            guard !picker.items.isEmpty else {
+                state.notice = "No \(kind.rawValue)s in this corpus"
+                return [.bell]
+            }
+            state.picker = picker
+            return []
+        case (.filterDate, _):
+            state.datePrompt = AppState.Prompt(text: state.filters.date?.edtf ?? "")
+            return []
+        case (.clearLastFilter, _):
+            guard let last = state.filters.order.last else {
+                state.notice = "No filter to clear"
+                return [.bell]
+            }
+            state.filters.set(last, nil)
+            updateSearch(&state)
+        case (.clearFilters, _):
+            guard !state.filters.isEmpty else { return [.bell] }
+            state.filters = AppState.Filters()
+            updateSearch(&state)
         case (.nextHit, _), (.previousHit, _):
             guard state.search.isActive, !state.visibleEvents.isEmpty else {
                 state.notice = "No search: / searches"
@@ -207,15 +232,112 @@ public enum Reducer {
         return []
     }
 
-    /// Runs the query against the index and narrows the timeline to it.
+    // MARK: Filters
+
+    /// Actors, sources or tags, each with how many events it keeps, most first.
+    static func makePicker(_ kind: AppState.FilterKind, _ state: AppState) -> AppState.Picker {
+        let corpus = state.corpus
+        var items: [AppState.Picker.Item]
+        switch kind {
+        case .actor:
+            items = corpus.actors.map { actor in
+                let count = corpus.events(matching: EventFilter(actor: actor.id)).count
+                return .init(value: actor.id, label: actor.name, count: count)
+            }
+        case .source:
+            items = corpus.sources.map { source in
+                .init(value: source.id, label: "\(source.outlet) · \(source.published.displayText)",
+                      count: corpus.events.filter { $0.sourceIDs.contains(source.id) }.count)
+            }
+        case .tag:
+            var counts: [String: Int] = [:]
+            for event in corpus.events { for tag in Set(event.tags) { counts[tag, default: 0] += 1 } }
+            items = counts.map { .init(value: $0.key, label: $0.key, count: $0.value) }
+        case .date:
+            items = []
+        }
+        items = items.filter { $0.count > 0 }.sorted { ($0.count, $1.label) > ($1.count, $0.label) }
+        return AppState.Picker(kind: kind, items: items)
+    }
+
+    static func pickerKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var picker = state.picker else { return [] }
+        state.notice = nil
+        let height = max(1, PickerOverlay.listHeight(state))
+        switch key {
+        case .down, .character("j"): picker.selected += 1
+        case .up, .character("k"): picker.selected -= 1
+        case .pageDown, .character(" "): picker.selected += height
+        case .pageUp, .character("b"): picker.selected -= height
+        case .home, .character("g"): picker.selected = 0
+        case .end, .character("G"): picker.selected = picker.items.count - 1
+        case .enter:
+            let item = picker.items[min(max(0, picker.selected), picker.items.count - 1)]
+            let current: String? = picker.kind == .actor ? state.filters.actor : (picker.kind == .source ? state.filters.source : state.filters.tag)
+            // Choosing the filter in force takes it off.
+            state.filters.set(picker.kind, current == item.value ? nil : item.value)
+            state.picker = nil
+            updateSearch(&state)
+            return []
+        case .escape, .character("q"):
+            state.picker = nil
+            return []
+        case .character("Q"):
+            return [.quit]
+        default:
+            return []
+        }
+        picker.selected = min(max(0, picker.selected), picker.items.count - 1)
+        picker.scroll = scrollToShow(picker.selected..<(picker.selected + 1), current: picker.scroll, height: height)
+        state.picker = picker
+        return []
+    }
+
+    /// The date filter's prompt: an EDTF date or interval; Enter applies,
+    /// an empty line clears, Esc leaves it as it was.
+    static func datePromptKey(_ key: Key, _ state: inout AppState) -> [Effect] {
+        guard var prompt = state.datePrompt else { return [] }
+        switch key {
+        case .character(let c): prompt.text.append(c); prompt.error = nil
+        case .backspace, .control("h"):
+            guard !prompt.text.isEmpty else { return [.bell] }
+            prompt.text.removeLast(); prompt.error = nil
+        case .control("u"): prompt.text = ""
+        case .escape, .control("c"), .control("g"):
+            state.datePrompt = nil
+            return []
+        case .enter:
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            if text.isEmpty {
+                state.filters.set(.date, nil)
+            } else {
+                do {
+                    state.filters.set(.date, nil, date: try PartialDate(parsing: text))
+                } catch {
+                    prompt.error = "\(error)"
+                    state.datePrompt = prompt
+                    return [.bell]
+                }
+            }
+            state.datePrompt = nil
+            updateSearch(&state)
+            return []
+        default:
+            return []
+        }
+        state.datePrompt = prompt
+        return []
+    }
+
+    /// Runs the query and the filters against the index and narrows the timeline to them.
     static func updateSearch(_ state: inout AppState) {
         let query = SearchQuery(state.search.query)
-        if query.isEmpty {
+        if query.isEmpty && state.filters.isEmpty {
             state.search.result = nil
             state.visibleEvents = Array(state.corpus.events.indices)
             (state.rows, state.rowOfEvent) = (state.data.timelineRows, Dictionary(uniqueKeysWithValues: state.data.rowOfEvent.enumerated().map { ($0.offset, $0.element) }))
         } else {
-            let result = state.data.index.search(query)
+            let result = state.data.index.search(query, filter: state.filters.eventFilter)
             state.search.result = result
             state.visibleEvents = result.events.map(\.event)
             (state.rows, state.rowOfEvent) = BrowserData.rows(for: state.visibleEvents, in: state.corpus)
