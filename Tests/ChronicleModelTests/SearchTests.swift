@@ -143,6 +143,18 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(Self.seeds.corpus.events[top.event].id, "kabulov-pledges-help-against-isis-k")
     }
 
+    func testRankingOrderOnABuiltCorpus() {
+        // "group": the short event whose title and passage both say it, then
+        // the longer title, then the article line outside any cited passage.
+        let ranked = Self.built.search(SearchQuery("group")).ranked.map { hit -> String in
+            switch hit {
+            case .event(let event): return Self.built.corpus.events[event.event].id
+            case .article(let line): return "\(line.sourceID):\(line.line)"
+            }
+        }
+        XCTAssertEqual(ranked, ["listing", "delisting", "alpha:4"])
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))

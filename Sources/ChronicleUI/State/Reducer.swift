@@ -56,8 +56,7 @@ public enum Reducer {
         let page = max(1, state.listAreas.events.height - 1)
         switch (action, state.timeline.focus) {
         case (.search, _):
-            state.search.editing = true
-            state.search.historyPosition = nil
+            openSearchLine(&state)
             return []
         case (.filterActor, _), (.filterSource, _), (.filterTag, _):
             let kind: AppState.FilterKind = action == .filterActor ? .actor : (action == .filterSource ? .source : .tag)
@@ -329,6 +328,12 @@ public enum Reducer {
         return []
     }
 
+    /// `/` from any screen: the line opens on the current query, to refine it.
+    static func openSearchLine(_ state: inout AppState) {
+        state.search.editing = true
+        state.search.historyPosition = nil
+    }
+
     /// Runs the query and the filters against the index and narrows the timeline to them.
     static func updateSearch(_ state: inout AppState) {
         let query = SearchQuery(state.search.query)
@@ -415,8 +420,7 @@ public enum Reducer {
         case .sideBySide:
             return openCompare(&state)
         case .search:
-            state.search.editing = true
-            state.search.historyPosition = nil
+            openSearchLine(&state)
             return []
         case .nextHit, .previousHit:
             let effects = stepMatch(action == .nextHit, &article, height: text.height, width: text.width, state: &state)
@@ -548,8 +552,7 @@ public enum Reducer {
         case .switchPane:
             compare.focus = 1 - compare.focus
         case .search:
-            state.search.editing = true
-            state.search.historyPosition = nil
+            openSearchLine(&state)
             return []
         case .nextHit, .previousHit:
             let effects = stepMatch(action == .nextHit, &compare.panes[compare.focus], height: text.height, width: text.width, state: &state)
