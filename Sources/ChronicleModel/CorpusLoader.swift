@@ -44,6 +44,9 @@ private struct Loading {
     let log: DiagnosticLog
     var sources: [Source] = []
     var sourceManifestLocations: [String: (file: SourceLocation, changed: Bool)] = [:]
+    /// Sources declared but not loaded (their file is missing or unreadable):
+    /// citations of them are not reported again as unknown.
+    var unloadedSources: Set<String> = []
     var actors: [Actor] = []
 
     init(files: CorpusFiles, log: DiagnosticLog) {
@@ -110,6 +113,7 @@ private struct Loading {
             raw = try files.read(path)
         } catch {
             log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
+            unloadedSources.insert(id)
             return
         }
         let lineCount = LineIndex(raw).lineCount
@@ -160,7 +164,7 @@ private struct Loading {
             return nil
         }
         guard range.upperBound <= lineCount else {
-            log.error(location, "\(context): lines \(text) run past the end of the article, which has \(lineCount) lines")
+            log.error(location, "\(context): lines \(text) run past the end of the article, which has \(lineCount) line\(lineCount == 1 ? "" : "s")")
             return nil
         }
         return range
@@ -263,6 +267,8 @@ private struct Loading {
         guard let fields = YAMLFields(node, in: file, context: "a citation of \(eventContext)", allowed: CorpusLoader.citationFields, log: log),
               let sourceID = fields.string("source", required: true) else { return nil }
         guard let source = sources.first(where: { $0.id == sourceID }) else {
+            // Its file could not be read: that error is already reported.
+            if unloadedSources.contains(sourceID) { return nil }
             let known = sources.map(\.id)
             let guess = YAMLFields.closest(to: sourceID, in: known).map { "did you mean `\($0)`? " } ?? ""
             log.error(fields.location("source"), "\(eventContext) cites an unknown source `\(sourceID)`",

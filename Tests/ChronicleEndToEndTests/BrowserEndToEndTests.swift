@@ -90,7 +90,7 @@ final class BrowserEndToEndTests: XCTestCase {
     }
 
     func testSignalsRestoreTheTerminal() throws {
-        for signal in ["INT", "TERM", "HUP"] {
+        for signal in ["INT", "TERM", "HUP", "QUIT"] {
             let tmux = try Tmux(test: self)
             try tmux.start()
             try tmux.waitFor("the timeline") { $0.contains("★") }
@@ -167,5 +167,96 @@ final class BrowserEndToEndTests: XCTestCase {
         try tmux.keys("q")
         try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
         XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+    }
+
+    static let hostileCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/hostile-corpus").path
+
+    /// What the hostile corpus carries that tmux would record if it reached the terminal.
+    func assertNoInjectedSequence(_ screen: String, file: StaticString = #filePath, line: UInt = #line) {
+        for sequence in ["\u{1B}]52", "\u{1B}]8;", "\u{1B}]0;", "\u{1B}P", "\u{1B}[2J", "\u{1B}[H", "\u{07}", "\u{08}", "\u{9B}", "\u{202E}", "SGVsbG8=\u{07}"] {
+            XCTAssertFalse(screen.contains(sequence), "the screen holds \(sequence.debugDescription):\n\(screen)", file: file, line: line)
+        }
+        // tmux keeps SGR only: the corpus's red (31) must not be among it.
+        XCTAssertFalse(Tmux.sgrParameters(in: screen).contains("31"), "the corpus's own colour reached the terminal", file: file, line: line)
+    }
+
+    func testControlSequencesInTheCorpusNeverReachTheTerminal() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start(["--corpus", Self.hostileCorpus])
+        let timeline = try tmux.waitFor("the timeline", escapes: true) { $0.contains("Hostile") && $0.contains("1/1") }
+        assertNoInjectedSequence(timeline)
+        let plain = try tmux.capture()
+        let lines = plain.split(separator: "\n", omittingEmptySubsequences: false)
+        // The layout is intact: title bar on the first row, status bar on the last, none wider than the screen.
+        XCTAssertTrue(lines[0].contains("Chronicle ·"), plain)
+        XCTAssertTrue(lines[29].contains("1/1"), plain)
+        XCTAssertTrue(lines.allSatisfy { $0.count <= 100 }, plain)
+        XCTAssertTrue(plain.contains("␛"), "ESC is shown as a visible placeholder:\n\(plain)")
+        // The event pane, the article and the search line see the same text safely.
+        try tmux.keys("Enter")
+        assertNoInjectedSequence(try tmux.waitFor("the passages", escapes: true) { $0.contains("passage 1/1") })
+        try tmux.keys("Enter")
+        let article = try tmux.waitFor("the article", escapes: true) { $0.contains("Article") }
+        assertNoInjectedSequence(article)
+        XCTAssertEqual(try tmux.capture().split(separator: "\n", omittingEmptySubsequences: false).first.map { $0.contains("Chronicle ·") }, true)
+        try tmux.keys("/")
+        try tmux.keys("-l", "court")
+        assertNoInjectedSequence(try tmux.waitFor("the search", escapes: true) { $0.contains("/court") })
+        try tmux.keys("Enter", "Q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
+    }
+
+    func testFiftyResizesInASecondAndResizesUnderOverlays() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start()
+        try tmux.waitFor("the timeline") { $0.contains("★") }
+        let sizes = [(1, 1), (400, 120), (24, 7), (23, 6), (80, 24), (200, 50), (2, 30), (100, 2), (60, 20), (40, 12)]
+        for index in 0..<50 {
+            let (width, height) = sizes[index % sizes.count]
+            try tmux.resize(width, height)
+        }
+        try tmux.resize(100, 30)
+        try tmux.waitFor("a whole frame at 100×30") { $0.split(separator: "\n")[0].contains("Timeline") && $0.contains("1/18") }
+        // A resize while the help overlay, the search line and side by side are open.
+        for (open, check) in [("?", "Keys: timeline"), ("/", "type to search"), ("s", "Side by side")] {
+            try tmux.keys(open)
+            try tmux.waitFor(check) { $0.contains(check) }
+            try tmux.resize(30, 8)
+            try tmux.waitFor("the small screen") { $0.split(separator: "\n").allSatisfy { $0.count <= 30 } && $0.contains("Chronicle") }
+            try tmux.resize(1, 1)
+            try tmux.resize(100, 30)
+            try tmux.waitFor("\(check) after the resizes") { $0.contains(check) }
+            try tmux.keys("Escape")
+            try tmux.waitFor("the timeline") { $0.contains("Timeline") && !$0.contains(check) }
+        }
+        try tmux.keys("Q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+    }
+
+    func testUnsetOrUnknownTermAndNonTerminalInputGetTheList() throws {
+        for environment in ["-u TERM", "TERM=no-such-terminal-xyz"] {
+            let tmux = try Tmux(test: self)
+            try tmux.start(width: 200, height: 50, environment: environment)
+            let screen = try tmux.waitFor("the list (\(environment))") { $0.contains("CHRONICLE-DONE") }
+            XCTAssertTrue(screen.contains("cannot open the browser"), screen)
+            XCTAssertTrue(screen.contains("★"), screen)
+            XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+            XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
+            // Asked for by name, the browser's absence is an error.
+            let named = try Tmux(test: self)
+            try named.start(["browse"], width: 200, height: 50, environment: environment)
+            let refused = try named.waitFor("the refusal") { $0.contains("CHRONICLE-DONE") }
+            XCTAssertTrue(refused.contains("cannot open the browser"), refused)
+            XCTAssertEqual(named.contents(of: "status"), "exit=2\n")
+        }
+        // Standard input not a terminal: no browser, the list.
+        let piped = try Tmux(test: self)
+        try piped.start(["< /dev/null"], width: 200, height: 50)
+        let screen = try piped.waitFor("the list") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertTrue(screen.contains("★"), screen)
+        XCTAssertEqual(piped.contents(of: "status"), "exit=0\n")
     }
 }
