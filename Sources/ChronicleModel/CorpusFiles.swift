@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// Where a corpus's files come from: a directory on disk, or bytes held in
 /// memory (the default corpus compiled into the binary, and tests).
@@ -48,11 +51,28 @@ public struct DirectoryCorpusFiles: CorpusFiles {
             throw CorpusFileError(path: shown, problem: "cannot be read (permission denied)",
                                   hint: "make it readable, for example: chmod a+r \(shown)")
         }
-        do {
-            return [UInt8](try Data(contentsOf: url))
-        } catch {
-            throw CorpusFileError(path: shown, problem: "cannot be read: \(error.localizedDescription)", hint: nil)
+        // POSIX reads, not Data(contentsOf:): that leaks a 4 kB buffer for an
+        // empty file on Linux (found by LeakSanitizer), and this reads a
+        // large article straight into its final array.
+        let descriptor = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw CorpusFileError(path: shown, problem: "cannot be read: \(String(cString: strerror(errno)))", hint: nil)
         }
+        defer { close(descriptor) }
+        var status = stat()
+        var bytes: [UInt8] = []
+        if fstat(descriptor, &status) == 0 { bytes.reserveCapacity(Int(status.st_size)) }
+        var chunk = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let count = chunk.withUnsafeMutableBytes { Glibc.read(descriptor, $0.baseAddress, $0.count) }
+            if count == 0 { break }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw CorpusFileError(path: shown, problem: "cannot be read: \(String(cString: strerror(errno)))", hint: nil)
+            }
+            bytes.append(contentsOf: chunk[0..<count])
+        }
+        return bytes
     }
 }
 

@@ -24,7 +24,7 @@ public enum CorpusLoader {
     static let eventsFileFields = ["events"]
     static let eventFields = ["id", "date", "date_basis", "date_inferred", "title", "summary", "actors", "tags",
                               "spine", "citations"]
-    static let citationFields = ["source", "quote", "prefix", "suffix"]
+    static let citationFields = ["source", "quote", "prefix", "suffix", "claims"]
     static let dateFields = ["edtf", "inferred", "basis"]
 
     public static func load(from files: CorpusFiles) -> CorpusLoadResult {
@@ -313,7 +313,8 @@ private struct Loading {
                 log.warning(location, "\(eventContext): re-anchored in the changed \(source.file): the quote is still found, now at line \(line) (bytes \(range.lowerBound)–\(range.upperBound))")
             }
             let passage = Passage(sourceID: sourceID, exact: exact, prefix: prefix, suffix: suffix, range: range, line: line, endLine: endLine)
-            return Citation(passage: passage, location: location)
+            let claims = fields.texts("claims").map { Citation.Claim(name: $0.name, value: $0.value) }
+            return Citation(passage: passage, location: location, claims: claims)
         }
     }
 

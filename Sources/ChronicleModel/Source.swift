@@ -154,9 +154,28 @@ public struct Actor: Sendable, Hashable, Identifiable {
 
 /// One cited passage of an event.
 public struct Citation: Sendable, Hashable {
+    /// A checkable detail the passage states, recorded by an editor
+    /// (`claims: {killed: "145", place: a Moscow concert venue}`), so that
+    /// citations of one event can be compared.
+    public struct Claim: Sendable, Hashable {
+        public let name: String
+        public let value: String
+        public init(name: String, value: String) {
+            self.name = name
+            self.value = value
+        }
+    }
+
     public let passage: Passage
     /// Where the citation is written (events file and line), for messages.
     public let location: SourceLocation
+    public let claims: [Claim]
+
+    public init(passage: Passage, location: SourceLocation, claims: [Claim] = []) {
+        self.passage = passage
+        self.location = location
+        self.claims = claims
+    }
 
     public var sourceID: String { passage.sourceID }
 }

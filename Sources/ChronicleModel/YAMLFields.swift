@@ -155,6 +155,22 @@ struct YAMLFields {
         }
     }
 
+    /// Named texts, in order: `claims: {killed: "145", place: near Moscow}`.
+    func texts(_ key: String) -> [(name: String, value: String)] {
+        guard let value = values[key], !YAMLFields.isNull(value) else { return [] }
+        guard case .mapping(let mapping) = value else {
+            log.error(file.location(value), "`\(key)` of \(context) must be `name: text` pairs, such as `\(key): {killed: \"145\"}`")
+            return []
+        }
+        return mapping.compactMap { pair -> (name: String, value: String)? in
+            guard case .scalar(let name) = pair.key, case .scalar(let text) = pair.value, !name.string.isEmpty, !text.string.isEmpty else {
+                log.error(file.location(pair.value), "each entry of `\(key)` in \(context) must be a name and a non-empty text")
+                return nil
+            }
+            return (name.string, text.string)
+        }
+    }
+
     func list(_ key: String, required: Bool = false) -> [Node] {
         guard let value = values[key], !YAMLFields.isNull(value) else {
             if required { log.error(file.location(node), "\(context) has no `\(key)` list", hint: "add `\(key):` followed by `- ` items") }

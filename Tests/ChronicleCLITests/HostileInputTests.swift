@@ -111,6 +111,28 @@ final class HostileInputTests: XCTestCase {
         try assertRefused(try corpus(article: []), file: "manifest.yaml", line: 7, ["run past the end", "1 line"])
     }
 
+    func testAnUnreadableArticleIsReportedNotTrapped() throws {
+        let root = try corpus()
+        let article = root.appendingPathComponent("articles/a.txt")
+        try FileManager.default.setAttributes([.posixPermissions: 0], ofItemAtPath: article.path)
+        // root reads any file: run as nobody, as a user without the permission.
+        let asNobody = geteuid() == 0
+        let binary = asNobody ? URL(fileURLWithPath: "/usr/bin/setpriv") : CLI.binary
+        let prefix = asNobody ? ["--reuid=65534", "--regid=65534", "--clear-groups", CLI.binary.path] : []
+        var directory = root
+        while directory.path != "/" {
+            // Every directory on the way must let nobody in.
+            try? FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: directory.path)
+            directory.deleteLastPathComponent()
+            if directory.path == FileManager.default.temporaryDirectory.path { break }
+        }
+        let result = try CLI.run(prefix + ["validate", "--corpus", root.path], binary: binary)
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("\(root.path)/manifest.yaml:4:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("permission denied"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("chmod a+r"), result.stderr)
+    }
+
     /// Odd but legal article bytes load; offsets stay on the raw bytes.
     func assertLoadsWithQuoteAtRawOffsets(_ bytes: [UInt8], quote: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
         let root = try corpus(article: bytes, events: Self.events.replacingOccurrences(of: "The court removed the group", with: quote))

@@ -154,7 +154,9 @@ final class CorpusLoaderTests: XCTestCase {
         let text = messages(result)
         XCTAssertTrue(text.contains("source `beta`: the article file missing.txt no such file"), text)
         XCTAssertTrue(text.contains("`aliases` of an actor must be a list"), text)
-        XCTAssertTrue(text.contains("cites an unknown source `beta`"), text)
+        // The missing file is the one error about `beta`; its citations are not "unknown".
+        XCTAssertFalse(text.contains("unknown source `beta`"), text)
+        XCTAssertEqual(result.diagnostics.errors.filter { $0.message.contains("beta") }.count, 1, text)
     }
 
     func testMissingManifestIsOneClearError() {
