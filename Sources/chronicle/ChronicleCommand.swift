@@ -13,7 +13,8 @@ struct ChronicleCommand: ParsableCommand {
             Exit status: 0 success, 1 nothing found, 2 bad data or usage.
             """,
         version: "0.1.0",
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, ValidateCommand.self],
+        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CoverageCommand.self,
+                      SuggestCommand.self, ValidateCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -55,6 +55,19 @@ struct ShowCommand: ParsableCommand {
             let after = source.displayText(passage.range.upperBound..<sentence.upperBound)
             let marked = styled ? "\u{1B}[1;4m\(safe(quote))\u{1B}[22;24m" : "»\(safe(quote))«"
             out += wrap(safe(before) + marked + safe(after), width: width, indent: "    ", first: "    ")
+            for claim in citation.claims { out += "    \(safe(claim.name)): \(safe(claim.value))\n" }
+        }
+        let disagreements = Disagreement.find(in: event, corpus: corpus)
+        if !disagreements.isEmpty {
+            out += "\n" + bold("The sources differ") + "\n"
+            for disagreement in disagreements {
+                out += "\n\(safe(disagreement.subject))\(disagreement.recorded ? "" : " (numbers found in the passages)"):\n"
+                for reading in disagreement.readings {
+                    let outlets = reading.sourceIDs.compactMap { corpus.source($0)?.outlet }.map(safe).joined(separator: ", ")
+                    let cited = reading.citations.map { "[\($0 + 1)]" }.joined(separator: " ")
+                    out += wrap("\(safe(reading.text)) — \(outlets) \(cited)", width: width, indent: "      ", first: "    ")
+                }
+            }
         }
         return out
     }

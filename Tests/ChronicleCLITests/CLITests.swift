@@ -199,4 +199,36 @@ final class CLITests: XCTestCase {
         let filtered = try CLI.run(["search", "Taliban", "--within", "2025", "--format", "json"])
         XCTAssertFalse(filtered.stdout.contains("\"date\" : \"2003\""), "the date filter keeps 2025 only")
     }
+
+    func testCoverageAsTextCSVAndJSON() throws {
+        let text = try CLI.run(["coverage"])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        XCTAssertTrue(text.stdout.contains("● ● ● ● ●  Russia lists the Taliban as a terrorist organisation"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("5. Defence Talks, 4 Oct 2024 (inferred)"), text.stdout)
+        let csv = try CLI.run(["coverage", "--format", "csv"])
+        let lines = csv.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.first, "event,date,title,tmt-2025-05-02,trt-global-2025-05-02,aa-2025-05-02,trt-world-2024-07-04,defence-talks-2024-10-04")
+        XCTAssertEqual(lines.count, 19)
+        XCTAssertTrue(lines.contains("foreign-ministry-highest-level,2024-10-04,Foreign Ministry says delisting the Taliban was decided at the highest level,not-cited,not-cited,not-cited,not-yet-published,cited"), csv.stdout)
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try CLI.run(["coverage", "--format", "json"]).stdout.utf8)) as? [String: Any])
+        let rows = try XCTUnwrap(json["events"] as? [[String: Any]])
+        let attack = try XCTUnwrap(rows.first { $0["event"] as? String == "moscow-concert-hall-attack" })
+        XCTAssertEqual(attack["sources"] as? [String: String], ["tmt-2025-05-02": "cited", "trt-global-2025-05-02": "cited", "aa-2025-05-02": "not-cited",
+                                                              "trt-world-2024-07-04": "cited", "defence-talks-2024-10-04": "cited"])
+    }
+
+    func testShowListsWhereTheSourcesDifferAndSuggestRanksSentences() throws {
+        let show = try CLI.run(["show", "moscow-concert-hall-attack"])
+        XCTAssertTrue(show.stdout.contains("The sources differ"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("145 people — The Moscow Times, TRT Global, Defence Talks"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("more than 140 people — TRT World"), show.stdout)
+        let agreed = try CLI.run(["show", "russia-lists-taliban-as-terrorist"])
+        XCTAssertFalse(agreed.stdout.contains("The sources differ"), agreed.stdout)
+        let suggest = try CLI.run(["suggest", "moscow-concert-hall-attack", "--format", "json", "--limit", "3"])
+        XCTAssertEqual(suggest.status, 0, suggest.stderr)
+        let items = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(suggest.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(items.count, 3)
+        XCTAssertTrue(items.allSatisfy { ($0["reasons"] as? [String])?.isEmpty == false })
+        XCTAssertEqual(try CLI.run(["suggest", "no-such-event"]).status, 1)
+    }
 }

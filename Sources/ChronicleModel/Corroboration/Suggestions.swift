@@ -3,10 +3,10 @@ import Foundation
 /// Sentences of the corpus that are likely about an event but that the
 /// event does not cite: where an editor should look for a missing citation.
 ///
-/// Ranking: BM25 (k1 1.2, b 0.75) of the event's words (title, summary,
-/// the names and aliases of its actors) over every sentence of every article
-/// body, plus a bonus for a sentence that names the event's year (and month),
-/// and one for each of the event's actors it names. Sentences that overlap a
+/// Ranking: BM25 (k1 1.2, b 0.75) of the event's words (title and summary)
+/// over every sentence of every article body, plus 3 for a sentence that
+/// names the event's year (and 1 more for its month), and 1 for each of the
+/// event's actors it names by any of their names. Sentences that overlap a
 /// passage the event already cites are left out.
 public struct Suggestion: Sendable, Hashable {
     public let sourceID: String
@@ -53,11 +53,11 @@ public enum Suggestions {
     }
 
     public static func suggest(for event: Event, in corpus: Corpus, limit: Int = 10) -> [Suggestion] {
-        // The event's words, weighted once each.
-        var words = SearchTokenizer.terms(event.title + " " + (event.summary ?? ""))
+        // The event's own words, each once; actors count as mentions (any of
+        // their names), not as words, so a long alias list cannot swamp the rest.
+        let words = SearchTokenizer.terms(event.title + " " + (event.summary ?? ""))
         let actors = event.actors.compactMap { corpus.actor($0) }
         let actorNames = actors.map { actor in actor.names.map(SearchTokenizer.terms).filter { !$0.isEmpty } }
-        for names in actorNames { for name in names { words += name } }
         let queryTerms = Array(Set(words.filter { !stopwords.contains($0) && $0.count > 1 }))
         let datePoint = event.date.date.start.point ?? event.date.date.end.point
         let yearTerm = datePoint.map { String($0.year) }
@@ -96,12 +96,12 @@ public enum Suggestions {
             }
             var reasons = matched.isEmpty ? [] : ["words: " + matched.sorted().joined(separator: ", ")]
             if let yearTerm, counts[yearTerm] != nil {
-                score += 2
+                score += 3
                 reasons.append("names \(yearTerm)")
                 if let monthTerm, counts[monthTerm] != nil { score += 1; reasons.append("names \(monthTerm.capitalized)") }
             }
             for (actor, names) in zip(actors, actorNames) where names.contains(where: { contains(unit.terms, $0) }) {
-                score += 0.5
+                score += 1
                 reasons.append("names \(actor.name)")
             }
             guard score > 0, !matched.isEmpty || reasons.count > 0 else { continue }
