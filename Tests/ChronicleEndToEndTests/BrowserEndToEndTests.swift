@@ -259,4 +259,31 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertTrue(screen.contains("★"), screen)
         XCTAssertEqual(piped.contents(of: "status"), "exit=0\n")
     }
+
+    func testCoverageViewShowsTheMatrixAndOpensACell() throws {
+        let tmux = try Tmux(test: self)
+        try tmux.start()
+        try tmux.waitFor("the timeline") { $0.contains("★") && $0.contains(" 1/18") }
+        try tmux.keys("c")
+        let screen = try tmux.waitFor("the coverage view") { $0.contains("Coverage") && $0.contains("source 1/5") }
+        let rows = screen.split(separator: "\n").map(String.init)
+        // The header names the outlets; the 2003 listing is cited by all five.
+        XCTAssertTrue(rows[1].hasSuffix("T  G  A  W  D"), rows[1])
+        XCTAssertTrue(rows.contains { $0.contains("Russia lists the Taliban") && $0.hasSuffix("●  ●  ●  ●  ●") }, screen)
+        XCTAssertTrue(rows.contains { $0.contains("Foreign Ministry") && $0.hasSuffix("○  ○  ○  ·  ●") }, screen)
+        XCTAssertTrue(screen.contains("The Moscow Times · 2 May 2025 — published on or after it, does not cite it"), screen)
+        // The focused cell is highlighted (black on cyan).
+        XCTAssertTrue(Tmux.sgrParameters(in: try tmux.capture(escapes: true)).contains("46"))
+        // Down to the 2003 listing, over to TRT World, Enter: the article at the passage.
+        try tmux.keys("j", "j", "l", "l", "l")
+        try tmux.waitFor("the cell") { $0.contains("event 3/18 · source 4/5") && $0.contains("TRT World · 4 Jul 2024 — cites it") }
+        try tmux.keys("Enter")
+        let article = try tmux.waitFor("the article", escapes: true) { $0.contains("Article") && $0.contains("TRT World") }
+        XCTAssertTrue(article.contains("\u{1B}[30m\u{1B}[43m"), "the passage is highlighted:\n\(article)")
+        try tmux.keys("Escape")
+        try tmux.waitFor("the coverage view again") { $0.contains("Coverage") }
+        try tmux.keys("q", "q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+    }
 }

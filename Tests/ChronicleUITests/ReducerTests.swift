@@ -180,7 +180,8 @@ final class KeysDocumentationTests: XCTestCase {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/keys.md")
         let text = try String(contentsOf: url, encoding: .utf8)
-        let headings: [ScreenKind: String] = [.timeline: "## Timeline", .reader: "## Article", .compare: "## Side by side", .help: "## Help overlay"]
+        let headings: [ScreenKind: String] = [.timeline: "## Timeline", .reader: "## Article", .compare: "## Side by side",
+                                             .coverage: "## Coverage", .help: "## Help overlay"]
         for screen in ScreenKind.allCases {
             let start = try XCTUnwrap(text.range(of: headings[screen]!), "\(screen)")
             let section = text[start.upperBound...].components(separatedBy: "\n## ").first ?? ""

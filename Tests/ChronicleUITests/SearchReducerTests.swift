@@ -150,3 +150,70 @@ final class SearchReducerTests: XCTestCase {
         XCTAssertNil(state.picker)
     }
 }
+
+/// Coverage, differences side by side and related passages, through keys.
+final class CorroborationReducerTests: XCTestCase {
+    func testCoverageMovesBothWaysAndOpensTheSourceAtThePassageOrTheTop() throws {
+        var state = Fixtures.state()
+        let attack = Fixtures.spine("2024-03")
+        Fixtures.select(attack, &state)
+        Fixtures.type("c", &state)
+        XCTAssertEqual(state.screen, .coverage)
+        XCTAssertEqual(state.coverage?.row, attack, "the matrix opens on the selected event")
+        Fixtures.type("l l", &state)
+        XCTAssertEqual(state.coverage?.column, 2)
+        // Anadolu (column 3) does not cite the attack: its article opens at the top.
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.reader?.sourceID, "aa-2025-05-02")
+        XCTAssertEqual(state.reader?.scroll, 0)
+        Fixtures.type("Esc l", &state)
+        // TRT World cites it: the article opens at that passage.
+        Fixtures.type("Enter", &state)
+        let reader = try XCTUnwrap(state.reader)
+        XCTAssertEqual(reader.sourceID, "trt-world-2024-07-04")
+        XCTAssertNotNil(reader.passage)
+        Fixtures.type("Esc G l l l l l l", &state)
+        XCTAssertEqual(state.coverage?.row, Fixtures.corpus.events.count - 1)
+        XCTAssertEqual(state.coverage?.column, Fixtures.corpus.sources.count - 1, "clamped at the last column")
+        let screen = Renderer.render(state).text
+        XCTAssertTrue(screen.contains("Defence Talks · 4 Oct 2024 (inferred) — published before it happened"), screen)
+        Fixtures.type("Esc", &state)
+        XCTAssertEqual(state.screen, .timeline)
+    }
+
+    func testDOpensTheDifferingPassagesSideBySide() throws {
+        var state = Fixtures.state()
+        Fixtures.select(Fixtures.spine("2024-03"), &state)
+        let screen = Renderer.render(state).text
+        XCTAssertTrue(screen.contains("≠\u{00A0}sources\u{00A0}differ"), screen)
+        Fixtures.type("D", &state)
+        XCTAssertEqual(state.screen, .compare)
+        let panes = try XCTUnwrap(state.compare?.panes)
+        XCTAssertNotEqual(panes[0].sourceID, panes[1].sourceID)
+        XCTAssertNotNil(panes[0].passage)
+        XCTAssertNotNil(panes[1].passage)
+        XCTAssertTrue(state.notice?.hasPrefix("place: ") ?? false, state.notice ?? "")
+        // An event whose sources agree says so.
+        Fixtures.type("Esc", &state)
+        Fixtures.select(Fixtures.spine("2003"), &state)
+        XCTAssertEqual(Fixtures.type("D", &state), [.bell])
+        XCTAssertEqual(state.screen, .timeline)
+    }
+
+    func testRelatedPassagesFollowTheCitationsAndOpenTheArticleThere() throws {
+        var state = Fixtures.state()
+        let attack = Fixtures.spine("2024-03")
+        Fixtures.select(attack, &state)
+        Fixtures.type("r", &state)
+        let citations = Fixtures.corpus.events[attack].citations.count
+        XCTAssertEqual(state.eventPassageCount, citations + 5)
+        Fixtures.type("Enter G", &state)
+        XCTAssertEqual(state.timeline.passage, citations + 4)
+        let suggestion = state.relatedPassages[4]
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.reader?.sourceID, suggestion.sourceID)
+        Fixtures.type("Esc r", &state)
+        XCTAssertEqual(state.eventPassageCount, citations)
+        XCTAssertLessThan(state.timeline.passage, citations)
+    }
+}

@@ -26,13 +26,13 @@ public struct Coverage: Sendable {
 
     public init(_ corpus: Corpus) {
         self.corpus = corpus
-        marks = corpus.events.map { event in
-            let cited = Set(event.sourceIDs)
-            return corpus.sources.map { source in
-                if cited.contains(source.id) { return .cited }
-                return Self.publishedBefore(source.published.date, event.date.date) ? .notYetPublished : .notCited
-            }
-        }
+        marks = corpus.events.map { event in corpus.sources.map { Self.mark(event, $0) } }
+    }
+
+    /// One cell, without building the whole matrix (for large corpora).
+    public static func mark(_ event: Event, _ source: Source) -> Mark {
+        if event.citations.contains(where: { $0.sourceID == source.id }) { return .cited }
+        return publishedBefore(source.published.date, event.date.date) ? .notYetPublished : .notCited
     }
 
     /// Whether every day the source may have been published lies before

@@ -14,6 +14,7 @@ public enum Action: Hashable, Sendable {
     case toggleFurniture
     case search, nextHit, previousHit
     case filterActor, filterSource, filterDate, filterTag, clearLastFilter, clearFilters
+    case showCoverage, nextColumn, previousColumn, compareDifferences, toggleRelated
     case toggleHelp
     case redraw
     case resize(Size)
@@ -41,6 +42,11 @@ public enum Action: Hashable, Sendable {
         case .previousSource: return "Show the previous source in this pane"
         case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
         case .search: return "Search as you type (Enter keeps, Esc clears, ↑ recalls)"
+        case .showCoverage: return "Coverage: which source reports which event"
+        case .nextColumn: return "Next source (column)"
+        case .previousColumn: return "Previous source (column)"
+        case .compareDifferences: return "Where the sources differ: their passages side by side"
+        case .toggleRelated: return "Show or hide related passages the event does not cite"
         case .filterActor: return "Filter by actor (a list with event counts)"
         case .filterSource: return "Filter by outlet: events citing one source"
         case .filterDate: return "Filter by date: 2024, 2024-03, 2003/2024"
@@ -60,7 +66,8 @@ public enum Action: Hashable, Sendable {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: return "Move"
         case .open, .back, .backOrQuit, .focusEvent, .nextPassage, .previousPassage: return "Read"
-        case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture: return "Compare"
+        case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture, .showCoverage,
+             .nextColumn, .previousColumn, .compareDifferences, .toggleRelated: return "Compare"
         case .search, .nextHit, .previousHit: return "Search"
         case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters: return "Filter"
         default: return "General"

@@ -1,6 +1,6 @@
 /// Which screen a keymap serves.
 public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
-    case timeline, reader, compare, help
+    case timeline, reader, compare, coverage, help
 }
 
 /// One line of a keymap: the keys, and the action they ask for.
@@ -50,6 +50,9 @@ public enum Keymap {
                 Binding(keys: [.character("t")], action: .filterTag),
                 Binding(keys: [.character("x")], action: .clearLastFilter),
                 Binding(keys: [.character("X")], action: .clearFilters),
+                Binding(keys: [.character("c")], action: .showCoverage),
+                Binding(keys: [.character("D")], action: .compareDifferences),
+                Binding(keys: [.character("r")], action: .toggleRelated),
             ] + general
         case .reader:
             return movement + [
@@ -71,6 +74,14 @@ public enum Keymap {
                 Binding(keys: [.escape], action: .back),
                 Binding(keys: [.character("q")], action: .backOrQuit),
             ] + searching + general
+        case .coverage:
+            return movement + [
+                Binding(keys: [.right, .character("l")], action: .nextColumn),
+                Binding(keys: [.left, .character("h")], action: .previousColumn),
+                Binding(keys: [.enter], action: .open),
+                Binding(keys: [.escape], action: .back),
+                Binding(keys: [.character("q")], action: .backOrQuit),
+            ] + general
         case .help:
             return [
                 Binding(keys: [.down, .character("j")], action: .moveDown),

@@ -7,7 +7,10 @@ public struct EventDetail: Sendable {
     /// The rows of each citation's block, in citation order.
     public let passageRows: [Range<Int>]
 
-    public init(event: Event, corpus: Corpus, width: Int, focusedPassage: Int?, matches: SearchResult.EventHit? = nil) {
+    /// - Parameter related: uncited sentences likely about the event; they
+    ///   follow the citations, and `focusedPassage` counts on into them.
+    public init(event: Event, corpus: Corpus, width: Int, focusedPassage: Int?, matches: SearchResult.EventHit? = nil,
+                related: [Suggestion] = []) {
         var rows: [[StyledGlyph]] = []
         var passageRows: [Range<Int>] = []
         func add(_ glyphs: [StyledGlyph], indent: Int = 0) {
@@ -20,6 +23,8 @@ public struct EventDetail: Sendable {
         var dateLine = TextLayout.styled(event.date.date.displayText, .date)
         if event.date.inferred { dateLine += TextLayout.styled(" (inferred)", .dateInferred) }
         if event.spine { dateLine += TextLayout.styled("  ★ principal event", .spineMark) }
+        let disagreements = Disagreement.find(in: event, corpus: corpus)
+        if !disagreements.isEmpty { dateLine += TextLayout.styled("  ≠\u{00A0}sources\u{00A0}differ", .error) }
         add(dateLine)
         add(Self.marked(event.title, .heading, matches?.titleRanges ?? []))
         if let summary = event.summary {
@@ -44,6 +49,33 @@ public struct EventDetail: Sendable {
             let found = (matches?.passageRanges ?? []).filter { $0.sourceID == source.id }.map(\.range)
             add(Self.sentenceGlyphs(citation.passage, in: source, quoteRole: focused ? .quoteCurrent : .quote, matches: found), indent: 2)
             passageRows.append(start..<rows.count)
+        }
+        if !disagreements.isEmpty {
+            rows.append([])
+            add(TextLayout.styled("The sources differ (D: side by side)", .label))
+            for disagreement in disagreements {
+                add(TextLayout.styled(disagreement.subject + (disagreement.recorded ? "" : " (numbers in the passages)"), .heading), indent: 1)
+                for reading in disagreement.readings {
+                    let outlets = reading.sourceIDs.compactMap { corpus.source($0)?.outlet }.joined(separator: ", ")
+                    let cited = reading.citations.map { "[\($0 + 1)]" }.joined(separator: " ")
+                    add(TextLayout.styled(reading.text, .quote) + TextLayout.styled(" — \(outlets) \(cited)", .normal), indent: 3)
+                }
+            }
+        }
+        if !related.isEmpty {
+            rows.append([])
+            add(TextLayout.styled("Related passages it does not cite (r hides)", .label))
+            for (offset, suggestion) in related.enumerated() {
+                guard let source = corpus.source(suggestion.sourceID) else { continue }
+                rows.append([])
+                let start = rows.count
+                let index = event.citations.count + offset
+                let header = "[r\(offset + 1)] \(source.outlet) · line\u{00A0}\(suggestion.line) · \(suggestion.reasons.last ?? "")"
+                add(TextLayout.styled(header, index == focusedPassage ? .selection : .dim))
+                add(ArticleLayout.lineGlyphs(source: source, range: suggestion.range, baseRole: .normal, passages: [], eventID: nil,
+                                             focusedPassage: nil), indent: 2)
+                passageRows.append(start..<rows.count)
+            }
         }
         self.rows = rows
         self.passageRows = passageRows

@@ -20,6 +20,7 @@ public enum HelpOverlay {
         case .timeline: return "Keys: timeline"
         case .reader: return "Keys: article"
         case .compare: return "Keys: side by side"
+        case .coverage: return "Keys: coverage"
         case .help: return "Keys"
         }
     }

@@ -14,6 +14,7 @@ public enum Renderer {
         case .timeline, .help: drawTimeline(state, layout, into: &grid)
         case .reader: drawReader(state, layout, into: &grid)
         case .compare: drawCompare(state, layout, into: &grid)
+        case .coverage: drawCoverage(state, into: &grid)
         }
         drawTitleBar(state, layout, into: &grid)
         drawStatusBar(state, layout, into: &grid)
@@ -33,6 +34,7 @@ public enum Renderer {
         case .timeline, .help: where_ = "Timeline"
         case .reader: where_ = "Article"
         case .compare: where_ = "Side by side"
+        case .coverage: where_ = "Coverage"
         }
         let title = " Chronicle · " + (state.corpus.title ?? "untitled corpus")
         let right = where_ + " "
@@ -46,6 +48,7 @@ public enum Renderer {
         .timeline: [.open, .search, .sideBySide, .toggleHelp, .backOrQuit],
         .reader: [.nextPassage, .toggleFurniture, .sideBySide, .toggleHelp, .back],
         .compare: [.switchPane, .nextSource, .nextPassage, .toggleHelp, .back],
+        .coverage: [.open, .toggleHelp, .back],
     ]
 
     static let hintWords: [Action: String] = [
@@ -72,8 +75,7 @@ public enum Renderer {
                 eventPosition = state.visibleEvents.isEmpty ? "0/0" : "\(state.selectedPosition + 1)/\(state.visibleEvents.count)"
             }
             if state.timeline.focus == .event, state.corpus.events.indices.contains(state.timeline.selected) {
-                let citations = state.corpus.events[state.timeline.selected].citations.count
-                position = "passage \(state.timeline.passage + 1)/\(citations) · event \(eventPosition)"
+                position = "passage \(state.timeline.passage + 1)/\(state.eventPassageCount) · event \(eventPosition)"
             } else {
                 position = eventPosition
             }
@@ -81,6 +83,8 @@ public enum Renderer {
             position = state.reader.map { passagePosition($0, state) } ?? ""
         case .compare:
             position = state.compare.map { passagePosition($0.panes[$0.focus], state) } ?? ""
+        case .coverage:
+            position = state.coverage.map { "event \($0.row + 1)/\(state.corpus.events.count) · source \($0.column + 1)/\(state.corpus.sources.count)" } ?? ""
         }
         var right = " " + position + " "
         if let counts = searchCounts(state) { right = " " + counts + " ·" + right }
@@ -159,9 +163,9 @@ public enum Renderer {
             grid.put(message, x: panes.detail.x, y: panes.detail.y, maxWidth: panes.detail.width, role: .dim)
             return
         }
-        let detail = EventDetail(event: event, corpus: state.corpus, width: panes.detail.width,
-                                 focusedPassage: state.timeline.focus == .event ? state.timeline.passage : nil,
-                                 matches: state.searchHit(forEvent: state.timeline.selected))
+        _ = event
+        guard let detail = state.eventDetail(width: panes.detail.width,
+                                             focusedPassage: state.timeline.focus == .event ? state.timeline.passage : nil) else { return }
         for (row, glyphs) in detail.rows.dropFirst(state.timeline.detailScroll).prefix(panes.detail.height).enumerated() {
             grid.draw(glyphs, x: panes.detail.x, y: panes.detail.y + row, maxWidth: panes.detail.width)
         }
@@ -247,6 +251,51 @@ public enum Renderer {
 
     static func listDate(_ event: Event) -> String {
         event.date.date.displayText + (event.date.inferred ? "*" : "")
+    }
+
+    // MARK: Coverage
+
+    static func drawCoverage(_ state: AppState, into grid: inout Grid) {
+        guard let view = state.coverage else { return }
+        let corpus = state.corpus
+        let matrix = CoverageLayout(state.size, corpus.sources.count)
+        let columns = view.columnScroll..<min(corpus.sources.count, view.columnScroll + matrix.visibleColumns)
+        let cellsX = matrix.rows.x + matrix.labelWidth + 1
+        // Header: a mark (or number) per source; the focused one highlighted.
+        grid.put(" Event", x: matrix.header.x, y: matrix.header.y, maxWidth: matrix.labelWidth, role: .label)
+        for (offset, column) in columns.enumerated() {
+            let source = corpus.sources[column]
+            let mark = state.data.outletMarks[source.id].map(String.init) ?? String(column + 1)
+            grid.put(" " + mark, x: cellsX + offset * CoverageLayout.cellWidth, y: matrix.header.y,
+                     maxWidth: CoverageLayout.cellWidth, role: column == view.column ? .selection : .label)
+        }
+        if columns.lowerBound > 0 { grid.put("◂", x: cellsX - 1, y: matrix.header.y, role: .dim) }
+        if columns.upperBound < corpus.sources.count { grid.put("▸", x: min(matrix.header.maxX - 1, cellsX + columns.count * CoverageLayout.cellWidth), y: matrix.header.y, role: .dim) }
+        for (offset, row) in (view.rowScroll..<min(corpus.events.count, view.rowScroll + matrix.rows.height)).enumerated() {
+            let y = matrix.rows.y + offset
+            let event = corpus.events[row]
+            let label = " " + listDate(event) + "  " + event.title
+            grid.put(label, x: matrix.rows.x, y: y, maxWidth: matrix.labelWidth, role: row == view.row ? .selectionUnfocused : .normal)
+            for (column, sourceIndex) in columns.enumerated() {
+                let mark = Coverage.mark(event, corpus.sources[sourceIndex])
+                let role: Role = row == view.row && sourceIndex == view.column ? .selection
+                    : (mark == .cited ? .outletMark : (mark == .notCited ? .normal : .dim))
+                grid.put(" " + mark.symbol + " ", x: cellsX + column * CoverageLayout.cellWidth, y: y, maxWidth: CoverageLayout.cellWidth, role: role)
+            }
+        }
+        // What the focused cell says, in words.
+        if matrix.explanation.height > 0, corpus.events.indices.contains(view.row), corpus.sources.indices.contains(view.column) {
+            let event = corpus.events[view.row], source = corpus.sources[view.column]
+            let meaning: String
+            switch Coverage.mark(event, source) {
+            case .cited: meaning = "cites it (Enter: the passage)"
+            case .notCited: meaning = "published on or after it, does not cite it (Enter: the article)"
+            case .notYetPublished: meaning = "published before it happened"
+            }
+            grid.fill(matrix.explanation, role: .border)
+            grid.put(" \(source.outlet) · \(source.published.displayText) — \(meaning)   ● cited ○ not cited · before",
+                     x: matrix.explanation.x, y: matrix.explanation.y, maxWidth: matrix.explanation.width, role: .border)
+        }
     }
 
     // MARK: Articles

@@ -117,6 +117,18 @@ public struct AppState: Sendable {
     public var visibleEvents: [Int]
     public var rows: [BrowserData.TimelineRow]
     public var rowOfEvent: [Int: Int]
+    /// The coverage matrix: the focused cell and the scroll both ways.
+    public struct CoverageView: Sendable, Hashable {
+        public var row = 0
+        public var column = 0
+        public var rowScroll = 0
+        public var columnScroll = 0
+    }
+    public var coverage: CoverageView?
+    /// Related passages (uncited sentences likely about the selected event),
+    /// computed on demand: `r` shows them under the event's own passages.
+    public var showRelated = false
+    public var related: (eventID: String, suggestions: [Suggestion])?
     public var helpVisible = false
     public var helpScroll = 0
     /// A one-line note for the status bar ("no other source cites this event").
@@ -128,6 +140,23 @@ public struct AppState: Sendable {
         visibleEvents = Array(data.corpus.events.indices)
         rows = data.timelineRows
         rowOfEvent = Dictionary(uniqueKeysWithValues: data.rowOfEvent.enumerated().map { ($0.offset, $0.element) })
+    }
+
+    /// The event pane's content for the selected event, as drawn: the
+    /// reducer scrolls against exactly this.
+    public func eventDetail(width: Int, focusedPassage: Int?) -> EventDetail? {
+        guard let event = selectedEvent else { return nil }
+        return EventDetail(event: event, corpus: corpus, width: width, focusedPassage: focusedPassage,
+                           matches: searchHit(forEvent: timeline.selected), related: relatedPassages)
+    }
+
+    /// How many passages the event pane lists: citations, then related ones.
+    public var eventPassageCount: Int { (selectedEvent?.citations.count ?? 0) + relatedPassages.count }
+
+    /// The related passages of the selected event, when shown.
+    public var relatedPassages: [Suggestion] {
+        guard showRelated, let related, related.eventID == selectedEvent?.id else { return [] }
+        return related.suggestions
     }
 
     /// The search's matches for an event, when a search is active.

@@ -45,6 +45,7 @@ public enum Reducer {
         case .timeline: return timeline(action, &state)
         case .reader: return reader(action, &state)
         case .compare: return compare(action, &state)
+        case .coverage: return coverageScreen(action, &state)
         case .help: return []
         }
     }
@@ -131,10 +132,31 @@ public enum Reducer {
             state.timeline.focus = .event
             focusPassage(state.timeline.passage, &state)
         case (.open, .event):
-            guard let event = state.selectedEvent, event.citations.indices.contains(state.timeline.passage) else { return [.bell] }
-            let citation = event.citations[state.timeline.passage]
-            state.reader = article(citation.sourceID, for: event, at: citation.passage.range, state)
+            guard let event = state.selectedEvent else { return [.bell] }
+            if event.citations.indices.contains(state.timeline.passage) {
+                let citation = event.citations[state.timeline.passage]
+                state.reader = article(citation.sourceID, for: event, at: citation.passage.range, state)
+            } else {
+                // A related passage: the article at that sentence, for the event.
+                let related = state.relatedPassages
+                let index = state.timeline.passage - event.citations.count
+                guard related.indices.contains(index) else { return [.bell] }
+                var reader = AppState.Article(sourceID: related[index].sourceID, eventID: event.id)
+                let text = ScreenLayout.articleText(in: state.layoutBody)
+                showMatch(related[index].range, &reader, height: text.height, width: text.width, state: state)
+                state.reader = reader
+            }
             state.stack.append(.reader)
+        case (.showCoverage, _):
+            guard !state.corpus.events.isEmpty, !state.corpus.sources.isEmpty else { return [.bell] }
+            state.coverage = AppState.CoverageView(row: state.timeline.selected)
+            state.stack.append(.coverage)
+        case (.compareDifferences, _):
+            return compareDifferences(&state)
+        case (.toggleRelated, _):
+            state.showRelated.toggle()
+            updateRelated(&state)
+            if !state.showRelated { state.timeline.passage = min(state.timeline.passage, max(0, (state.selectedEvent?.citations.count ?? 1) - 1)) }
         case (.sideBySide, _):
             return openCompare(&state)
         case (.back, .event), (.back, .hits): state.timeline.focus = .list
@@ -163,16 +185,17 @@ public enum Reducer {
             state.timeline.selected = clamped
             state.timeline.passage = 0
             state.timeline.detailScroll = 0
+            updateRelated(&state)
         }
         ensureSelectionVisible(&state)
     }
 
     static func focusPassage(_ index: Int, _ state: inout AppState) {
-        guard let event = state.selectedEvent, !event.citations.isEmpty else { return }
+        guard state.eventPassageCount > 0 else { return }
         state.timeline.focus = .event
-        state.timeline.passage = min(max(index, 0), event.citations.count - 1)
+        state.timeline.passage = min(max(index, 0), state.eventPassageCount - 1)
         let detail = ScreenLayout(state.size).timeline.detail
-        let content = EventDetail(event: event, corpus: state.corpus, width: detail.width, focusedPassage: state.timeline.passage)
+        guard let content = state.eventDetail(width: detail.width, focusedPassage: state.timeline.passage) else { return }
         if content.passageRows.indices.contains(state.timeline.passage) {
             state.timeline.detailScroll = scrollToShow(content.passageRows[state.timeline.passage], current: state.timeline.detailScroll, height: detail.height)
         }
@@ -407,6 +430,77 @@ public enum Reducer {
         return []
     }
 
+    // MARK: Corroboration
+
+    /// The coverage matrix: rows are events, columns sources; Enter opens
+    /// the source at the event's passage, or at its top when it does not cite it.
+    static func coverageScreen(_ action: Action, _ state: inout AppState) -> [Effect] {
+        guard var view = state.coverage else { state.stack.removeLast(); return [] }
+        let matrix = CoverageLayout(state.size, state.corpus.sources.count)
+        let page = max(1, matrix.rows.height - 1)
+        switch action {
+        case .back, .backOrQuit:
+            state.stack.removeLast()
+            state.coverage = nil
+            return []
+        case .moveDown: view.row += 1
+        case .moveUp: view.row -= 1
+        case .pageDown: view.row += page
+        case .pageUp: view.row -= page
+        case .top: view.row = 0
+        case .bottom: view.row = state.corpus.events.count - 1
+        case .nextColumn: view.column += 1
+        case .previousColumn: view.column -= 1
+        case .open:
+            let event = state.corpus.events[view.row], source = state.corpus.sources[view.column]
+            let range = event.citations.first { $0.sourceID == source.id }?.passage.range
+            state.reader = article(source.id, for: event, at: range, state)
+            state.stack.append(.reader)
+            state.coverage = view
+            return []
+        default: break
+        }
+        state.coverage = view
+        clampAll(&state)
+        return []
+    }
+
+    /// The first two readings that differ, each at a passage from a different source.
+    static func compareDifferences(_ state: inout AppState) -> [Effect] {
+        guard let event = state.selectedEvent,
+              let disagreement = Disagreement.find(in: event, corpus: state.corpus).first,
+              disagreement.readings.count >= 2 else {
+            state.notice = "The sources of this event do not differ on any recorded or detected detail"
+            return [.bell]
+        }
+        let first = event.citations[disagreement.readings[0].citations[0]]
+        guard let second = disagreement.readings.dropFirst().flatMap(\.citations).map({ event.citations[$0] })
+            .first(where: { $0.sourceID != first.sourceID }) else { return [.bell] }
+        var compare = AppState.Compare(panes: [], focus: 0, eventID: event.id)
+        let panes = ScreenLayout(state.size).compare
+        for (citation, pane) in [(first, panes.first), (second, panes.second)] {
+            var article = AppState.Article(sourceID: citation.sourceID, eventID: event.id)
+            let text = ScreenLayout.articleText(in: pane)
+            if let passage = state.data.passageIndex(source: citation.sourceID, range: citation.passage.range) {
+                showPassage(passage, &article, height: text.height, width: text.width, state: state)
+            }
+            compare.panes.append(article)
+        }
+        state.compare = compare
+        state.stack.append(.compare)
+        state.notice = "\(disagreement.subject): " + disagreement.readings.prefix(2).map(\.text).joined(separator: " vs ")
+        clampAll(&state)
+        return []
+    }
+
+    /// Recomputes the related passages for the selected event when they are shown.
+    static func updateRelated(_ state: inout AppState) {
+        guard state.showRelated, let event = state.selectedEvent else { return }
+        if state.related?.eventID != event.id {
+            state.related = (event.id, Suggestions.suggest(for: event, in: state.corpus, limit: 5))
+        }
+    }
+
     // MARK: Reader
 
     static func reader(_ action: Action, _ state: inout AppState) -> [Effect] {
@@ -608,9 +702,8 @@ public enum Reducer {
             } else if panes.detail.contains(x: event.x, y: event.y) {
                 if let wheel {
                     state.timeline.detailScroll += wheel
-                } else if let selected = state.selectedEvent {
+                } else if let content = state.eventDetail(width: panes.detail.width, focusedPassage: nil) {
                     let row = state.timeline.detailScroll + event.y - panes.detail.y
-                    let content = EventDetail(event: selected, corpus: state.corpus, width: panes.detail.width, focusedPassage: nil)
                     if let passage = content.passageRows.firstIndex(where: { $0.contains(row) }) {
                         focusPassage(passage, &state)
                     } else {
@@ -625,6 +718,17 @@ public enum Reducer {
             let index = panes.first.contains(x: event.x, y: event.y) ? 0 : (panes.second.contains(x: event.x, y: event.y) ? 1 : nil)
             if let index, state.compare != nil {
                 if let wheel { state.compare!.panes[index].scroll += wheel } else { state.compare!.focus = index }
+            }
+        case .coverage:
+            let body = layout.body
+            if let wheel { state.coverage?.rowScroll += wheel } else if var view = state.coverage {
+                let matrix = CoverageLayout(state.size, state.corpus.sources.count)
+                if let row = matrix.row(atY: event.y, scroll: view.rowScroll), let column = matrix.column(atX: event.x, scroll: view.columnScroll) {
+                    view.row = row
+                    view.column = column
+                    state.coverage = view
+                }
+                _ = body
             }
         case .help:
             break
@@ -661,9 +765,18 @@ public enum Reducer {
         let hitCount = state.search.result?.articleHits.count ?? 0
         state.search.hit = min(max(0, state.search.hit), max(0, hitCount - 1))
         if state.timeline.focus == .hits && hitCount == 0 { state.timeline.focus = .list }
-        if let event = state.selectedEvent {
-            let rows = EventDetail(event: event, corpus: state.corpus, width: panes.detail.width, focusedPassage: nil).rows.count
+        if let rows = state.eventDetail(width: panes.detail.width, focusedPassage: nil)?.rows.count {
             state.timeline.detailScroll = clamp(state.timeline.detailScroll, rows: rows, height: panes.detail.height)
+        }
+        if var view = state.coverage, !state.corpus.events.isEmpty, !state.corpus.sources.isEmpty {
+            let matrix = CoverageLayout(state.size, state.corpus.sources.count)
+            view.row = min(max(0, view.row), state.corpus.events.count - 1)
+            view.column = min(max(0, view.column), state.corpus.sources.count - 1)
+            view.rowScroll = clamp(scrollToShow(view.row..<(view.row + 1), current: view.rowScroll, height: matrix.rows.height),
+                                   rows: state.corpus.events.count, height: matrix.rows.height)
+            view.columnScroll = clamp(scrollToShow(view.column..<(view.column + 1), current: view.columnScroll, height: matrix.visibleColumns),
+                                      rows: state.corpus.sources.count, height: matrix.visibleColumns)
+            state.coverage = view
         }
         if var article = state.reader, let source = state.corpus.source(article.sourceID) {
             let text = ScreenLayout.articleText(in: layout.body)
