@@ -32,7 +32,11 @@ struct BrowseCommand: ParsableCommand {
             Terminal.standardOutput.write(ListCommand.text(loaded))
             return
         }
-        BrowserLoop(terminal: terminal, data: BrowserData(corpus: loaded)).run()
+        // The first frame does not wait for the search index: it is built
+        // on another thread, and the loop hears when it is ready.
+        let data = BrowserData(corpus: loaded, indexNow: false)
+        Thread.detachNewThread { data.searchIndex.build(loaded) }
+        BrowserLoop(terminal: terminal, data: data).run()
     }
 }
 
@@ -47,8 +51,14 @@ struct BrowserLoop {
         var state = AppState(data: data, size: terminal.size)
         _ = Reducer.reduce(&state, .resize(terminal.size))
         terminal.paint(Renderer.render(state))
+        var indexed = data.index != nil
         while true {
             if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
+            if !indexed, data.index != nil {
+                indexed = true
+                _ = Reducer.reduce(&state, .indexReady)
+                terminal.paint(Renderer.render(state))
+            }
             guard let input = terminal.read() else { continue }
             let effects: [Effect]
             switch input {

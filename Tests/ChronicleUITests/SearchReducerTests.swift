@@ -56,7 +56,7 @@ final class SearchReducerTests: XCTestCase {
         XCTAssertEqual(state.rows, Fixtures.data.timelineRows)
         Fixtures.type("/ Up", &state)
         XCTAssertEqual(state.search.query, "Putin")
-        XCTAssertEqual(state.visibleEvents, Fixtures.data.index.search(SearchQuery("Putin")).events.map(\.event))
+        XCTAssertEqual(state.visibleEvents, Fixtures.data.index!.search(SearchQuery("Putin")).events.map(\.event))
         Fixtures.type("Down", &state)
         XCTAssertEqual(state.search.query, "")
         Fixtures.type("Esc", &state)
@@ -217,3 +217,19 @@ final class CorroborationReducerTests: XCTestCase {
         XCTAssertLessThan(state.timeline.passage, citations)
     }
 }
+
+final class BackgroundIndexTests: XCTestCase {
+    func testASearchTypedBeforeTheIndexIsReadyRunsWhenItIs() {
+        let data = BrowserData(corpus: Fixtures.corpus, indexNow: false)
+        var state = AppState(data: data, size: Size(width: 100, height: 30))
+        Fixtures.type("/", &state)
+        for character in "Kabulov" { _ = Reducer.handle(.character(character), &state) }
+        XCTAssertNil(state.search.result)
+        XCTAssertEqual(state.visibleEvents.count, Fixtures.corpus.events.count, "the timeline stays whole meanwhile")
+        XCTAssertTrue(state.notice?.contains("Indexing") ?? false)
+        data.searchIndex.build(Fixtures.corpus)
+        _ = Reducer.reduce(&state, .indexReady)
+        XCTAssertEqual(state.visibleEvents, Fixtures.corpus.events.indices.filter { Fixtures.corpus.events[$0].actors.contains("kabulov") })
+    }
+}
+

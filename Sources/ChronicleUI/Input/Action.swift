@@ -15,6 +15,8 @@ public enum Action: Hashable, Sendable {
     case search, nextHit, previousHit
     case filterActor, filterSource, filterDate, filterTag, clearLastFilter, clearFilters
     case showCoverage, nextColumn, previousColumn, compareDifferences, toggleRelated
+    /// The search index finished building in the background.
+    case indexReady
     case toggleHelp
     case redraw
     case resize(Size)
@@ -42,6 +44,7 @@ public enum Action: Hashable, Sendable {
         case .previousSource: return "Show the previous source in this pane"
         case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
         case .search: return "Search as you type (Enter keeps, Esc clears, ↑ recalls)"
+        case .indexReady: return "The search index is ready"
         case .showCoverage: return "Coverage: which source reports which event"
         case .nextColumn: return "Next source (column)"
         case .previousColumn: return "Previous source (column)"

@@ -1,4 +1,23 @@
 import ChronicleModel
+import Foundation
+
+/// The search index, built after the first frame so a large corpus shows
+/// its timeline at once; keys work while it builds, and a search typed
+/// meanwhile runs when it is ready.
+public final class SearchIndexHandle: @unchecked Sendable {
+    private let lock = NSLock()
+    private var built: SearchIndex?
+
+    public init(_ index: SearchIndex? = nil) { built = index }
+
+    public var index: SearchIndex? { lock.withLock { built } }
+
+    /// Builds the index on this thread (call it from a background one).
+    public func build(_ corpus: Corpus) {
+        let index = SearchIndex(corpus)
+        lock.withLock { built = index }
+    }
+}
 
 /// What the browser derives once from a corpus: the passages cited in each
 /// article, a mark per outlet, the timeline's rows. Immutable and shared.
@@ -26,12 +45,15 @@ public final class BrowserData: Sendable {
     /// The row of each event in `timelineRows`.
     public let rowOfEvent: [Int]
 
-    /// The inverted index over every event and article, built once at load.
-    public let index: SearchIndex
+    /// The inverted index over every event and article, built once, after
+    /// the first frame when `indexNow` is false.
+    public let searchIndex: SearchIndexHandle
+    /// The index, once built (tests and the CLI build it at once).
+    public var index: SearchIndex? { searchIndex.index }
 
     public static let maxOutletColumns = 8
 
-    public init(corpus: Corpus) {
+    public init(corpus: Corpus, indexNow: Bool = true) {
         self.corpus = corpus
         var bySource: [String: [Range<Int>: (line: Int, events: [String])]] = [:]
         for event in corpus.events {
@@ -50,7 +72,7 @@ public final class BrowserData: Sendable {
         let (rows, rowOfEvent) = Self.rows(for: Array(corpus.events.indices), in: corpus)
         timelineRows = rows
         self.rowOfEvent = corpus.events.indices.map { rowOfEvent[$0] ?? 0 }
-        index = SearchIndex(corpus)
+        searchIndex = SearchIndexHandle(indexNow ? SearchIndex(corpus) : nil)
     }
 
     /// Timeline rows for some events (all, or those a search keeps), in

@@ -23,6 +23,9 @@ public enum Reducer {
             state.size = size
             clampAll(&state)
             return []
+        case .indexReady:
+            if !state.search.query.isEmpty || !state.filters.isEmpty { updateSearch(&state) }
+            return []
         case .toggleHelp:
             state.helpVisible.toggle()
             state.helpScroll = 0
@@ -365,7 +368,12 @@ public enum Reducer {
             state.visibleEvents = Array(state.corpus.events.indices)
             (state.rows, state.rowOfEvent) = (state.data.timelineRows, Dictionary(uniqueKeysWithValues: state.data.rowOfEvent.enumerated().map { ($0.offset, $0.element) }))
         } else {
-            let result = state.data.index.search(query, filter: state.filters.eventFilter)
+            guard let index = state.data.index else {
+                // Still indexing: the query waits; `.indexReady` runs it.
+                state.notice = "Indexing the corpus… the search runs when it is ready"
+                return
+            }
+            let result = index.search(query, filter: state.filters.eventFilter)
             state.search.result = result
             state.visibleEvents = result.events.map(\.event)
             (state.rows, state.rowOfEvent) = BrowserData.rows(for: state.visibleEvents, in: state.corpus)
