@@ -35,6 +35,11 @@ let package = Package(
             name: "ChronicleUI",
             dependencies: ["ChronicleModel"]
         ),
+        // Generated corpora and the benchmark (chronicle bench).
+        .target(
+            name: "ChronicleBench",
+            dependencies: ["ChronicleModel", "ChronicleUI"]
+        ),
         // ncursesw through pkg-config; the shim header re-exports what Swift cannot see.
         .systemLibrary(
             name: "CNCursesW",
@@ -53,6 +58,7 @@ let package = Package(
             dependencies: [
                 "ChronicleUI",
                 "ChronicleTerminal",
+                "ChronicleBench",
                 "ChronicleModel",
                 "ChronicleDefaultCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -60,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChronicleModelTests",
-            dependencies: ["ChronicleModel", "ChronicleDefaultCorpus"]
+            dependencies: ["ChronicleModel", "ChronicleDefaultCorpus", "ChronicleBench"]
         ),
         .testTarget(
             name: "ChronicleUITests",

@@ -180,7 +180,8 @@ public enum Reducer {
         select(state.visibleEvents[min(max(position, 0), state.visibleEvents.count - 1)], &state)
     }
 
-    static func select(_ index: Int, _ state: inout AppState) {
+    /// Selects event `index` (a position in `corpus.events`), keeping it in view.
+    public static func select(_ index: Int, _ state: inout AppState) {
         let count = state.corpus.events.count
         guard count > 0 else { return }
         let clamped = min(max(index, 0), count - 1)

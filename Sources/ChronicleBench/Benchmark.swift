@@ -1,0 +1,198 @@
+import ChronicleModel
+import ChronicleUI
+import Foundation
+
+/// What one measured corpus gives. Times in seconds unless named _ms.
+public struct BenchmarkFigures: Codable, Sendable {
+    public var label = ""
+    public var articles = 0
+    public var events = 0
+    public var corpusBytes = 0
+    public var loadSeconds = 0.0
+    public var firstFrameSeconds = 0.0
+    public var indexSeconds = 0.0
+    public var peakRSSBytes = 0
+    public var keystrokes = 0
+    public var keystrokeP50ms = 0.0
+    public var keystrokeP99ms = 0.0
+    public var grepMeanMs = 0.0
+    public var timelineFrames = 0
+    public var timelineP50ms = 0.0
+    public var timelineP99ms = 0.0
+    public var articleFrames = 0
+    public var articleP50ms = 0.0
+    public var articleP99ms = 0.0
+}
+
+/// The scripted session: common and rare words, names with diacritics
+/// (typed with and without them), phrases and alias names, each typed
+/// letter by letter as a person types.
+public enum BenchmarkQueries {
+    public static let all = [
+        "the", "government", "minister", "security", "people", "Kabul", "Moscow", "Müller", "muller", "Erdoğan",
+        "erdogan", "Kılıç", "kilic", "Ångström", "\"security border\"", "\"foreign ministry\"", "Alias12 One",
+        CorpusGenerator.plantedCited, CorpusGenerator.plantedUncited, "trade energy", "2003", "envoy delegation",
+    ]
+}
+
+public enum Benchmark {
+    static func now() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_MONOTONIC, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    /// Wall-clock seconds since the epoch, comparable across processes.
+    public static func wallClock() -> Double {
+        var spec = timespec()
+        clock_gettime(CLOCK_REALTIME, &spec)
+        return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
+    }
+
+    static func peakRSS() -> Int {
+        var usage = rusage()
+        getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
+        return Int(usage.ru_maxrss) * 1024
+    }
+
+    static func percentile(_ values: [Double], _ p: Double) -> Double {
+        guard !values.isEmpty else { return 0 }
+        let sorted = values.sorted()
+        return sorted[min(sorted.count - 1, Int((Double(sorted.count - 1) * p).rounded()))]
+    }
+
+    static func directorySize(_ url: URL) -> Int {
+        var total = 0
+        let walker = FileManager.default.enumerator(at: url, includingPropertiesForKeys: [.fileSizeKey])
+        while let file = walker?.nextObject() as? URL {
+            total += (try? file.resourceValues(forKeys: [.fileSizeKey]).fileSize) ?? 0
+        }
+        return total
+    }
+
+    /// Measures one corpus in this process. `startedAt` is the wall clock
+    /// when the parent started this process, for "start to first frame".
+    public static func measure(files: CorpusFiles, label: String, corpusBytes: Int, startedAt: Double?,
+                               size: Size = Size(width: 120, height: 40), log: (String) -> Void = { _ in }) -> BenchmarkFigures {
+        var figures = BenchmarkFigures()
+        figures.label = label
+        figures.corpusBytes = corpusBytes
+
+        // Load and validate (every quote anchored), then the first frame,
+        // which does not wait for the search index.
+        let start = now()
+        let loaded = CorpusLoader.load(from: files)
+        let corpus = loaded.corpus
+        figures.loadSeconds = now() - start
+        figures.articles = corpus.sources.count
+        figures.events = corpus.events.count
+        if loaded.hasErrors { log("warning: \(loaded.diagnostics.errors.count) errors in \(label)") }
+        let data = BrowserData(corpus: corpus, indexNow: false)
+        var state = AppState(data: data, size: size)
+        _ = Reducer.reduce(&state, .resize(size))
+        _ = Renderer.render(state)
+        figures.firstFrameSeconds = startedAt.map { wallClock() - $0 } ?? (now() - start)
+        log("\(label): loaded \(corpus.sources.count) articles, \(corpus.events.count) events in \(String(format: "%.2f", figures.loadSeconds)) s")
+
+        let indexStart = now()
+        data.searchIndex.build(corpus)
+        figures.indexSeconds = now() - indexStart
+        figures.peakRSSBytes = peakRSS()
+        _ = Reducer.reduce(&state, .indexReady)
+
+        // Search as you type: each keystroke runs the query, narrows the
+        // timeline and renders the frame with its highlights.
+        var keystrokes: [Double] = []
+        for query in BenchmarkQueries.all {
+            _ = Reducer.handle(.character("/"), &state)
+            for character in query {
+                let t = now()
+                _ = Reducer.handle(.character(character), &state)
+                _ = Renderer.render(state)
+                keystrokes.append(now() - t)
+            }
+            _ = Reducer.handle(.escape, &state)
+        }
+        figures.keystrokes = keystrokes.count
+        figures.keystrokeP50ms = percentile(keystrokes, 0.5) * 1000
+        figures.keystrokeP99ms = percentile(keystrokes, 0.99) * 1000
+
+        // Scrolling: page through the whole timeline, then the longest article.
+        var frames: [Double] = []
+        _ = Reducer.handle(.home, &state)
+        var last = -1
+        while state.timeline.selected != last {
+            last = state.timeline.selected
+            let t = now()
+            _ = Reducer.handle(.pageDown, &state)
+            _ = Renderer.render(state)
+            frames.append(now() - t)
+        }
+        figures.timelineFrames = frames.count
+        figures.timelineP50ms = percentile(frames, 0.5) * 1000
+        figures.timelineP99ms = percentile(frames, 0.99) * 1000
+
+        frames = []
+        if let longest = corpus.sources.max(by: { $0.raw.count < $1.raw.count }),
+           let event = corpus.events.firstIndex(where: { $0.citations.contains { $0.sourceID == longest.id } }) {
+            Reducer.select(event, &state)
+            _ = Reducer.handle(.enter, &state)
+            _ = Reducer.handle(.enter, &state)
+            _ = Reducer.handle(.home, &state)
+            var lastScroll = -1
+            while let scroll = state.reader?.scroll, scroll != lastScroll {
+                lastScroll = scroll
+                let t = now()
+                _ = Reducer.handle(.pageDown, &state)
+                _ = Renderer.render(state)
+                frames.append(now() - t)
+            }
+        }
+        figures.articleFrames = frames.count
+        figures.articleP50ms = percentile(frames, 0.5) * 1000
+        figures.articleP99ms = percentile(frames, 0.99) * 1000
+        return figures
+    }
+
+    /// `grep -c -i -F` over the concatenated article text, once per query:
+    /// the mean time of one scan, in ms.
+    public static func grepMeanMs(corpus directory: URL?, defaultFiles: [String: [UInt8]]?, scratch: URL) throws -> Double {
+        let all = scratch.appendingPathComponent("all-articles.txt")
+        FileManager.default.createFile(atPath: all.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: all)
+        if let directory {
+            let walker = FileManager.default.enumerator(at: directory.appendingPathComponent("articles"), includingPropertiesForKeys: nil)
+            var paths: [URL] = []
+            while let file = walker?.nextObject() as? URL { paths.append(file) }
+            for path in paths.sorted(by: { $0.path < $1.path }) { handle.write(try Data(contentsOf: path)) }
+        } else if let defaultFiles {
+            for (path, bytes) in defaultFiles.sorted(by: { $0.key < $1.key }) where path.hasPrefix("articles/") { handle.write(Data(bytes)) }
+        }
+        try handle.close()
+        var times: [Double] = []
+        let allPath = all.path
+        for query in BenchmarkQueries.all {
+            let text = query.replacingOccurrences(of: "\"", with: "")
+            // posix_spawn and waitpid: Foundation's Process polls for the
+            // child's exit and would add its own tens of milliseconds.
+            var actions = posix_spawn_file_actions_t()
+            posix_spawn_file_actions_init(&actions)
+            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
+            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
+            let arguments: [String] = ["grep", "-c", "-i", "-F", "--", text, allPath]
+            let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+            var pid: pid_t = 0
+            let t = now()
+            let spawned = posix_spawnp(&pid, "grep", &actions, nil, argv, environ)
+            var status: Int32 = 0
+            if spawned == 0 { while waitpid(pid, &status, 0) == -1 && errno == EINTR {} }
+            times.append(now() - t)
+            argv.forEach { free($0) }
+            posix_spawn_file_actions_destroy(&actions)
+        }
+        try? FileManager.default.removeItem(at: all)
+        return times.reduce(0, +) / Double(max(1, times.count)) * 1000
+    }
+
+    public static func corpusSize(_ directory: URL) -> Int { directorySize(directory) }
+}

@@ -1,0 +1,148 @@
+import ArgumentParser
+import ChronicleBench
+import ChronicleDefaultCorpus
+import ChronicleModel
+import Foundation
+
+struct BenchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "bench",
+        abstract: "Generate large corpora and measure Chronicle's speed on them (see docs/performance.md).",
+        subcommands: [BenchGenerate.self, BenchRun.self, BenchMeasure.self]
+    )
+}
+
+struct BenchGenerate: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "generate",
+        abstract: "Write a deterministic generated corpus (same seed, same bytes) that validates."
+    )
+
+    @Option(help: "How many articles.") var articles: Int = 1000
+    @Option(help: "Events per article, each citing a sentence of it.") var eventsPerArticle: Int = 5
+    @Option(help: "The random seed.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("The directory to write (must not exist, or be empty).", valueName: "dir"), completion: .directory)
+    var out: String
+
+    func validate() throws {
+        guard articles > 0 else { throw ValidationError("--articles must be at least 1") }
+        guard eventsPerArticle > 0 else { throw ValidationError("--events-per-article must be at least 1") }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: out)
+        // Never overwrite what someone has.
+        if let contents = try? FileManager.default.contentsOfDirectory(atPath: url.path), !contents.isEmpty {
+            throw CLIError.usage("\(out) is not empty; name a new directory")
+        }
+        try CorpusGenerator(articles: articles, eventsPerArticle: eventsPerArticle, seed: seed).write(to: url)
+        Terminal.standardError.write("wrote \(articles) articles and \(articles * eventsPerArticle) events to \(out)\n")
+    }
+}
+
+struct BenchMeasure: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "measure",
+        abstract: "Measure one corpus in this process and print its figures as JSON (bench run calls it).",
+        shouldDisplay: false
+    )
+
+    @Option(help: "The corpus; the built-in one when absent.") var corpus: String?
+    @Option(help: "Wall-clock seconds when the caller started this process.") var startedAt: Double?
+    @Option(help: "A label for the figures.") var label: String = "corpus"
+
+    func run() throws {
+        let files: CorpusFiles
+        var bytes = 0
+        if let corpus {
+            files = DirectoryCorpusFiles(path: corpus)
+            bytes = Benchmark.corpusSize(URL(fileURLWithPath: corpus))
+        } else {
+            files = InMemoryCorpusFiles(DefaultCorpus.files, name: DefaultCorpus.displayName)
+            bytes = DefaultCorpus.files.values.reduce(0) { $0 + $1.count }
+        }
+        let figures = Benchmark.measure(files: files, label: label, corpusBytes: bytes, startedAt: startedAt) {
+            Terminal.standardError.write($0 + "\n")
+        }
+        // Camel-case keys: this JSON is read back by `bench run`, not by people.
+        Terminal.standardOutput.write(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self) + "\n")
+    }
+}
+
+struct BenchRun: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Measure the built-in corpus and generated ones; print load, first frame, index, memory, search, scroll and grep figures.",
+        discussion: "Build in release mode first: swift build -c release, then .build/release/chronicle bench run."
+    )
+
+    @Option(help: "Generated corpus sizes, in articles, besides the built-in corpus.") var sizes: String = "1000,20000"
+    @Option(help: "Events per generated article.") var eventsPerArticle: Int = 5
+    @Option(help: "The random seed.") var seed: UInt64 = 1
+    @Option(help: ArgumentHelp("Where generated corpora are kept between runs.", valueName: "dir"), completion: .directory)
+    var work: String = ".build/bench-corpora"
+
+    func run() throws {
+        let sizeList = sizes.split(separator: ",").compactMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        let workURL = URL(fileURLWithPath: work)
+        try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
+        var rows: [BenchmarkFigures] = []
+        var grep: [Double] = []
+
+        rows.append(try measure(corpus: nil, label: "default (5)"))
+        grep.append(try Benchmark.grepMeanMs(corpus: nil, defaultFiles: DefaultCorpus.files, scratch: workURL))
+        for size in sizeList {
+            let directory = workURL.appendingPathComponent("a\(size)-e\(eventsPerArticle)-s\(seed)")
+            if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("manifest.yaml").path) {
+                Terminal.standardError.write("generating \(size) articles…\n")
+                try? FileManager.default.removeItem(at: directory)
+                try CorpusGenerator(articles: size, eventsPerArticle: eventsPerArticle, seed: seed).write(to: directory)
+            }
+            rows.append(try measure(corpus: directory.path, label: "\(size)"))
+            grep.append(try Benchmark.grepMeanMs(corpus: directory, defaultFiles: nil, scratch: workURL))
+        }
+        for index in rows.indices { rows[index].grepMeanMs = grep[index] }
+        Terminal.standardOutput.write(Self.table(rows))
+    }
+
+    /// Runs `chronicle bench measure` in a fresh process, so its memory and
+    /// start-up are its own.
+    func measure(corpus: String?, label: String) throws -> BenchmarkFigures {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
+            process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
+        }
+        process.arguments = ["bench", "measure", "--label", label] + (corpus.map { ["--corpus", $0] } ?? [])
+            + ["--started-at", String(Benchmark.wallClock())]
+        let out = Pipe()
+        process.standardOutput = out
+        try process.run()
+        let data = out.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else { throw CLIError.data("measuring \(label) failed (exit \(process.terminationStatus))") }
+        return try JSONDecoder().decode(BenchmarkFigures.self, from: data)
+    }
+
+    static func table(_ rows: [BenchmarkFigures]) -> String {
+        func f(_ value: Double, _ digits: Int = 1) -> String { String(format: "%.\(digits)f", value) }
+        func mb(_ bytes: Int) -> String { f(Double(bytes) / 1_048_576) }
+        var out = "corpus        articles  events  on disk MB  load s  1st frame s  index s  peak RSS MB  RSS/disk\n"
+        for r in rows {
+            out += r.label.padding(toLength: 12, withPad: " ", startingAt: 0)
+            out += String(format: "  %8d  %6d  %10@  %6@  %11@  %7@  %11@  %8@\n", r.articles, r.events, mb(r.corpusBytes) as NSString,
+                          f(r.loadSeconds, 3) as NSString, f(r.firstFrameSeconds, 3) as NSString, f(r.indexSeconds, 3) as NSString,
+                          mb(r.peakRSSBytes) as NSString, f(Double(r.peakRSSBytes) / Double(max(1, r.corpusBytes)), 2) as NSString)
+        }
+        out += "\ncorpus        keystrokes  p50 ms  p99 ms  grep -c -i -F ms  grep/p99  timeline frames p50/p99 ms  article frames p50/p99 ms\n"
+        for r in rows {
+            out += r.label.padding(toLength: 12, withPad: " ", startingAt: 0)
+            out += String(format: "  %10d  %6@  %6@  %16@  %8@  %8d %@/%@  %8d %@/%@\n", r.keystrokes, f(r.keystrokeP50ms, 2) as NSString,
+                          f(r.keystrokeP99ms, 2) as NSString, f(r.grepMeanMs, 1) as NSString,
+                          f(r.grepMeanMs / max(0.001, r.keystrokeP99ms), 1) as NSString,
+                          r.timelineFrames, f(r.timelineP50ms, 3) as NSString, f(r.timelineP99ms, 3) as NSString,
+                          r.articleFrames, f(r.articleP50ms, 3) as NSString, f(r.articleP99ms, 3) as NSString)
+        }
+        return out
+    }
+}
