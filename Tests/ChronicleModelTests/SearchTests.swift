@@ -155,6 +155,14 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(ranked, ["listing", "delisting", "alpha:4"])
     }
 
+    func testAPhraseNeverSpansTwoFieldsOrLines() {
+        // "list" ends the delisting's title; "the" starts no summary, but a
+        // phrase across title and actors must not match (nor crash).
+        let result = Self.built.search(SearchQuery("\"the list supreme court\""))
+        XCTAssertTrue(result.events.isEmpty)
+        XCTAssertEqual(articleText(Self.built, "\"another the envoy\""), [], "not across lines 2 and 3")
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))

@@ -183,7 +183,11 @@ public struct SearchIndex: Sendable {
                     matches = false
                     break
                 }
-                if matches { found.append((doc, token, clause.terms.count)) }
+                // A phrase stays within one line (articles) or one field (events:
+                // title, summary, actors), whose offsets are counted separately.
+                if matches, tokens[doc].lines[token + later.count] == tokens[doc].lines[token] {
+                    found.append((doc, token, clause.terms.count))
+                }
             }
         }
         return found
