@@ -43,6 +43,9 @@ private struct Loading {
     let files: CorpusFiles
     let log: DiagnosticLog
     var sources: [Source] = []
+    /// Position of each source in `sources`, so a citation finds its source
+    /// in constant time (100,000 citations over 20,000 sources).
+    var sourcePositions: [String: Int] = [:]
     var sourceManifestLocations: [String: (file: SourceLocation, changed: Bool)] = [:]
     /// Sources declared but not loaded (their file is missing or unreadable):
     /// citations of them are not reported again as unknown.
@@ -101,7 +104,7 @@ private struct Loading {
         guard let named = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.sourceFields, log: log),
               let id = named.string("id", required: true) else { return }
         checkSlug(id, at: named.location("id"), what: "source id")
-        if sources.contains(where: { $0.id == id }) {
+        if sourcePositions[id] != nil {
             log.error(named.location("id"), "the source id `\(id)` is used twice", hint: "give each source its own id")
             return
         }
@@ -148,6 +151,7 @@ private struct Loading {
             log.warning(named.location("body"), "\(context) has no article text left to quote (its body is all furniture)")
         }
         sourceManifestLocations[id] = (named.location("id"), changed)
+        sourcePositions[id] = sources.count
         sources.append(source)
     }
 
@@ -266,7 +270,7 @@ private struct Loading {
     func loadCitation(_ node: Node, in file: YAMLFile, eventContext: String) -> Citation? {
         guard let fields = YAMLFields(node, in: file, context: "a citation of \(eventContext)", allowed: CorpusLoader.citationFields, log: log),
               let sourceID = fields.string("source", required: true) else { return nil }
-        guard let source = sources.first(where: { $0.id == sourceID }) else {
+        guard let source = sourcePositions[sourceID].map({ sources[$0] }) else {
             // Its file could not be read: that error is already reported.
             if unloadedSources.contains(sourceID) { return nil }
             let known = sources.map(\.id)

@@ -2,12 +2,17 @@
 /// (`<u>…</u>` and its kin) removed, and a map back to raw byte offsets so
 /// quotes match what a person reads while positions stay on the raw file.
 public struct DisplayProjection: Sendable {
-    /// UTF-8 bytes of the display text.
+    /// UTF-8 bytes of the display text. Without markup this shares the raw
+    /// array's storage: no copy.
     public let bytes: [UInt8]
-    /// For each display byte, its offset in the raw file.
-    public let rawOffsets: [Int]
-    /// Raw ranges that are markup, hidden from the reader.
+    /// Raw ranges that are markup, hidden from the reader, in order.
     public let hiddenRanges: [Range<Int>]
+    /// For each hidden range, the display index where it was removed, and
+    /// the raw bytes hidden up to and including it. Sparse: an article
+    /// without markup maps display to raw offsets with no table at all
+    /// (a table of one offset per byte cost 8 bytes per byte of corpus).
+    private let displayStarts: [Int]
+    private let hiddenBefore: [Int]
 
     /// Inline tags left by web pages, hidden when shown and when matched.
     public static let hiddenTagNames: Set<String> = [
@@ -15,42 +20,74 @@ public struct DisplayProjection: Sendable {
     ]
 
     public init(raw: [UInt8]) {
-        var bytes: [UInt8] = [], offsets: [Int] = [], hidden: [Range<Int>] = []
-        bytes.reserveCapacity(raw.count)
-        offsets.reserveCapacity(raw.count)
+        var hidden: [Range<Int>] = []
         var i = 0
-        while i < raw.count {
-            if raw[i] == UInt8(ascii: "<"), let end = Self.inlineTagEnd(raw, at: i) {
-                hidden.append(i..<end)
+        while let next = raw[i...].firstIndex(of: UInt8(ascii: "<")) {
+            if let end = Self.inlineTagEnd(raw, at: next) {
+                hidden.append(next..<end)
                 i = end
-                continue
+            } else {
+                i = next + 1
             }
-            bytes.append(raw[i])
-            offsets.append(i)
-            i += 1
         }
+        hiddenRanges = hidden
+        guard !hidden.isEmpty else {
+            bytes = raw
+            displayStarts = []
+            hiddenBefore = []
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var starts: [Int] = [], before: [Int] = []
+        var at = 0, total = 0
+        for range in hidden {
+            bytes.append(contentsOf: raw[at..<range.lowerBound])
+            total += range.count
+            starts.append(bytes.count)
+            before.append(total)
+            at = range.upperBound
+        }
+        bytes.append(contentsOf: raw[at...])
         self.bytes = bytes
-        self.rawOffsets = offsets
-        self.hiddenRanges = hidden
+        displayStarts = starts
+        hiddenBefore = before
+    }
+
+    /// The raw offset of display byte `index` (or of the end, for `bytes.count`).
+    public func rawOffset(_ index: Int) -> Int {
+        // Hidden ranges removed at or before this display index shift it.
+        var lo = 0, hi = displayStarts.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if displayStarts[mid] <= index { lo = mid + 1 } else { hi = mid }
+        }
+        return index + (lo == 0 ? 0 : hiddenBefore[lo - 1])
     }
 
     /// The raw range covered by display bytes `range` (markup inside included).
     public func rawRange(of range: Range<Int>) -> Range<Int> {
         guard !range.isEmpty else {
-            let at = range.lowerBound < rawOffsets.count ? rawOffsets[range.lowerBound] : (rawOffsets.last.map { $0 + 1 } ?? 0)
+            let at = range.lowerBound < bytes.count ? rawOffset(range.lowerBound) : (bytes.isEmpty ? 0 : rawOffset(bytes.count - 1) + 1)
             return at..<at
         }
-        return rawOffsets[range.lowerBound]..<(rawOffsets[range.upperBound - 1] + 1)
+        return rawOffset(range.lowerBound)..<(rawOffset(range.upperBound - 1) + 1)
     }
 
     /// The display index of the first display byte at or after raw `offset`.
     public func displayIndex(atOrAfterRaw offset: Int) -> Int {
-        var lo = 0, hi = rawOffsets.count
+        // Hidden ranges that start before `offset` are removed before it;
+        // inside one, the next display byte follows its end.
+        var lo = 0, hi = hiddenRanges.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if rawOffsets[mid] < offset { lo = mid + 1 } else { hi = mid }
+            if hiddenRanges[mid].lowerBound < offset { lo = mid + 1 } else { hi = mid }
         }
-        return lo
+        guard lo > 0 else { return min(offset, bytes.count) }
+        let last = hiddenRanges[lo - 1]
+        let removed = hiddenBefore[lo - 1]
+        if offset < last.upperBound { return last.upperBound - removed }
+        return min(offset - removed, bytes.count)
     }
 
     /// `<u>`, `</u>`, `<a href="…">`: a known inline tag on one line. Returns

@@ -51,3 +51,24 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(SafeText.visible("Türkiye — ‘ok’ 🔗"), "Türkiye — ‘ok’ 🔗")
     }
 }
+
+final class DisplayProjectionMappingTests: XCTestCase {
+    /// The sparse map agrees with a byte-by-byte one on text full of tags.
+    func testSparseMapAgreesWithTheNaiveOne() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces = ["word ", "<u>", "</u>", "<b>", "</b>", "<a href=\"x\">", "</a>", "é ", "< not a tag ", "x<y ", "\n"]
+        for _ in 0..<200 {
+            let raw = Array((0..<Int.random(in: 0...30, using: &rng)).map { _ in pieces.randomElement(using: &rng)! }.joined().utf8)
+            let projection = DisplayProjection(raw: raw)
+            // Naive: every raw byte outside a hidden range, in order.
+            var naive: [Int] = []
+            for offset in raw.indices where !projection.hiddenRanges.contains(where: { $0.contains(offset) }) { naive.append(offset) }
+            XCTAssertEqual(projection.bytes, naive.map { raw[$0] })
+            for (index, offset) in naive.enumerated() { XCTAssertEqual(projection.rawOffset(index), offset) }
+            for offset in 0...raw.count {
+                let expected = naive.firstIndex { $0 >= offset } ?? naive.count
+                XCTAssertEqual(projection.displayIndex(atOrAfterRaw: offset), expected, "raw \(offset) in \(String(decoding: raw, as: UTF8.self))")
+            }
+        }
+    }
+}

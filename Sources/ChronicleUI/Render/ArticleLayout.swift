@@ -87,7 +87,7 @@ public struct ArticleLayout: Sendable {
         var index = lo
         let text = String(decoding: display.bytes[lo..<max(lo, hi)], as: UTF8.self)
         for glyph in Grid.glyphs(of: text) {
-            let offset = index < display.rawOffsets.count ? display.rawOffsets[index] : range.upperBound
+            let offset = index < display.bytes.count ? display.rawOffset(index) : range.upperBound
             var role = baseRole
             if let p = passage(containing: offset, in: passages) {
                 if p == focusedPassage { role = .quoteCurrent }

@@ -175,8 +175,8 @@ public enum Renderer {
         let data = state.data
         let events = state.corpus.events
         // An inferred date carries "*" here; the event pane spells it out.
-        let dateWidth = min(14, (events.map { TextWidth.of(listDate($0)) }.max() ?? 4))
-        let marks = state.corpus.sources.compactMap { source in data.outletMarks[source.id].map { (source.id, $0) } }
+        let dateWidth = min(14, data.listDateWidth)
+        let marks = data.outletColumns
         let marksWidth = marks.isEmpty ? 4 : marks.count
         if state.rows.isEmpty, state.search.isActive {
             grid.put("No event matches “\(state.search.query)”", x: area.x + 1, y: area.y, maxWidth: max(0, area.width - 1), role: .dim)
@@ -249,9 +249,7 @@ public enum Renderer {
         return (start > 0 ? TextLayout.styled("…", base) : []) + glyphs[start...]
     }
 
-    static func listDate(_ event: Event) -> String {
-        event.date.date.displayText + (event.date.inferred ? "*" : "")
-    }
+    static func listDate(_ event: Event) -> String { BrowserData.listDate(event) }
 
     // MARK: Coverage
 

@@ -51,7 +51,19 @@ public final class BrowserData: Sendable {
     /// The index, once built (tests and the CLI build it at once).
     public var index: SearchIndex? { searchIndex.index }
 
+    /// The widest date in the timeline list, measured once: a frame must
+    /// not walk 100,000 events to lay out 30 rows.
+    public let listDateWidth: Int
+    /// (source id, mark) for the outlet columns, in source order; empty when
+    /// the corpus has too many sources for a column each.
+    public let outletColumns: [(String, Character)]
+
     public static let maxOutletColumns = 8
+
+    /// The date as the timeline list shows it: "*" marks an inferred one.
+    public static func listDate(_ event: Event) -> String {
+        event.date.date.displayText + (event.date.inferred ? "*" : "")
+    }
 
     public init(corpus: Corpus, indexNow: Bool = true) {
         self.corpus = corpus
@@ -68,7 +80,10 @@ public final class BrowserData: Sendable {
             ranges.map { CitedPassage(range: $0.key, line: $0.value.line, eventIDs: $0.value.events) }
                 .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
         }
-        outletMarks = corpus.sources.count <= Self.maxOutletColumns ? Self.marks(for: corpus.sources) : [:]
+        let marks = corpus.sources.count <= Self.maxOutletColumns ? Self.marks(for: corpus.sources) : [:]
+        outletMarks = marks
+        outletColumns = corpus.sources.compactMap { source in marks[source.id].map { (source.id, $0) } }
+        listDateWidth = corpus.events.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4
         let (rows, rowOfEvent) = Self.rows(for: Array(corpus.events.indices), in: corpus)
         timelineRows = rows
         self.rowOfEvent = corpus.events.indices.map { rowOfEvent[$0] ?? 0 }
