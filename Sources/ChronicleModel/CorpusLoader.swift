@@ -286,7 +286,8 @@ private struct Loading {
         }
         guard let exact = fields.string("quote") else { return nil }
         let location = fields.location("quote")
-        let shown = Self.abbreviate(exact)
+        // Only messages show it: not built for the 100,000 quotes that resolve.
+        var shown: String { Self.abbreviate(exact) }
         let where_ = "source `\(sourceID)` (\(source.file))"
         let changed = sourceManifestLocations[sourceID]?.changed ?? false
         let prefix = fields.string("prefix"), suffix = fields.string("suffix")

@@ -131,7 +131,7 @@ extension PartialDate {
         guard yearText.dropFirst(digitCount).allSatisfy({ $0 == "X" }), digitCount >= 2 else {
             throw fail("only the last one or two digits of a year can be X (198X, 19XX)")
         }
-        let year = Int(yearText.replacingOccurrences(of: "X", with: "0"))!
+        let year = Int(String(yearText.map { $0 == "X" ? "0" : $0 }))!
         var precision: Precision = digitCount == 4 ? .year : (digitCount == 3 ? .decade : .century)
         var month: Int?, day: Int?
         var monthUnspecified = false
