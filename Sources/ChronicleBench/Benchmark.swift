@@ -117,17 +117,22 @@ public enum Benchmark {
         figures.keystrokeP50ms = percentile(keystrokes, 0.5) * 1000
         figures.keystrokeP99ms = percentile(keystrokes, 0.99) * 1000
 
-        // Scrolling: page through the whole timeline, then the longest article.
-        var frames: [Double] = []
-        _ = Reducer.handle(.home, &state)
-        var last = -1
-        while state.timeline.selected != last {
-            last = state.timeline.selected
-            let t = now()
-            _ = Reducer.handle(.pageDown, &state)
-            _ = Renderer.render(state)
-            frames.append(now() - t)
+        // Scrolling: page through the whole timeline, then the longest
+        // article, timing each PgDn and its frame until the view stops moving.
+        func pageThrough(_ position: (AppState) -> Int?) -> [Double] {
+            var frames: [Double] = []
+            var last: Int?
+            while let now_ = position(state), now_ != last {
+                last = now_
+                let t = now()
+                _ = Reducer.handle(.pageDown, &state)
+                _ = Renderer.render(state)
+                frames.append(now() - t)
+            }
+            return frames
         }
+        _ = Reducer.handle(.home, &state)
+        var frames = pageThrough { $0.timeline.selected }
         figures.timelineFrames = frames.count
         figures.timelineP50ms = percentile(frames, 0.5) * 1000
         figures.timelineP99ms = percentile(frames, 0.99) * 1000
@@ -139,14 +144,7 @@ public enum Benchmark {
             _ = Reducer.handle(.enter, &state)
             _ = Reducer.handle(.enter, &state)
             _ = Reducer.handle(.home, &state)
-            var lastScroll = -1
-            while let scroll = state.reader?.scroll, scroll != lastScroll {
-                lastScroll = scroll
-                let t = now()
-                _ = Reducer.handle(.pageDown, &state)
-                _ = Renderer.render(state)
-                frames.append(now() - t)
-            }
+            frames = pageThrough { $0.reader?.scroll }
         }
         figures.articleFrames = frames.count
         figures.articleP50ms = percentile(frames, 0.5) * 1000

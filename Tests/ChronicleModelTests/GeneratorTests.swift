@@ -55,4 +55,19 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(uncited.articleHits.count, 1, "and the other outside any cited passage")
         XCTAssertEqual(index.search(SearchQuery("erdogan")).articleHits.isEmpty, false, "diacritics fold in generated text too")
     }
+
+    /// The benchmark's own session runs and counts what it says (no timing
+    /// is asserted: speed lives in `chronicle bench run`).
+    func testTheBenchmarkSessionRunsOnAGeneratedCorpus() throws {
+        let url = try generate(40, seed: 3)
+        let figures = Benchmark.measure(files: DirectoryCorpusFiles(root: url), label: "40", corpusBytes: Benchmark.corpusSize(url), startedAt: nil)
+        XCTAssertEqual(figures.articles, 40)
+        XCTAssertEqual(figures.events, 200)
+        XCTAssertEqual(figures.keystrokes, BenchmarkQueries.all.reduce(0) { $0 + $1.count })
+        XCTAssertGreaterThan(figures.timelineFrames, 3)
+        XCTAssertGreaterThan(figures.articleFrames, 0)
+        XCTAssertGreaterThan(figures.peakRSSBytes, 0)
+        XCTAssertGreaterThan(figures.corpusBytes, 40 * 3_000)
+    }
 }
+
