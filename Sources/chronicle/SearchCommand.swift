@@ -58,7 +58,8 @@ struct SearchCommand: ParsableCommand {
             throw CLIError.notFound("no actor named `\(SafeText.visible(actor))` in \(corpus.name)")
         }
         let filter = EventFilter(within: within.flatMap { try? PartialDate(parsing: $0) }, actor: actor, source: source, tag: tag)
-        let result = SearchIndex(loaded).search(parsed, filter: filter)
+        // The command line ranks every hit, so it collects every article line.
+        let result = SearchIndex(loaded).search(parsed, filter: filter, articleHitLimit: .max)
         let hits = Array(result.ranked.prefix(limit))
         let out = Terminal.standardOutput
         switch format {

@@ -163,6 +163,25 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(articleText(Self.built, "\"another the envoy\""), [], "not across lines 2 and 3")
     }
 
+    func testArticleLinesStopAtTheLimitAndOneLetterIsNotAPrefix() {
+        let all = Self.seeds.search(SearchQuery("the "))
+        XCTAssertGreaterThan(all.articleHits.count, 3)
+        XCTAssertFalse(all.articleHitsTruncated)
+        let limited = Self.seeds.search(SearchQuery("the "), articleHitLimit: 3)
+        XCTAssertEqual(limited.articleHits.count, 3)
+        XCTAssertTrue(limited.articleHitsTruncated)
+        XCTAssertEqual(limited.events.map(\.event), all.events.map(\.event), "events are always complete")
+        // "t" alone is the word "t", not every word starting with t; "ta" is a prefix.
+        XCTAssertTrue(Self.seeds.search(SearchQuery("t")).events.isEmpty)
+        XCTAssertFalse(Self.seeds.search(SearchQuery("ta")).events.isEmpty)
+        // Highlights are computed for the article asked about, and agree with the hits.
+        let kabulov = Self.seeds.search(SearchQuery("Kabulov"))
+        for hit in kabulov.articleHits {
+            let ranges = kabulov.highlights[hit.sourceID] ?? []
+            for range in hit.ranges { XCTAssertTrue(ranges.contains(range), "\(hit.sourceID):\(hit.line)") }
+        }
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))

@@ -39,6 +39,9 @@ public struct SearchIndex: Sendable {
     let eventTexts: [EventText]
     /// Per term id: (document << 32 | token position).
     let sourcePostings: [[UInt64]]
+    /// The subset of `sourcePostings` inside a cited passage: an event's
+    /// passages are searched without walking every occurrence of a word.
+    let passagePostings: [[UInt64]]
     let eventPostings: [[UInt64]]
     let citedRanges: [[CitedRange]]
     /// Actor names and aliases, folded, with the actor they name.
@@ -55,15 +58,26 @@ public struct SearchIndex: Sendable {
         self.corpus = corpus
         var vocabulary: [String: Int32] = [:]
         var sourcePostings: [[UInt64]] = []
+        var passagePostings: [[UInt64]] = []
         var eventPostings: [[UInt64]] = []
         func id(_ term: String) -> Int32 {
             if let id = vocabulary[term] { return id }
             let id = Int32(vocabulary.count)
             vocabulary[term] = id
             sourcePostings.append([])
+            passagePostings.append([])
             eventPostings.append([])
             return id
         }
+
+        var citedRanges = Array(repeating: [CitedRange](), count: corpus.sources.count)
+        for (eventIndex, event) in corpus.events.enumerated() {
+            for citation in event.citations {
+                guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
+                citedRanges[sourceIndex].append(CitedRange(range: citation.passage.range, event: eventIndex))
+            }
+        }
+        citedRanges = citedRanges.map { $0.sorted { $0.range.lowerBound < $1.range.lowerBound } }
 
         var sourceTokens: [Tokens] = []
         var indexedLines = 0, totalLength = 0
@@ -84,7 +98,11 @@ public struct SearchIndex: Sendable {
                 for token in found {
                     let term = id(token.term)
                     let rawRange = display.rawRange(of: token.start..<token.end)
-                    sourcePostings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
+                    let posting = UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count)
+                    sourcePostings[Int(term)].append(posting)
+                    if citedRanges[sourceIndex].contains(where: { $0.range.contains(rawRange.lowerBound) }) {
+                        passagePostings[Int(term)].append(posting)
+                    }
                     tokens.terms.append(term)
                     tokens.starts.append(Int32(rawRange.lowerBound))
                     tokens.ends.append(Int32(rawRange.upperBound))
@@ -95,7 +113,6 @@ public struct SearchIndex: Sendable {
         }
 
         var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
-        var citedRanges = Array(repeating: [CitedRange](), count: corpus.sources.count)
         var eventsOfActor: [String: [Int]] = [:]
         for (eventIndex, event) in corpus.events.enumerated() {
             let text = EventText(title: event.title, summary: event.summary ?? "",
@@ -114,10 +131,6 @@ public struct SearchIndex: Sendable {
             // An event's length is its own text: matches in its passages add
             // to its term frequency without its quotes diluting the score.
             let length = tokens.terms.count
-            for citation in event.citations {
-                guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
-                citedRanges[sourceIndex].append(CitedRange(range: citation.passage.range, event: eventIndex))
-            }
             for actor in event.actors { eventsOfActor[actor, default: []].append(eventIndex) }
             eventTokens.append(tokens)
             eventTexts.append(text)
@@ -133,8 +146,9 @@ public struct SearchIndex: Sendable {
         self.eventTokens = eventTokens
         self.eventTexts = eventTexts
         self.sourcePostings = sourcePostings
+        self.passagePostings = passagePostings
         self.eventPostings = eventPostings
-        self.citedRanges = citedRanges.map { $0.sorted { $0.range.lowerBound < $1.range.lowerBound } }
+        self.citedRanges = citedRanges
         self.actorNames = corpus.actors.flatMap { actor in actor.names.map { (SearchTokenizer.terms($0), actor.id) } }
             .filter { !$0.0.isEmpty }
         self.eventsOfActor = eventsOfActor
@@ -151,7 +165,9 @@ public struct SearchIndex: Sendable {
     /// The vocabulary ids a clause's term at `position` may be.
     func candidates(_ clause: SearchQuery.Clause, at position: Int) -> [Int32] {
         let term = clause.terms[position]
-        guard clause.prefix && position == clause.terms.count - 1 else {
+        // A one-letter prefix would match most of the vocabulary: the
+        // prefix starts with the second letter typed.
+        guard clause.prefix && position == clause.terms.count - 1 && term.count >= 2 else {
             return vocabulary[term].map { [$0] } ?? []
         }
         var lo = 0, hi = sortedTerms.count
@@ -167,12 +183,13 @@ public struct SearchIndex: Sendable {
         return ids
     }
 
-    /// Where a sequence of terms occurs: (document, first token, token count).
-    func occurrences(of clause: SearchQuery.Clause, postings: [[UInt64]], tokens: [Tokens]) -> [(doc: Int, token: Int, count: Int)] {
-        let sets = clause.terms.indices.map { candidates(clause, at: $0) }
-        guard let first = sets.first, !sets.contains(where: \.isEmpty) else { return [] }
-        let later = sets.dropFirst().map { Set($0) }
-        var found: [(doc: Int, token: Int, count: Int)] = []
+    /// Calls `body` with (document, first token, token count) for each place
+    /// the clause occurs in `postings`, until `body` returns false.
+    func forEachOccurrence(of clause: SearchQuery.Clause, matcher: Matcher, postings: [[UInt64]], tokens: [Tokens],
+                           _ body: (Int, Int, Int) -> Bool) {
+        let sets = matcher.sets
+        guard let first = sets.first, !sets.contains(where: \.isEmpty) else { return }
+        let later = sets.dropFirst()
         for id in first {
             for posting in postings[Int(id)] {
                 let doc = Int(posting >> 32), token = Int(posting & 0xFFFF_FFFF)
@@ -185,12 +202,10 @@ public struct SearchIndex: Sendable {
                 }
                 // A phrase stays within one line (articles) or one field (events:
                 // title, summary, actors), whose offsets are counted separately.
-                if matches, tokens[doc].lines[token + later.count] == tokens[doc].lines[token] {
-                    found.append((doc, token, clause.terms.count))
-                }
+                guard matches, tokens[doc].lines[token + later.count] == tokens[doc].lines[token] else { continue }
+                if !body(doc, token, sets.count) { return }
             }
         }
-        return found
     }
 
     /// The clause itself and, when it names an actor, every other name of
@@ -207,69 +222,66 @@ public struct SearchIndex: Sendable {
         return (clauses, actors)
     }
 
-    /// Tokens on a line of a source: its tokens are in line order, so two
-    /// binary searches (a scan per hit line was 16% of a search session).
-    func lineLength(source: Int, line: Int) -> Int {
-        let lines = sourceTokens[source].lines, target = Int32(line)
-        func firstIndex(notBelow value: Int32) -> Int {
-            var lo = 0, hi = lines.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if lines[mid] < value { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        return firstIndex(notBelow: target + 1) - firstIndex(notBelow: target)
-    }
-
     // MARK: Searching
 
     /// Events and article lines that match every clause of `query` and pass
     /// `filter`. An empty query keeps every event the filter keeps.
-    public func search(_ query: SearchQuery, filter: EventFilter = EventFilter()) -> SearchResult {
+    /// - Parameter articleHitLimit: stop collecting article lines after this
+    ///   many (the result says when it stopped); events are always complete.
+    public func search(_ query: SearchQuery, filter: EventFilter = EventFilter(), articleHitLimit: Int = 1_000) -> SearchResult {
         let actorIDs = corpus.actorIDs(of: filter)
         let filteredEvents = corpus.events.indices.filter { corpus.passes(corpus.events[$0], filter, actorIDs: actorIDs) }
         guard !query.isEmpty else {
-            return SearchResult(query: query, events: filteredEvents.map { SearchResult.EventHit(event: $0) }, articleHits: [], highlights: [:])
+            return SearchResult(query: query, events: filteredEvents.map { SearchResult.EventHit(event: $0) }, articleHits: [],
+                                articleHitsTruncated: false, highlights: SearchResult.Highlights(index: self, matchers: []))
         }
 
         struct ClauseMatches {
             var events: [Int: Int] = [:]                       // event → matches (tf)
             var eventRanges: [Int: [(field: Int, range: Range<Int>)]] = [:]
             var passageRanges: [Int: [(source: Int, range: Range<Int>)]] = [:]
-            var lines: [Int: [Int: [Range<Int>]]] = [:]        // source → line → raw ranges
         }
+        // Each clause, with the other names of an actor it names.
+        let expanded = query.clauses.map { expansions(of: $0) }
+        let matchers = expanded.map { $0.clauses.map { Matcher(clause: $0, index: self) } }
         var perClause: [ClauseMatches] = []
-        for clause in query.clauses {
+        var occurrenceCounts: [Int] = []
+        for ((clauses, actors), clauseMatchers) in zip(expanded, matchers) {
             var matches = ClauseMatches()
-            let (clauses, actors) = expansions(of: clause)
             for actor in actors {
                 for event in eventsOfActor[actor] ?? [] { matches.events[event, default: 0] += 1 }
             }
-            for variant in clauses {
-                for hit in occurrences(of: variant, postings: eventPostings, tokens: eventTokens) {
-                    let tokens = eventTokens[hit.doc]
-                    let range = Int(tokens.starts[hit.token])..<Int(tokens.ends[hit.token + hit.count - 1])
-                    matches.events[hit.doc, default: 0] += 1
-                    matches.eventRanges[hit.doc, default: []].append((Int(tokens.lines[hit.token]), range))
+            var count = 0
+            for (variant, matcher) in zip(clauses, clauseMatchers) {
+                forEachOccurrence(of: variant, matcher: matcher, postings: eventPostings, tokens: eventTokens) { doc, token, length in
+                    let tokens = eventTokens[doc]
+                    let range = Int(tokens.starts[token])..<Int(tokens.ends[token + length - 1])
+                    matches.events[doc, default: 0] += 1
+                    matches.eventRanges[doc, default: []].append((Int(tokens.lines[token]), range))
+                    return true
                 }
-                for hit in occurrences(of: variant, postings: sourcePostings, tokens: sourceTokens) {
-                    let tokens = sourceTokens[hit.doc]
-                    let range = Int(tokens.starts[hit.token])..<Int(tokens.ends[hit.token + hit.count - 1])
-                    matches.lines[hit.doc, default: [:]][Int(tokens.lines[hit.token]), default: []].append(range)
-                    for cited in citedRanges[hit.doc] where cited.range.lowerBound <= range.lowerBound && range.upperBound <= cited.range.upperBound {
+                // Only the occurrences inside cited passages: the events' own.
+                forEachOccurrence(of: variant, matcher: matcher, postings: passagePostings, tokens: sourceTokens) { doc, token, length in
+                    let tokens = sourceTokens[doc]
+                    let range = Int(tokens.starts[token])..<Int(tokens.ends[token + length - 1])
+                    for cited in citedRanges[doc] where cited.range.lowerBound <= range.lowerBound && range.upperBound <= cited.range.upperBound {
                         matches.events[cited.event, default: 0] += 1
-                        matches.passageRanges[cited.event, default: []].append((hit.doc, range))
+                        matches.passageRanges[cited.event, default: []].append((doc, range))
                     }
+                    return true
                 }
+                count += matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0
             }
+            occurrenceCounts.append(count)
             perClause.append(matches)
         }
 
-        // BM25 over units (events and article lines), each clause a term.
+        // BM25 over units (events and article lines), each clause a term; a
+        // clause's document frequency is taken as its events plus its
+        // occurrences in articles (counting lines would mean visiting them all).
         let units = Double(corpus.events.count + indexedLines)
-        let idf: [Double] = perClause.map { matches in
-            let n = Double(matches.events.count + matches.lines.values.reduce(0) { $0 + $1.count })
+        let idf: [Double] = zip(perClause, occurrenceCounts).map { matches, occurrences in
+            let n = min(units, Double(matches.events.count + occurrences))
             return log(1 + (units - n + 0.5) / (n + 0.5))
         }
         func bm25(_ frequencies: [Int], length: Int) -> Double {
@@ -306,37 +318,89 @@ public struct SearchIndex: Sendable {
             events.append(hit)
         }
 
-        var articleHits: [SearchResult.ArticleHit] = []
-        var highlights: [String: [Range<Int>]] = [:]
+        // Article lines: walk the rarest clause's occurrences, check the other
+        // clauses on that line only, and stop at the limit, so a common word
+        // costs what the screen shows, not every place it occurs.
         let sourceAllowed: (Int) -> Bool = { index in
             let source = self.corpus.sources[index]
             if let only = filter.source, only != source.id { return false }
             if let within = filter.within, !source.published.date.overlaps(within) { return false }
             return true
         }
-        var candidateSources = Set(perClause[0].lines.keys)
-        for matches in perClause.dropFirst() { candidateSources.formIntersection(matches.lines.keys) }
-        for matches in perClause {
-            for (source, lines) in matches.lines {
-                highlights[corpus.sources[source].id, default: []].append(contentsOf: lines.values.joined())
-            }
-        }
-        for source in candidateSources.sorted() where sourceAllowed(source) {
-            var lines = Set(perClause[0].lines[source]!.keys)
-            for matches in perClause.dropFirst() { lines.formIntersection(matches.lines[source]!.keys) }
-            for line in lines.sorted() {
-                let ranges = SearchResult.merged(perClause.flatMap { $0.lines[source]![line]! })
-                let outside = ranges.filter { range in
-                    !citedRanges[source].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
+        let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
+        var articleHits: [SearchResult.ArticleHit] = []
+        var visited = Set<UInt64>()
+        var truncated = false
+        scan: for (variant, matcher) in zip(expanded[rarest].clauses, matchers[rarest]) {
+            var stop = false
+            forEachOccurrence(of: variant, matcher: matcher, postings: sourcePostings, tokens: sourceTokens) { doc, token, _ in
+                let line = Int(sourceTokens[doc].lines[token])
+                guard visited.insert(UInt64(doc) << 32 | UInt64(line)).inserted, sourceAllowed(doc) else { return true }
+                let bounds = lineBounds(source: doc, line: line)
+                var ranges: [Range<Int>] = [], frequencies: [Int] = []
+                for clauseMatchers in matchers {
+                    let found = clauseMatchers.flatMap { $0.ranges(in: sourceTokens[doc], bounds) }
+                    guard !found.isEmpty else { return true }
+                    ranges += found
+                    frequencies.append(found.count)
                 }
-                guard !outside.isEmpty else { continue }
-                let length = lineLength(source: source, line: line)
-                let score = bm25(perClause.map { $0.lines[source]![line]!.count }, length: length)
-                articleHits.append(SearchResult.ArticleHit(sourceID: corpus.sources[source].id, line: line, ranges: outside, score: score))
+                let outside = SearchResult.merged(ranges).filter { range in
+                    !citedRanges[doc].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
+                }
+                guard !outside.isEmpty else { return true }
+                articleHits.append(SearchResult.ArticleHit(sourceID: corpus.sources[doc].id, line: line, ranges: outside,
+                                                           score: bm25(frequencies, length: bounds.count)))
+                if articleHits.count >= articleHitLimit { truncated = true; stop = true; return false }
+                return true
             }
+            if stop { break scan }
         }
-        for key in highlights.keys { highlights[key] = SearchResult.merged(highlights[key]!) }
-        return SearchResult(query: query, events: events, articleHits: articleHits, highlights: highlights)
+        let order = Dictionary(uniqueKeysWithValues: corpus.sources.enumerated().map { ($1.id, $0) })
+        articleHits.sort { (order[$0.sourceID] ?? 0, $0.line) < (order[$1.sourceID] ?? 0, $1.line) }
+        return SearchResult(query: query, events: events, articleHits: articleHits, articleHitsTruncated: truncated,
+                            highlights: SearchResult.Highlights(index: self, matchers: matchers.flatMap { $0 }))
+    }
+
+    /// The tokens of a line of a source, as a range of token positions.
+    func lineBounds(source: Int, line: Int) -> Range<Int> {
+        let lines = sourceTokens[source].lines, target = Int32(line)
+        func firstIndex(notBelow value: Int32) -> Int {
+            var lo = 0, hi = lines.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if lines[mid] < value { lo = mid + 1 } else { hi = mid }
+            }
+            return lo
+        }
+        return firstIndex(notBelow: target)..<firstIndex(notBelow: target + 1)
+    }
+
+    /// A clause resolved against the vocabulary: the term ids each position may be.
+    struct Matcher: Sendable {
+        let sets: [Set<Int32>]
+
+        init(clause: SearchQuery.Clause, index: SearchIndex) {
+            sets = clause.terms.indices.map { Set(index.candidates(clause, at: $0)) }
+        }
+
+        /// Raw ranges where the clause occurs among `bounds` of `tokens`.
+        func ranges(in tokens: Tokens, _ bounds: Range<Int>) -> [Range<Int>] {
+            guard !sets.isEmpty, !sets.contains(where: \.isEmpty), bounds.count >= sets.count else { return [] }
+            var found: [Range<Int>] = []
+            var position = bounds.lowerBound
+            while position + sets.count <= bounds.upperBound {
+                var matches = true
+                for (k, allowed) in sets.enumerated() where !allowed.contains(tokens.terms[position + k]) {
+                    matches = false
+                    break
+                }
+                if matches && tokens.lines[position + sets.count - 1] == tokens.lines[position] {
+                    found.append(Int(tokens.starts[position])..<Int(tokens.ends[position + sets.count - 1]))
+                }
+                position += 1
+            }
+            return found
+        }
     }
 }
 
@@ -383,11 +447,27 @@ public struct SearchResult: Sendable {
         }
     }
 
+    /// Every match in an article, computed when asked for (only the
+    /// articles on screen are): `result.highlights[sourceID]`.
+    public struct Highlights: Sendable {
+        let index: SearchIndex
+        let matchers: [SearchIndex.Matcher]
+
+        /// Raw byte ranges of every match in the source, in order, merged.
+        public subscript(sourceID: String) -> [Range<Int>]? {
+            guard !matchers.isEmpty, let position = index.corpus.sourcePosition(sourceID) else { return nil }
+            let tokens = index.sourceTokens[position]
+            let ranges = SearchResult.merged(matchers.flatMap { $0.ranges(in: tokens, 0..<tokens.terms.count) })
+            return ranges.isEmpty ? nil : ranges
+        }
+    }
+
     public let query: SearchQuery
     public let events: [EventHit]
     public let articleHits: [ArticleHit]
-    /// Every match in every article, by source id, raw byte ranges in order.
-    public let highlights: [String: [Range<Int>]]
+    /// The article lines stopped at the search's limit: there are more.
+    public let articleHitsTruncated: Bool
+    public let highlights: Highlights
 
     public var isEmpty: Bool { events.isEmpty && articleHits.isEmpty }
 

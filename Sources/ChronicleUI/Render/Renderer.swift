@@ -136,7 +136,7 @@ public enum Renderer {
     static func searchCounts(_ state: AppState) -> String? {
         guard let result = state.search.result else { return state.search.editing ? "type to search" : nil }
         let events = result.events.count, text = result.articleHits.count
-        return "\(events) event\(events == 1 ? "" : "s"), \(text) in text"
+        return "\(events) event\(events == 1 ? "" : "s"), \(text)\(result.articleHitsTruncated ? "+" : "") in text"
     }
 
     static func passagePosition(_ article: AppState.Article, _ state: AppState) -> String {
@@ -220,7 +220,8 @@ public enum Renderer {
     /// Matches in article text outside cited passages: outlet, line, snippet.
     static func drawArticleHits(_ state: AppState, _ area: Rect, focused: Bool, into grid: inout Grid) {
         guard let hits = state.search.result?.articleHits else { return }
-        let title = "── \(hits.count) in article text, outside cited passages " + String(repeating: "─", count: area.width)
+        let count = "\(hits.count)\(state.search.result?.articleHitsTruncated == true ? "+" : "")"
+        let title = "── \(count) in article text, outside cited passages " + String(repeating: "─", count: area.width)
         grid.put(title, x: area.x, y: area.y, maxWidth: area.width, role: focused ? .borderFocused : .yearSeparator, ellipsis: false)
         for (row, hit) in hits.enumerated().dropFirst(state.search.hitScroll).prefix(area.height - 1).enumerated() {
             let y = area.y + 1 + row
