@@ -230,8 +230,10 @@ public struct SearchIndex: Sendable {
     ///   many (the result says when it stopped); events are always complete.
     public func search(_ query: SearchQuery, filter: EventFilter = EventFilter(), articleHitLimit: Int = 1_000) -> SearchResult {
         let actorIDs = corpus.actorIDs(of: filter)
-        let filteredEvents = corpus.events.indices.filter { corpus.passes(corpus.events[$0], filter, actorIDs: actorIDs) }
+        let unfiltered = filter == EventFilter()
+        func passes(_ event: Int) -> Bool { unfiltered || corpus.passes(corpus.events[event], filter, actorIDs: actorIDs) }
         guard !query.isEmpty else {
+            let filteredEvents = corpus.events.indices.filter(passes)
             return SearchResult(query: query, events: filteredEvents.map { SearchResult.EventHit(event: $0) }, articleHits: [],
                                 articleHitsTruncated: false, highlights: SearchResult.Highlights(index: self, matchers: []))
         }
@@ -293,7 +295,9 @@ public struct SearchIndex: Sendable {
         }
 
         var events: [SearchResult.EventHit] = []
-        for event in filteredEvents where perClause.allSatisfy({ $0.events[event] != nil }) {
+        // Only the events of the clause with the fewest, in timeline order.
+        let fewest = perClause.min { $0.events.count < $1.events.count }?.events.keys.sorted() ?? []
+        for event in fewest where passes(event) && perClause.allSatisfy({ $0.events[event] != nil }) {
             var hit = SearchResult.EventHit(event: event)
             for matches in perClause {
                 for (field, range) in matches.eventRanges[event] ?? [] {

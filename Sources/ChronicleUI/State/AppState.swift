@@ -116,7 +116,7 @@ public struct AppState: Sendable {
     /// The events the timeline shows (all, or a search's), in order, and their rows.
     public var visibleEvents: [Int]
     public var rows: [BrowserData.TimelineRow]
-    public var rowOfEvent: [Int: Int]
+    public var rowOfEvent: EventRows
     /// The coverage matrix: the focused cell and the scroll both ways.
     public struct CoverageView: Sendable, Hashable {
         public var row = 0
@@ -139,7 +139,7 @@ public struct AppState: Sendable {
         self.size = size
         visibleEvents = Array(data.corpus.events.indices)
         rows = data.timelineRows
-        rowOfEvent = Dictionary(uniqueKeysWithValues: data.rowOfEvent.enumerated().map { ($0.offset, $0.element) })
+        rowOfEvent = data.rowOfEvent
     }
 
     /// The event pane's content for the selected event, as drawn: the

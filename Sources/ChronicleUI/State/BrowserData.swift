@@ -43,7 +43,10 @@ public final class BrowserData: Sendable {
     public let outletMarks: [String: Character]
     public let timelineRows: [TimelineRow]
     /// The row of each event in `timelineRows`.
-    public let rowOfEvent: [Int]
+    public let rowOfEvent: EventRows
+    /// The year heading of each event, computed once: a search rebuilds the
+    /// rows of up to every event on each keystroke.
+    let headings: [String]
 
     /// The inverted index over every event and article, built once, after
     /// the first frame when `indexNow` is false.
@@ -84,20 +87,27 @@ public final class BrowserData: Sendable {
         outletMarks = marks
         outletColumns = corpus.sources.compactMap { source in marks[source.id].map { (source.id, $0) } }
         listDateWidth = corpus.events.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4
-        let (rows, rowOfEvent) = Self.rows(for: Array(corpus.events.indices), in: corpus)
+        let headings = corpus.events.map { Self.heading(for: $0.date.date) }
+        self.headings = headings
+        let (rows, rowOfEvent) = Self.rows(for: Array(corpus.events.indices), headings: headings)
         timelineRows = rows
-        self.rowOfEvent = corpus.events.indices.map { rowOfEvent[$0] ?? 0 }
+        self.rowOfEvent = rowOfEvent
         searchIndex = SearchIndexHandle(indexNow ? SearchIndex(corpus) : nil)
     }
 
     /// Timeline rows for some events (all, or those a search keeps), in
     /// timeline order under their year headings, and each event's row.
-    public static func rows(for events: [Int], in corpus: Corpus) -> (rows: [TimelineRow], rowOfEvent: [Int: Int]) {
+    public func rows(for events: [Int]) -> (rows: [TimelineRow], rowOfEvent: EventRows) {
+        Self.rows(for: events, headings: headings)
+    }
+
+    static func rows(for events: [Int], headings: [String]) -> (rows: [TimelineRow], rowOfEvent: EventRows) {
         var rows: [TimelineRow] = []
-        var rowOfEvent: [Int: Int] = [:]
+        rows.reserveCapacity(events.count + 64)
+        var rowOfEvent = EventRows(count: headings.count)
         var lastHeading: String?
         for index in events {
-            let heading = Self.heading(for: corpus.events[index].date.date)
+            let heading = headings[index]
             if heading != lastHeading {
                 rows.append(.heading(heading))
                 lastHeading = heading
@@ -138,5 +148,19 @@ public final class BrowserData: Sendable {
     /// The index, in `citedPassages[source]`, of the passage a citation anchors.
     public func passageIndex(source: String, range: Range<Int>) -> Int? {
         citedPassages[source]?.firstIndex { $0.range == range }
+    }
+}
+
+/// The timeline row of each event, or nil when the event is not shown: an
+/// array, not a dictionary, because a search rebuilds it for up to every
+/// event on each keystroke.
+public struct EventRows: Sendable, Equatable {
+    private var rows: [Int32]
+
+    public init(count: Int) { rows = Array(repeating: -1, count: count) }
+
+    public subscript(event: Int) -> Int? {
+        get { rows.indices.contains(event) && rows[event] >= 0 ? Int(rows[event]) : nil }
+        set { if rows.indices.contains(event) { rows[event] = Int32(newValue ?? -1) } }
     }
 }

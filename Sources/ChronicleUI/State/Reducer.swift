@@ -367,7 +367,7 @@ public enum Reducer {
         if query.isEmpty && state.filters.isEmpty {
             state.search.result = nil
             state.visibleEvents = Array(state.corpus.events.indices)
-            (state.rows, state.rowOfEvent) = (state.data.timelineRows, Dictionary(uniqueKeysWithValues: state.data.rowOfEvent.enumerated().map { ($0.offset, $0.element) }))
+            (state.rows, state.rowOfEvent) = (state.data.timelineRows, state.data.rowOfEvent)
         } else {
             guard let index = state.data.index else {
                 // Still indexing: the query waits; `.indexReady` runs it.
@@ -377,7 +377,7 @@ public enum Reducer {
             let result = index.search(query, filter: state.filters.eventFilter)
             state.search.result = result
             state.visibleEvents = result.events.map(\.event)
-            (state.rows, state.rowOfEvent) = BrowserData.rows(for: state.visibleEvents, in: state.corpus)
+            (state.rows, state.rowOfEvent) = state.data.rows(for: state.visibleEvents)
         }
         state.search.hit = 0
         state.search.hitScroll = 0
