@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a corpus: every quote found once in its article, dates, ids, actors, checksums.",
-        discussion: "Prints FILE:LINE:COLUMN: error|warning: … with a fix for each problem. Exit 0 when clean, 2 when there are errors."
+        discussion: "Prints FILE:LINE:COLUMN: error|warning: … with a fix for each problem on standard error, and on standard output a note for each event whose sources differ. Exit 0 when clean, 2 when there are errors."
     )
 
     @OptionGroup var corpus: CorpusOptions
@@ -28,6 +28,18 @@ struct ValidateCommand: ParsableCommand {
         if errors > 0 || (strict && warnings > 0) {
             throw CLIError.data(SafeText.visible(summary))
         }
-        Terminal.standardOutput.write(SafeText.visible(summary) + "\n")
+        // Not errors: where the passages of one event differ (recorded
+        // claims, counts found in the text), so an editor sees what a new
+        // citation contradicts.
+        var notes = ""
+        for event in loaded.events {
+            for disagreement in Disagreement.find(in: event, corpus: loaded) {
+                let readings = disagreement.readings.map { reading in
+                    "\(reading.text) (\(reading.sourceIDs.compactMap { loaded.source($0)?.outlet }.joined(separator: ", ")))"
+                }.joined(separator: " vs ")
+                notes += "\(event.location): note: event `\(event.id)`: the sources differ on \(disagreement.subject): \(readings)\n"
+            }
+        }
+        Terminal.standardOutput.write(SafeText.visible(notes, keepNewlines: true) + SafeText.visible(summary) + "\n")
     }
 }
