@@ -181,6 +181,19 @@ final class CorroborationReducerTests: XCTestCase {
         XCTAssertEqual(state.screen, .timeline)
     }
 
+    func testCoverageMouseClickFocusesACellAndTheWheelScrolls() throws {
+        var state = Fixtures.state()
+        Fixtures.type("c", &state)
+        let matrix = CoverageLayout(state.size, Fixtures.corpus.sources.count)
+        // The third event's row, the fourth source's column.
+        let x = matrix.rows.x + matrix.labelWidth + 1 + 3 * CoverageLayout.cellWidth + 1
+        _ = Reducer.reduce(&state, .mouse(MouseEvent(.click, x: x, y: matrix.rows.y + 2)))
+        XCTAssertEqual(state.coverage?.row, 2)
+        XCTAssertEqual(state.coverage?.column, 3)
+        _ = Reducer.reduce(&state, .mouse(MouseEvent(.wheelDown, x: x, y: matrix.rows.y)))
+        XCTAssertEqual(state.coverage?.row, 5)
+    }
+
     func testDOpensTheDifferingPassagesSideBySide() throws {
         var state = Fixtures.state()
         Fixtures.select(Fixtures.spine("2024-03"), &state)

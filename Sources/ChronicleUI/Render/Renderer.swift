@@ -158,12 +158,11 @@ public enum Renderer {
         } else {
             for y in panes.divider.y..<panes.divider.maxY { grid.put("│", x: panes.divider.x, y: y, role: .border) }
         }
-        guard let event = state.selectedEvent, state.rowOfEvent[state.timeline.selected] != nil else {
+        guard state.selectedEvent != nil, state.rowOfEvent[state.timeline.selected] != nil else {
             let message = state.corpus.events.isEmpty ? "No events in this corpus." : "No event matches; Esc clears the search."
             grid.put(message, x: panes.detail.x, y: panes.detail.y, maxWidth: panes.detail.width, role: .dim)
             return
         }
-        _ = event
         guard let detail = state.eventDetail(width: panes.detail.width,
                                              focusedPassage: state.timeline.focus == .event ? state.timeline.passage : nil) else { return }
         for (row, glyphs) in detail.rows.dropFirst(state.timeline.detailScroll).prefix(panes.detail.height).enumerated() {

@@ -729,15 +729,14 @@ public enum Reducer {
                 if let wheel { state.compare!.panes[index].scroll += wheel } else { state.compare!.focus = index }
             }
         case .coverage:
-            let body = layout.body
-            if let wheel { state.coverage?.rowScroll += wheel } else if var view = state.coverage {
+            // The wheel moves the focused row with the view, as in the timeline.
+            if let wheel { state.coverage?.rowScroll += wheel; state.coverage?.row += wheel } else if var view = state.coverage {
                 let matrix = CoverageLayout(state.size, state.corpus.sources.count)
                 if let row = matrix.row(atY: event.y, scroll: view.rowScroll), let column = matrix.column(atX: event.x, scroll: view.columnScroll) {
                     view.row = row
                     view.column = column
                     state.coverage = view
                 }
-                _ = body
             }
         case .help:
             break
