@@ -387,6 +387,7 @@ public enum Reducer {
             state.timeline.selected = first
             state.timeline.passage = 0
             state.timeline.detailScroll = 0
+            updateRelated(&state)
         }
         clampAll(&state)
         ensureSelectionVisible(&state)
