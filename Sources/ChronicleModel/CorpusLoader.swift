@@ -367,7 +367,8 @@ private struct Loading {
     }
 
     static func abbreviate(_ text: String) -> String {
-        let flat = text.replacingOccurrences(of: "\n", with: " ")
+        // Not Foundation's replacingOccurrences: it can trap on text holding NULs.
+        let flat = String(text.map { $0 == "\n" ? " " : $0 })
         return flat.count > 90 ? String(flat.prefix(87)) + "…" : flat
     }
 }

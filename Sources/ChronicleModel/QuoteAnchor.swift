@@ -76,11 +76,13 @@ public enum QuoteAnchor {
     /// A body line holding the quote once case, quote marks, dashes and runs
     /// of spaces are folded: the usual reasons a hand-typed quote misses.
     static func nearMissLine(_ exact: String, in source: Source) -> Int? {
-        let needle = fold(exact)
+        // Compared as UTF-8 bytes: Foundation's String.contains traps on
+        // some strings holding NULs (found by fuzzing).
+        let needle = Array(fold(exact).utf8)
         guard !needle.isEmpty else { return nil }
         for span in source.body {
             for line in span where line <= source.lines.lineCount && source.isBody(line: line) {
-                if fold(source.displayLine(line)).contains(needle) { return line }
+                if !occurrences(of: needle, in: Array(fold(source.displayLine(line)).utf8)).isEmpty { return line }
             }
         }
         return nil

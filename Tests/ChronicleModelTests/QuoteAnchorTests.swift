@@ -59,3 +59,19 @@ final class QuoteAnchorTests: XCTestCase {
         XCTAssertEqual(us.rawText(us.sentenceRange(around: r3)), "After the withdrawal of U.S. forces from Afghanistan, it said.")
     }
 }
+
+final class QuoteAnchorRegressionTests: XCTestCase {
+    /// Found by scripts/fuzz.sh: a near-miss search of a quote of NULs in an
+    /// article of invalid UTF-8 trapped in Foundation's String.contains.
+    func testAQuoteOfNULsInInvalidUTF8IsNotFoundWithoutATrap() throws {
+        let article: [UInt8] = [84, 105, 116, 130, 101, 10, 251, 254, 192, 128, 32, 101, 116, 120, 225, 225, 225, 225, 255, 1, 226, 128]
+        let quote = String(decoding: [226, 128] + [UInt8](repeating: 0, count: 50), as: UTF8.self)
+        let source = Source(id: "s", file: "s.txt", outlet: "S", title: nil, published: DatedValue(date: try PartialDate(parsing: "2024")),
+                            raw: article, body: nil, furniture: [])
+        XCTAssertEqual(QuoteAnchor.resolve(exact: quote, in: source), .notFound(elsewhere: [], nearMiss: nil))
+        // The fold still finds a real near miss.
+        let plain = Source(id: "p", file: "p.txt", outlet: "P", title: nil, published: DatedValue(date: try PartialDate(parsing: "2024")),
+                           raw: Array("Title\nThe “common enemy” of both.\n".utf8), body: nil, furniture: [])
+        XCTAssertEqual(QuoteAnchor.resolve(exact: "the \"common  enemy\"", in: plain), .notFound(elsewhere: [], nearMiss: 2))
+    }
+}
