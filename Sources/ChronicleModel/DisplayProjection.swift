@@ -57,11 +57,7 @@ public struct DisplayProjection: Sendable {
     /// The raw offset of display byte `index` (or of the end, for `bytes.count`).
     public func rawOffset(_ index: Int) -> Int {
         // Hidden ranges removed at or before this display index shift it.
-        var lo = 0, hi = displayStarts.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if displayStarts[mid] <= index { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = displayStarts.partitionPoint { $0 <= index }
         return index + (lo == 0 ? 0 : hiddenBefore[lo - 1])
     }
 
@@ -78,11 +74,7 @@ public struct DisplayProjection: Sendable {
     public func displayIndex(atOrAfterRaw offset: Int) -> Int {
         // Hidden ranges that start before `offset` are removed before it;
         // inside one, the next display byte follows its end.
-        var lo = 0, hi = hiddenRanges.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if hiddenRanges[mid].lowerBound < offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = hiddenRanges.partitionPoint { $0.lowerBound < offset }
         guard lo > 0 else { return min(offset, bytes.count) }
         let last = hiddenRanges[lo - 1]
         let removed = hiddenBefore[lo - 1]

@@ -182,6 +182,17 @@ final class SearchTests: XCTestCase {
         }
     }
 
+    func testHitForEventFindsEveryMatchingEventAndNoOther() {
+        let result = Self.seeds.search(SearchQuery("Kabulov"))
+        let matching = Set(result.events.map(\.event))
+        for event in Self.seeds.corpus.events.indices {
+            XCTAssertEqual(result.hit(forEvent: event)?.event, matching.contains(event) ? event : nil)
+        }
+        XCTAssertEqual([1, 3, 3, 7].partitionPoint { $0 < 3 }, 1)
+        XCTAssertEqual([Int]().partitionPoint { $0 < 3 }, 0)
+        XCTAssertEqual([1, 2].partitionPoint { $0 < 9 }, 2)
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))

@@ -170,11 +170,7 @@ public struct SearchIndex: Sendable {
         guard clause.prefix && position == clause.terms.count - 1 && term.count >= 2 else {
             return vocabulary[term].map { [$0] } ?? []
         }
-        var lo = 0, hi = sortedTerms.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if sortedTerms[mid] < term { lo = mid + 1 } else { hi = mid }
-        }
+        var lo = sortedTerms.partitionPoint { $0 < term }
         var ids: [Int32] = []
         while lo < sortedTerms.count && sortedTerms[lo].hasPrefix(term) {
             ids.append(sortedIDs[lo])
@@ -368,15 +364,7 @@ public struct SearchIndex: Sendable {
     /// The tokens of a line of a source, as a range of token positions.
     func lineBounds(source: Int, line: Int) -> Range<Int> {
         let lines = sourceTokens[source].lines, target = Int32(line)
-        func firstIndex(notBelow value: Int32) -> Int {
-            var lo = 0, hi = lines.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if lines[mid] < value { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-        return firstIndex(notBelow: target)..<firstIndex(notBelow: target + 1)
+        return lines.partitionPoint { $0 < target }..<lines.partitionPoint { $0 <= target }
     }
 
     /// A clause resolved against the vocabulary: the term ids each position may be.
@@ -474,6 +462,14 @@ public struct SearchResult: Sendable {
     public let highlights: Highlights
 
     public var isEmpty: Bool { events.isEmpty && articleHits.isEmpty }
+
+    /// The hit for an event (a position in `Corpus.events`), if it matches.
+    /// `events` is in timeline order, which is ascending position: a binary
+    /// search, as the timeline asks this for every row it draws.
+    public func hit(forEvent event: Int) -> EventHit? {
+        let index = events.partitionPoint { $0.event < event }
+        return index < events.count && events[index].event == event ? events[index] : nil
+    }
 
     /// Ranges sorted, with overlapping and touching ones joined.
     public static func merged(_ ranges: [Range<Int>]) -> [Range<Int>] {

@@ -103,11 +103,7 @@ public struct ArticleLayout: Sendable {
 
     /// Whether sorted, disjoint `ranges` hold `offset` (binary search).
     static func contains(_ ranges: [Range<Int>], _ offset: Int) -> Bool {
-        var lo = 0, hi = ranges.count
-        while lo < hi {
-            let mid = (lo + hi) / 2
-            if ranges[mid].upperBound <= offset { lo = mid + 1 } else { hi = mid }
-        }
+        let lo = ranges.partitionPoint { $0.upperBound <= offset }
         return lo < ranges.count && ranges[lo].contains(offset)
     }
 

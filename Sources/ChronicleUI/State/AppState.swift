@@ -161,7 +161,7 @@ public struct AppState: Sendable {
 
     /// The search's matches for an event, when a search is active.
     public func searchHit(forEvent index: Int) -> SearchResult.EventHit? {
-        search.result?.events.first { $0.event == index }
+        search.result?.hit(forEvent: index)
     }
 
     public var corpus: Corpus { data.corpus }
