@@ -64,4 +64,17 @@ final class GridTests: XCTestCase {
         XCTAssertTrue(Theme.appearance(.quoteCurrent, palette: .monochrome).reverse)
         XCTAssertNotEqual(Theme.appearance(.quote, palette: .monochrome), Theme.appearance(.citedPassage, palette: .monochrome))
     }
+
+    func testDrawEndsCutStyledTextWithAnEllipsisLikePut() {
+        var grid = Grid(width: 10, height: 1)
+        grid.draw(TextLayout.styled("ab", .normal) + TextLayout.styled("界界界", .searchMatch), x: 0, y: 0, maxWidth: 6)
+        // Five columns before the ellipsis: "ab界" takes four, the next wide
+        // glyph would split, so a blank pads it, as `put` does; then "…".
+        XCTAssertEqual(grid.text.split(separator: "\n").first.map(String.init), "ab界 …")
+        XCTAssertEqual(grid.styleRuns.last.map { $0.contains("searchMatch") }, true, "the ellipsis takes the cut text's role")
+        var fits = Grid(width: 10, height: 1)
+        fits.draw(TextLayout.styled("abc", .normal), x: 0, y: 0, maxWidth: 3)
+        XCTAssertEqual(fits.text.split(separator: "\n").first.map(String.init), "abc", "no ellipsis when it fits")
+    }
 }
+
