@@ -102,14 +102,21 @@ public enum Benchmark {
 
         // Search as you type: each keystroke runs the query, narrows the
         // timeline and renders the frame with its highlights.
+        // CHRONICLE_BENCH_SLOW=MS logs each keystroke slower than MS.
+        let slow = ProcessInfo.processInfo.environment["CHRONICLE_BENCH_SLOW"].flatMap(Double.init)
         var keystrokes: [Double] = []
         for query in BenchmarkQueries.all {
             _ = Reducer.handle(.character("/"), &state)
+            var typed = ""
             for character in query {
+                typed.append(character)
                 let t = now()
                 _ = Reducer.handle(.character(character), &state)
                 _ = Renderer.render(state)
                 keystrokes.append(now() - t)
+                if let slow, keystrokes[keystrokes.count - 1] * 1000 > slow {
+                    log(String(format: "%@: %.1f ms typing %@", label, keystrokes[keystrokes.count - 1] * 1000, typed))
+                }
             }
             _ = Reducer.handle(.escape, &state)
         }

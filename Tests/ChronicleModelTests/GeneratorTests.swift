@@ -56,6 +56,54 @@ final class GeneratorTests: XCTestCase {
         XCTAssertEqual(index.search(SearchQuery("erdogan")).articleHits.isEmpty, false, "diacritics fold in generated text too")
     }
 
+    /// The index finds events through per-word event lists and checks
+    /// phrases only on candidates; this reads every event's text and quotes
+    /// instead, and the two must agree, word by word and phrase by phrase.
+    func testEventMatchesAgreeWithReadingEveryEvent() throws {
+        let corpus = CorpusLoader.load(from: DirectoryCorpusFiles(root: try generate(60, seed: 7))).corpus
+        let index = SearchIndex(corpus)
+        let texts: [[[String]]] = corpus.events.map { event in
+            var fields = [event.title, event.summary ?? "", event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", ")]
+                .map { SearchTokenizer.terms($0) }
+            for citation in event.citations {
+                let source = try! XCTUnwrap(corpus.source(citation.sourceID))
+                fields.append(SearchTokenizer.tokens(utf8: source.raw, range: citation.passage.range).map(\.term))
+            }
+            return fields
+        }
+        // A clause still being typed ends in a prefix of two letters or more.
+        func holds(_ clause: SearchQuery.Clause, _ event: Int) -> Bool {
+            let terms = clause.terms, n = terms.count
+            func matches(_ word: String, _ k: Int) -> Bool {
+                k == n - 1 && clause.prefix && terms[k].count >= 2 ? word.hasPrefix(terms[k]) : word == terms[k]
+            }
+            return texts[event].contains { field in
+                field.count >= n && (0...(field.count - n)).contains { start in (0..<n).allSatisfy { matches(field[start + $0], $0) } }
+            }
+        }
+        // Common and rare words, two-word phrases taken from the text, and two clauses.
+        let titles = corpus.events.prefix(40).map { SearchTokenizer.terms($0.title) }
+        var queries = ["the", "the ", "security ", "kab", "moscow"] + titles.compactMap { $0.count > 3 ? "\"\($0[1]) \($0[2])\"" : nil }
+        queries += titles.compactMap { $0.count > 4 ? "\($0[0]) \($0[4]) " : nil }
+        var nonEmpty = 0
+        for text in queries {
+            let query = SearchQuery(text)
+            let expected = corpus.events.indices.filter { event in query.clauses.allSatisfy { holds($0, event) } }
+            // Alias expansion is its own rule (tested elsewhere): only queries naming no actor.
+            guard query.clauses.allSatisfy({ index.expansions(of: $0).actors.isEmpty }) else { continue }
+            let result = index.search(query)
+            XCTAssertEqual(result.matchingEvents, expected, text)
+            for event in result.matchingEvents.prefix(5) {
+                let hit = try XCTUnwrap(result.hit(forEvent: event))
+                XCTAssertFalse(hit.titleRanges.isEmpty && hit.summaryRanges.isEmpty && hit.actorRanges.isEmpty && hit.passageRanges.isEmpty,
+                               "\(text): a matching event has something to highlight")
+            }
+            if let miss = corpus.events.indices.first(where: { !expected.contains($0) }) { XCTAssertNil(result.hit(forEvent: miss)) }
+            if !expected.isEmpty { nonEmpty += 1 }
+        }
+        XCTAssertGreaterThan(nonEmpty, 30, "the queries find something")
+    }
+
     /// The benchmark's own session runs and counts what it says (no timing
     /// is asserted: speed lives in `chronicle bench run`).
     func testTheBenchmarkSessionRunsOnAGeneratedCorpus() throws {

@@ -30,6 +30,12 @@ public struct SearchIndex: Sendable {
         let event: Int
     }
 
+    /// The tokens of one cited passage: a range of its source's token positions.
+    struct PassageTokens: Sendable {
+        let source: Int32
+        let tokens: Range<Int32>
+    }
+
     let vocabulary: [String: Int32]
     /// The vocabulary sorted, for prefix lookups.
     let sortedTerms: [String]
@@ -39,14 +45,16 @@ public struct SearchIndex: Sendable {
     let eventTexts: [EventText]
     /// Per term id: (document << 32 | token position).
     let sourcePostings: [[UInt64]]
-    /// The subset of `sourcePostings` inside a cited passage: an event's
-    /// passages are searched without walking every occurrence of a word.
-    let passagePostings: [[UInt64]]
-    let eventPostings: [[UInt64]]
+    /// Per term id: the events, ascending, whose own text or cited passages
+    /// hold the word. A keystroke unions and intersects these; positions
+    /// are looked at only for phrases and for the rows on screen.
+    let eventsOfTerm: [[Int32]]
+    /// Per event: the token ranges of its cited passages.
+    let passageTokens: [[PassageTokens]]
     let citedRanges: [[CitedRange]]
     /// Actor names and aliases, folded, with the actor they name.
     let actorNames: [(terms: [String], actor: String)]
-    let eventsOfActor: [String: [Int]]
+    let eventsOfActor: [String: [Int32]]
     /// Token count of each event's own text (title, summary, actors).
     let eventLengths: [Int]
     let indexedLines: Int
@@ -58,15 +66,11 @@ public struct SearchIndex: Sendable {
         self.corpus = corpus
         var vocabulary: [String: Int32] = [:]
         var sourcePostings: [[UInt64]] = []
-        var passagePostings: [[UInt64]] = []
-        var eventPostings: [[UInt64]] = []
         func id(_ term: String) -> Int32 {
             if let id = vocabulary[term] { return id }
             let id = Int32(vocabulary.count)
             vocabulary[term] = id
             sourcePostings.append([])
-            passagePostings.append([])
-            eventPostings.append([])
             return id
         }
 
@@ -98,11 +102,7 @@ public struct SearchIndex: Sendable {
                 for token in found {
                     let term = id(token.term)
                     let rawRange = display.rawRange(of: token.start..<token.end)
-                    let posting = UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count)
-                    sourcePostings[Int(term)].append(posting)
-                    if citedRanges[sourceIndex].contains(where: { $0.range.contains(rawRange.lowerBound) }) {
-                        passagePostings[Int(term)].append(posting)
-                    }
+                    sourcePostings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
                     tokens.terms.append(term)
                     tokens.starts.append(Int32(rawRange.lowerBound))
                     tokens.ends.append(Int32(rawRange.upperBound))
@@ -113,7 +113,11 @@ public struct SearchIndex: Sendable {
         }
 
         var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
-        var eventsOfActor: [String: [Int]] = [:]
+        var eventsOfActor: [String: [Int32]] = [:]
+        var passageTokens: [[PassageTokens]] = []
+        var eventsOfTerm = Array(repeating: [Int32](), count: vocabulary.count)
+        eventTokens.reserveCapacity(corpus.events.count)
+        passageTokens.reserveCapacity(corpus.events.count)
         for (eventIndex, event) in corpus.events.enumerated() {
             let text = EventText(title: event.title, summary: event.summary ?? "",
                                  actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
@@ -121,22 +125,45 @@ public struct SearchIndex: Sendable {
             for (field, string) in [text.title, text.summary, text.actors].enumerated() {
                 for token in SearchTokenizer.tokens(string) {
                     let term = id(token.term)
-                    eventPostings[Int(term)].append(UInt64(eventIndex) << 32 | UInt64(tokens.terms.count))
                     tokens.terms.append(term)
                     tokens.starts.append(Int32(token.start))
                     tokens.ends.append(Int32(token.end))
                     tokens.lines.append(Int32(field))
                 }
             }
+            // The tokens wholly inside each cited passage.
+            var passages: [PassageTokens] = []
+            for citation in event.citations {
+                guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
+                let source = sourceTokens[sourceIndex], range = citation.passage.range
+                let lower = source.starts.partitionPoint { Int($0) < range.lowerBound }
+                let upper = source.ends.partitionPoint { Int($0) <= range.upperBound }
+                if lower < upper { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: Int32(lower)..<Int32(upper))) }
+            }
+            // Events are visited in order, so each list stays ascending; a
+            // word seen twice in one event is listed once.
+            let event32 = Int32(eventIndex)
+            func list(_ term: Int32) {
+                let term = Int(term)
+                if term >= eventsOfTerm.count { eventsOfTerm.append(contentsOf: repeatElement([], count: term - eventsOfTerm.count + 1)) }
+                if eventsOfTerm[term].last != event32 { eventsOfTerm[term].append(event32) }
+            }
+            tokens.terms.forEach(list)
+            for passage in passages {
+                let terms = sourceTokens[Int(passage.source)].terms
+                for position in passage.tokens { list(terms[Int(position)]) }
+            }
             // An event's length is its own text: matches in its passages add
             // to its term frequency without its quotes diluting the score.
             let length = tokens.terms.count
-            for actor in event.actors { eventsOfActor[actor, default: []].append(eventIndex) }
+            for actor in event.actors { eventsOfActor[actor, default: []].append(event32) }
             eventTokens.append(tokens)
             eventTexts.append(text)
             eventLengths.append(length)
+            passageTokens.append(passages)
             totalLength += length
         }
+        eventsOfTerm.append(contentsOf: repeatElement([], count: max(0, vocabulary.count - eventsOfTerm.count)))
 
         let sorted = vocabulary.sorted { $0.key < $1.key }
         self.vocabulary = vocabulary
@@ -146,8 +173,8 @@ public struct SearchIndex: Sendable {
         self.eventTokens = eventTokens
         self.eventTexts = eventTexts
         self.sourcePostings = sourcePostings
-        self.passagePostings = passagePostings
-        self.eventPostings = eventPostings
+        self.eventsOfTerm = eventsOfTerm
+        self.passageTokens = passageTokens
         self.citedRanges = citedRanges
         self.actorNames = corpus.actors.flatMap { actor in actor.names.map { (SearchTokenizer.terms($0), actor.id) } }
             .filter { !$0.0.isEmpty }
@@ -218,6 +245,36 @@ public struct SearchIndex: Sendable {
         return (clauses, actors)
     }
 
+    /// The events whose own text or cited passages hold the clause. A word
+    /// is the union of its candidates' lists; a phrase is the intersection
+    /// of its words', each then checked for the words in order.
+    func events(matching matcher: Matcher) -> EventSet {
+        var result = EventSet(capacity: corpus.events.count)
+        guard !matcher.sets.isEmpty, !matcher.sets.contains(where: \.isEmpty) else { return result }
+        var sets: [EventSet] = []
+        for allowed in matcher.sets {
+            var set = EventSet(capacity: corpus.events.count)
+            for id in allowed { set.insert(contentsOf: eventsOfTerm[Int(id)]) }
+            sets.append(set)
+        }
+        result = sets[0]
+        guard sets.count > 1 else { return result }
+        for set in sets.dropFirst() { result.formIntersection(set) }
+        var checked = EventSet(capacity: corpus.events.count)
+        for event in result.elements() where matchCount(matcher, inEvent: event) > 0 { checked.insert(event) }
+        return checked
+    }
+
+    /// How often the clause occurs in an event's own text and cited passages.
+    func matchCount(_ matcher: Matcher, inEvent event: Int) -> Int {
+        let own = eventTokens[event]
+        var count = matcher.ranges(in: own, 0..<own.terms.count).count
+        for passage in passageTokens[event] {
+            count += matcher.ranges(in: sourceTokens[Int(passage.source)], Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)).count
+        }
+        return count
+    }
+
     // MARK: Searching
 
     /// Events and article lines that match every clause of `query` and pass
@@ -229,94 +286,33 @@ public struct SearchIndex: Sendable {
         let unfiltered = filter == EventFilter()
         func passes(_ event: Int) -> Bool { unfiltered || corpus.passes(corpus.events[event], filter, actorIDs: actorIDs) }
         guard !query.isEmpty else {
-            let filteredEvents = corpus.events.indices.filter(passes)
-            return SearchResult(query: query, events: filteredEvents.map { SearchResult.EventHit(event: $0) }, articleHits: [],
-                                articleHitsTruncated: false, highlights: SearchResult.Highlights(index: self, matchers: []))
+            return SearchResult(query: query, matchingEvents: corpus.events.indices.filter(passes), articleHits: [],
+                                articleHitsTruncated: false, scoring: SearchResult.Scoring(index: self, clauses: [], idf: []))
         }
 
-        struct ClauseMatches {
-            var events: [Int: Int] = [:]                       // event → matches (tf)
-            var eventRanges: [Int: [(field: Int, range: Range<Int>)]] = [:]
-            var passageRanges: [Int: [(source: Int, range: Range<Int>)]] = [:]
-        }
         // Each clause, with the other names of an actor it names.
         let expanded = query.clauses.map { expansions(of: $0) }
         let matchers = expanded.map { $0.clauses.map { Matcher(clause: $0, index: self) } }
-        var perClause: [ClauseMatches] = []
-        var occurrenceCounts: [Int] = []
-        for ((clauses, actors), clauseMatchers) in zip(expanded, matchers) {
-            var matches = ClauseMatches()
-            for actor in actors {
-                for event in eventsOfActor[actor] ?? [] { matches.events[event, default: 0] += 1 }
-            }
-            var count = 0
-            for (variant, matcher) in zip(clauses, clauseMatchers) {
-                forEachOccurrence(of: variant, matcher: matcher, postings: eventPostings, tokens: eventTokens) { doc, token, length in
-                    let tokens = eventTokens[doc]
-                    let range = Int(tokens.starts[token])..<Int(tokens.ends[token + length - 1])
-                    matches.events[doc, default: 0] += 1
-                    matches.eventRanges[doc, default: []].append((Int(tokens.lines[token]), range))
-                    return true
-                }
-                // Only the occurrences inside cited passages: the events' own.
-                forEachOccurrence(of: variant, matcher: matcher, postings: passagePostings, tokens: sourceTokens) { doc, token, length in
-                    let tokens = sourceTokens[doc]
-                    let range = Int(tokens.starts[token])..<Int(tokens.ends[token + length - 1])
-                    for cited in citedRanges[doc] where cited.range.lowerBound <= range.lowerBound && range.upperBound <= cited.range.upperBound {
-                        matches.events[cited.event, default: 0] += 1
-                        matches.passageRanges[cited.event, default: []].append((doc, range))
-                    }
-                    return true
-                }
-                count += matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0
-            }
-            occurrenceCounts.append(count)
-            perClause.append(matches)
-        }
-
-        // BM25 over units (events and article lines), each clause a term; a
-        // clause's document frequency is taken as its events plus its
-        // occurrences in articles (counting lines would mean visiting them all).
+        var matching: EventSet?
+        var idf: [Double] = []
         let units = Double(corpus.events.count + indexedLines)
-        let idf: [Double] = zip(perClause, occurrenceCounts).map { matches, occurrences in
-            let n = min(units, Double(matches.events.count + occurrences))
-            return log(1 + (units - n + 0.5) / (n + 0.5))
-        }
-        func bm25(_ frequencies: [Int], length: Int) -> Double {
-            let k1 = 1.2, b = 0.75
-            return zip(frequencies, idf).reduce(0) { total, pair in
-                let tf = Double(pair.0)
-                return total + pair.1 * tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(length) / averageLength))
+        for ((clauses, actors), clauseMatchers) in zip(expanded, matchers) {
+            var clauseEvents = EventSet(capacity: corpus.events.count)
+            for actor in actors { clauseEvents.insert(contentsOf: eventsOfActor[actor] ?? []) }
+            var occurrences = 0
+            for (_, matcher) in zip(clauses, clauseMatchers) {
+                clauseEvents.formUnion(events(matching: matcher))
+                occurrences += matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0
             }
+            // BM25 over units (events and article lines), each clause a term;
+            // a clause's document frequency is taken as its events plus its
+            // occurrences in articles (counting lines would mean visiting them all).
+            let n = min(units, Double(clauseEvents.count + occurrences))
+            idf.append(log(1 + (units - n + 0.5) / (n + 0.5)))
+            if matching == nil { matching = clauseEvents } else { matching!.formIntersection(clauseEvents) }
         }
-
-        var events: [SearchResult.EventHit] = []
-        // Only the events of the clause with the fewest, in timeline order.
-        let fewest = perClause.min { $0.events.count < $1.events.count }?.events.keys.sorted() ?? []
-        for event in fewest where passes(event) && perClause.allSatisfy({ $0.events[event] != nil }) {
-            var hit = SearchResult.EventHit(event: event)
-            for matches in perClause {
-                for (field, range) in matches.eventRanges[event] ?? [] {
-                    switch field {
-                    case 0: hit.titleRanges.append(range)
-                    case 1: hit.summaryRanges.append(range)
-                    default: hit.actorRanges.append(range)
-                    }
-                }
-                for (source, range) in matches.passageRanges[event] ?? [] {
-                    hit.passageRanges.append(SearchResult.SourceRange(sourceID: corpus.sources[source].id, range: range))
-                }
-            }
-            // "ISIS-K" and its alias "ISIS" overlap: one highlight, not two.
-            hit.titleRanges = SearchResult.merged(hit.titleRanges)
-            hit.summaryRanges = SearchResult.merged(hit.summaryRanges)
-            hit.actorRanges = SearchResult.merged(hit.actorRanges)
-            hit.passageRanges = Dictionary(grouping: hit.passageRanges, by: \.sourceID).sorted { $0.key < $1.key }.flatMap { sourceID, ranges in
-                SearchResult.merged(ranges.map(\.range)).map { SearchResult.SourceRange(sourceID: sourceID, range: $0) }
-            }
-            hit.score = bm25(perClause.map { $0.events[event] ?? 0 }, length: eventLengths[event])
-            events.append(hit)
-        }
+        let scoring = SearchResult.Scoring(index: self, clauses: zip(expanded, matchers).map { ($0.actors, $1) }, idf: idf)
+        let events = matching?.elements(where: passes) ?? []
 
         // Article lines: walk the rarest clause's occurrences, check the other
         // clauses on that line only, and stop at the limit, so a common word
@@ -327,8 +323,11 @@ public struct SearchIndex: Sendable {
             if let within = filter.within, !source.published.date.overlaps(within) { return false }
             return true
         }
+        let occurrenceCounts = matchers.map { clause in
+            clause.reduce(0) { total, matcher in total + (matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0) }
+        }
         let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
-        var articleHits: [SearchResult.ArticleHit] = []
+        var articleHits: [(source: Int, hit: SearchResult.ArticleHit)] = []
         var visited = Set<UInt64>()
         var truncated = false
         scan: for (variant, matcher) in zip(expanded[rarest].clauses, matchers[rarest]) {
@@ -337,6 +336,12 @@ public struct SearchIndex: Sendable {
                 let line = Int(sourceTokens[doc].lines[token])
                 guard visited.insert(UInt64(doc) << 32 | UInt64(line)).inserted, sourceAllowed(doc) else { return true }
                 let bounds = lineBounds(source: doc, line: line)
+                // Whether every other clause is on this line at all, from its
+                // postings where it can (a binary search each), before
+                // scanning the line's tokens for the ranges to highlight.
+                for (other, clauseMatchers) in matchers.enumerated() where other != rarest {
+                    guard clauseMatchers.contains(where: { mayOccur($0, source: doc, tokens: bounds) }) else { return true }
+                }
                 var ranges: [Range<Int>] = [], frequencies: [Int] = []
                 for clauseMatchers in matchers {
                     let found = clauseMatchers.flatMap { $0.ranges(in: sourceTokens[doc], bounds) }
@@ -348,17 +353,74 @@ public struct SearchIndex: Sendable {
                     !citedRanges[doc].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
                 }
                 guard !outside.isEmpty else { return true }
-                articleHits.append(SearchResult.ArticleHit(sourceID: corpus.sources[doc].id, line: line, ranges: outside,
-                                                           score: bm25(frequencies, length: bounds.count)))
+                articleHits.append((doc, SearchResult.ArticleHit(sourceID: corpus.sources[doc].id, line: line, ranges: outside,
+                                                                 score: scoring.bm25(frequencies, length: bounds.count))))
                 if articleHits.count >= articleHitLimit { truncated = true; stop = true; return false }
                 return true
             }
             if stop { break scan }
         }
-        let order = Dictionary(uniqueKeysWithValues: corpus.sources.enumerated().map { ($1.id, $0) })
-        articleHits.sort { (order[$0.sourceID] ?? 0, $0.line) < (order[$1.sourceID] ?? 0, $1.line) }
-        return SearchResult(query: query, events: events, articleHits: articleHits, articleHitsTruncated: truncated,
-                            highlights: SearchResult.Highlights(index: self, matchers: matchers.flatMap { $0 }))
+        articleHits.sort { ($0.source, $0.hit.line) < ($1.source, $1.hit.line) }
+        return SearchResult(query: query, matchingEvents: events, articleHits: articleHits.map(\.hit), articleHitsTruncated: truncated,
+                            scoring: scoring)
+    }
+
+    /// One event's matches, highlighted and scored: asked for by the rows on
+    /// screen and the event pane, never for every event a keystroke finds.
+    func eventHit(_ event: Int, clauses: [(actors: Set<String>, matchers: [Matcher])], scoring: SearchResult.Scoring) -> SearchResult.EventHit {
+        var hit = SearchResult.EventHit(event: event)
+        guard !clauses.isEmpty else { return hit }
+        let own = eventTokens[event]
+        let involved = Set(corpus.events[event].actors)
+        var frequencies: [Int] = []
+        for (actors, matchers) in clauses {
+            var frequency = actors.intersection(involved).count
+            for matcher in matchers {
+                matcher.forEachMatch(in: own, 0..<own.terms.count) { position, range in
+                    frequency += 1
+                    switch own.lines[position] {
+                    case 0: hit.titleRanges.append(range)
+                    case 1: hit.summaryRanges.append(range)
+                    default: hit.actorRanges.append(range)
+                    }
+                }
+                for passage in passageTokens[event] {
+                    let tokens = sourceTokens[Int(passage.source)], sourceID = corpus.sources[Int(passage.source)].id
+                    matcher.forEachMatch(in: tokens, Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) { _, range in
+                        frequency += 1
+                        hit.passageRanges.append(SearchResult.SourceRange(sourceID: sourceID, range: range))
+                    }
+                }
+            }
+            frequencies.append(frequency)
+        }
+        // "ISIS-K" and its alias "ISIS" overlap: one highlight, not two.
+        hit.titleRanges = SearchResult.merged(hit.titleRanges)
+        hit.summaryRanges = SearchResult.merged(hit.summaryRanges)
+        hit.actorRanges = SearchResult.merged(hit.actorRanges)
+        hit.passageRanges = Dictionary(grouping: hit.passageRanges, by: \.sourceID).sorted { $0.key < $1.key }.flatMap { sourceID, ranges in
+            SearchResult.merged(ranges.map(\.range)).map { SearchResult.SourceRange(sourceID: sourceID, range: $0) }
+        }
+        hit.score = scoring.bm25(frequencies, length: eventLengths[event])
+        return hit
+    }
+
+    /// False when the clause cannot occur among `tokens` of a source: none of
+    /// its first word's few candidates is posted there. True otherwise
+    /// (a prefix of many words, or a phrase still to be checked in order).
+    func mayOccur(_ matcher: Matcher, source: Int, tokens: Range<Int>) -> Bool {
+        guard let first = matcher.sets.first, !first.isEmpty else { return false }
+        guard first.ids.count <= 8 else {
+            var found = false
+            matcher.forEachMatch(in: sourceTokens[source], tokens) { _, _ in found = true }
+            return found
+        }
+        let from = UInt64(source) << 32 | UInt64(tokens.lowerBound), to = UInt64(source) << 32 | UInt64(tokens.upperBound)
+        return first.ids.contains { id in
+            let postings = sourcePostings[Int(id)]
+            let at = postings.partitionPoint { $0 < from }
+            return at < postings.count && postings[at] < to
+        }
     }
 
     /// The tokens of a line of a source, as a range of token positions.
@@ -367,18 +429,45 @@ public struct SearchIndex: Sendable {
         return lines.partitionPoint { $0 < target }..<lines.partitionPoint { $0 <= target }
     }
 
-    /// A clause resolved against the vocabulary: the term ids each position may be.
-    struct Matcher: Sendable {
-        let sets: [Set<Int32>]
+    /// The term ids one position of a clause may be. Every token a search
+    /// looks at is tested against one: a bit test when a prefix has many
+    /// candidates, where hashing each token was a third of a search.
+    struct TermSet: Sendable, Sequence {
+        let ids: [Int32]
+        private let bits: [UInt64]
 
-        init(clause: SearchQuery.Clause, index: SearchIndex) {
-            sets = clause.terms.indices.map { Set(index.candidates(clause, at: $0)) }
+        init(_ ids: [Int32], vocabularySize: Int) {
+            self.ids = ids
+            var bits: [UInt64] = []
+            if ids.count > 4 {
+                bits = Array(repeating: 0, count: (vocabularySize + 63) / 64)
+                for id in ids { bits[Int(id) >> 6] |= 1 << UInt64(id & 63) }
+            }
+            self.bits = bits
         }
 
-        /// Raw ranges where the clause occurs among `bounds` of `tokens`.
-        func ranges(in tokens: Tokens, _ bounds: Range<Int>) -> [Range<Int>] {
-            guard !sets.isEmpty, !sets.contains(where: \.isEmpty), bounds.count >= sets.count else { return [] }
-            var found: [Range<Int>] = []
+        var isEmpty: Bool { ids.isEmpty }
+
+        @inline(__always) func contains(_ id: Int32) -> Bool {
+            if bits.isEmpty { return ids.contains(id) }
+            return bits[Int(id) >> 6] & (1 << UInt64(id & 63)) != 0
+        }
+
+        func makeIterator() -> IndexingIterator<[Int32]> { ids.makeIterator() }
+    }
+
+    /// A clause resolved against the vocabulary: the term ids each position may be.
+    struct Matcher: Sendable {
+        let sets: [TermSet]
+
+        init(clause: SearchQuery.Clause, index: SearchIndex) {
+            sets = clause.terms.indices.map { TermSet(index.candidates(clause, at: $0), vocabularySize: index.vocabulary.count) }
+        }
+
+        /// Calls `body` with the first token position and the raw range of
+        /// each place the clause occurs among `bounds` of `tokens`.
+        func forEachMatch(in tokens: Tokens, _ bounds: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
+            guard !sets.isEmpty, !sets.contains(where: \.isEmpty), bounds.count >= sets.count else { return }
             var position = bounds.lowerBound
             while position + sets.count <= bounds.upperBound {
                 var matches = true
@@ -387,10 +476,16 @@ public struct SearchIndex: Sendable {
                     break
                 }
                 if matches && tokens.lines[position + sets.count - 1] == tokens.lines[position] {
-                    found.append(Int(tokens.starts[position])..<Int(tokens.ends[position + sets.count - 1]))
+                    body(position, Int(tokens.starts[position])..<Int(tokens.ends[position + sets.count - 1]))
                 }
                 position += 1
             }
+        }
+
+        /// Raw ranges where the clause occurs among `bounds` of `tokens`.
+        func ranges(in tokens: Tokens, _ bounds: Range<Int>) -> [Range<Int>] {
+            var found: [Range<Int>] = []
+            forEachMatch(in: tokens, bounds) { found.append($1) }
             return found
         }
     }
@@ -439,36 +534,71 @@ public struct SearchResult: Sendable {
         }
     }
 
+    /// What a result needs to highlight and score a hit when asked: the
+    /// clauses resolved against the index, and each clause's weight.
+    public struct Scoring: Sendable {
+        let index: SearchIndex
+        let clauses: [(actors: Set<String>, matchers: [SearchIndex.Matcher])]
+        let idf: [Double]
+
+        func bm25(_ frequencies: [Int], length: Int) -> Double {
+            let k1 = 1.2, b = 0.75
+            return zip(frequencies, idf).reduce(0) { total, pair in
+                let tf = Double(pair.0)
+                return total + pair.1 * tf * (k1 + 1) / (tf + k1 * (1 - b + b * Double(length) / index.averageLength))
+            }
+        }
+    }
+
     /// Every match in an article, computed when asked for (only the
     /// articles on screen are): `result.highlights[sourceID]`.
     public struct Highlights: Sendable {
-        let index: SearchIndex
-        let matchers: [SearchIndex.Matcher]
+        let scoring: Scoring
 
         /// Raw byte ranges of every match in the source, in order, merged.
         public subscript(sourceID: String) -> [Range<Int>]? {
-            guard !matchers.isEmpty, let position = index.corpus.sourcePosition(sourceID) else { return nil }
+            let index = scoring.index
+            guard !scoring.clauses.isEmpty, let position = index.corpus.sourcePosition(sourceID) else { return nil }
             let tokens = index.sourceTokens[position]
-            let ranges = SearchResult.merged(matchers.flatMap { $0.ranges(in: tokens, 0..<tokens.terms.count) })
+            let ranges = SearchResult.merged(scoring.clauses.flatMap(\.matchers).flatMap { $0.ranges(in: tokens, 0..<tokens.terms.count) })
             return ranges.isEmpty ? nil : ranges
         }
     }
 
     public let query: SearchQuery
-    public let events: [EventHit]
+    /// The events that match, as positions in `Corpus.events`, ascending
+    /// (timeline order).
+    public let matchingEvents: [Int]
     public let articleHits: [ArticleHit]
     /// The article lines stopped at the search's limit: there are more.
     public let articleHitsTruncated: Bool
-    public let highlights: Highlights
+    let scoring: Scoring
 
-    public var isEmpty: Bool { events.isEmpty && articleHits.isEmpty }
+    init(query: SearchQuery, matchingEvents: [Int], articleHits: [ArticleHit], articleHitsTruncated: Bool, scoring: Scoring) {
+        self.query = query
+        self.matchingEvents = matchingEvents
+        self.articleHits = articleHits
+        self.articleHitsTruncated = articleHitsTruncated
+        self.scoring = scoring
+    }
 
-    /// The hit for an event (a position in `Corpus.events`), if it matches.
-    /// `events` is in timeline order, which is ascending position: a binary
-    /// search, as the timeline asks this for every row it draws.
+    public var highlights: Highlights { Highlights(scoring: scoring) }
+
+    /// Every matching event with its highlights and score, in timeline
+    /// order. This visits them all: the browser asks `hit(forEvent:)` for
+    /// the rows it draws instead.
+    public var events: [EventHit] {
+        matchingEvents.map { scoring.index.eventHit($0, clauses: scoring.clauses, scoring: scoring) }
+    }
+
+    public var isEmpty: Bool { matchingEvents.isEmpty && articleHits.isEmpty }
+
+    /// The hit for an event (a position in `Corpus.events`), if it matches:
+    /// a binary search, as the timeline asks this for every row it draws.
     public func hit(forEvent event: Int) -> EventHit? {
-        let index = events.partitionPoint { $0.event < event }
-        return index < events.count && events[index].event == event ? events[index] : nil
+        let position = matchingEvents.partitionPoint { $0 < event }
+        guard position < matchingEvents.count && matchingEvents[position] == event else { return nil }
+        return scoring.index.eventHit(event, clauses: scoring.clauses, scoring: scoring)
     }
 
     /// Ranges sorted, with overlapping and touching ones joined.

@@ -135,7 +135,7 @@ public enum Renderer {
     /// "3 events, 5 in text" while a search is active.
     static func searchCounts(_ state: AppState) -> String? {
         guard let result = state.search.result else { return state.search.editing ? "type to search" : nil }
-        let events = result.events.count, text = result.articleHits.count
+        let events = result.matchingEvents.count, text = result.articleHits.count
         return "\(events) event\(events == 1 ? "" : "s"), \(text)\(result.articleHitsTruncated ? "+" : "") in text"
     }
 
@@ -239,14 +239,21 @@ public enum Renderer {
     /// The glyphs of a line of an article from a little before `range`, matches marked.
     static func snippet(_ source: Source, around range: Range<Int>, matches: [Range<Int>], width: Int, base: Role) -> [StyledGlyph] {
         let line = source.lines.contentRange(ofLine: source.lines.line(containing: range.lowerBound))
-        let glyphs = ArticleLayout.lineGlyphs(source: source, range: line, baseRole: base, passages: [], eventID: nil,
+        // Lay out only a window around the match, cut at spaces (never inside
+        // a character): a paragraph can be thousands of glyphs, a row is not.
+        let raw = source.raw
+        var lower = max(line.lowerBound, range.lowerBound - 4 * width)
+        while lower > line.lowerBound && lower < range.lowerBound && raw[lower - 1] != 0x20 { lower += 1 }
+        var upper = min(line.upperBound, range.lowerBound + 8 * width)
+        while upper < line.upperBound && raw[upper] != 0x20 { upper += 1 }
+        let glyphs = ArticleLayout.lineGlyphs(source: source, range: lower..<upper, baseRole: base, passages: [], eventID: nil,
                                               focusedPassage: nil, matches: matches)
         // Start a few words before the first match so it is in view.
         var start = glyphs.firstIndex { $0.offset >= range.lowerBound } ?? 0
         var context = max(0, width / 4)
         while start > 0 && context > 0 { start -= 1; context -= glyphs[start].glyph.width }
         while start > 0 && !glyphs[start - 1].isSpace { start -= 1 }
-        return (start > 0 ? TextLayout.styled("…", base) : []) + glyphs[start...]
+        return (start > 0 || lower > line.lowerBound ? TextLayout.styled("…", base) : []) + glyphs[start...]
     }
 
     static func listDate(_ event: Event) -> String { BrowserData.listDate(event) }

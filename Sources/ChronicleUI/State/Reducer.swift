@@ -376,7 +376,7 @@ public enum Reducer {
             }
             let result = index.search(query, filter: state.filters.eventFilter)
             state.search.result = result
-            state.visibleEvents = result.events.map(\.event)
+            state.visibleEvents = result.matchingEvents
             (state.rows, state.rowOfEvent) = state.data.rows(for: state.visibleEvents)
         }
         state.search.hit = 0
