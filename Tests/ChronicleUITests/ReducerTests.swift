@@ -20,7 +20,7 @@ final class ReducerTests: XCTestCase {
         var state = Fixtures.state(40, 12)
         let list = ScreenLayout(state.size).timeline.list
         for step in 0..<Fixtures.corpus.events.count {
-            let row = Fixtures.data.rowOfEvent[state.timeline.selected]!
+            let row = Fixtures.data.timelineRows.row(ofEvent: state.timeline.selected)!
             XCTAssertTrue(row >= state.timeline.listScroll && row < state.timeline.listScroll + list.height, "step \(step)")
             Fixtures.type("j", &state)
         }
@@ -153,7 +153,7 @@ final class ReducerTests: XCTestCase {
         var state = Fixtures.state()
         let list = ScreenLayout(state.size).timeline.list
         let target = 3
-        let row = Fixtures.data.rowOfEvent[target]! - state.timeline.listScroll
+        let row = Fixtures.data.timelineRows.row(ofEvent: target)! - state.timeline.listScroll
         _ = Reducer.reduce(&state, .mouse(MouseEvent(.click, x: list.x + 5, y: list.y + row)))
         XCTAssertEqual(state.timeline.selected, target)
         Fixtures.type("Enter Enter", &state)

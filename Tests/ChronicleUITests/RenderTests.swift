@@ -56,7 +56,7 @@ final class RenderTests: XCTestCase {
         var state = Fixtures.state()
         Fixtures.select(Fixtures.spine("2024-07-04"), &state)
         var grid = Renderer.render(state)
-        let row = Fixtures.data.rowOfEvent[state.timeline.selected]! - state.timeline.listScroll + 1
+        let row = Fixtures.data.timelineRows.row(ofEvent: state.timeline.selected)! - state.timeline.listScroll + 1
         XCTAssertEqual(grid[2, row].role, .selection)
         Fixtures.type("Enter Enter", &state)
         grid = Renderer.render(state)

@@ -8,6 +8,31 @@ final class SearchReducerTests: XCTestCase {
         for character in text { _ = Reducer.handle(.character(character), &state) }
     }
 
+    /// Rows are worked out from positions, not stored: they must read as the
+    /// list built row by row would, for every subset a search can leave.
+    func testTimelineRowsReadAsTheListBuiltRowByRow() {
+        let corpus = Fixtures.corpus
+        let subsets = [Array(corpus.events.indices), [], [0], [corpus.events.count - 1],
+                       corpus.events.indices.filter { $0 % 2 == 1 }, corpus.events.indices.filter { $0 % 5 != 2 }]
+        for events in subsets {
+            var expected: [BrowserData.TimelineRow] = []
+            var last: String?
+            for event in events {
+                let heading = BrowserData.heading(for: corpus.events[event].date.date)
+                if heading != last { expected.append(.heading(heading)); last = heading }
+                expected.append(.event(event))
+            }
+            let rows = Fixtures.data.rows(for: events)
+            XCTAssertEqual(Array(rows), expected, "\(events)")
+            for event in corpus.events.indices {
+                let row = rows.row(ofEvent: event)
+                XCTAssertEqual(row, expected.firstIndex(of: .event(event)), "row of \(event) in \(events)")
+                XCTAssertEqual(rows.position(ofEvent: event), events.firstIndex(of: event))
+            }
+        }
+        XCTAssertGreaterThan(Set(corpus.events.map { BrowserData.heading(for: $0.date.date) }).count, 3, "the fixture has several years")
+    }
+
     func testTypingNarrowsTheTimelineOnEveryKeystroke() {
         var state = Fixtures.state()
         Fixtures.type("/", &state)

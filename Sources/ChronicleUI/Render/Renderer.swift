@@ -158,7 +158,7 @@ public enum Renderer {
         } else {
             for y in panes.divider.y..<panes.divider.maxY { grid.put("│", x: panes.divider.x, y: y, role: .border) }
         }
-        guard state.selectedEvent != nil, state.rowOfEvent[state.timeline.selected] != nil else {
+        guard state.selectedEvent != nil, state.rows.row(ofEvent: state.timeline.selected) != nil else {
             let message = state.corpus.events.isEmpty ? "No events in this corpus." : "No event matches; Esc clears the search."
             grid.put(message, x: panes.detail.x, y: panes.detail.y, maxWidth: panes.detail.width, role: .dim)
             return

@@ -113,10 +113,11 @@ public struct AppState: Sendable {
     public var filters = Filters()
     public var picker: Picker?
     public var datePrompt: Prompt?
-    /// The events the timeline shows (all, or a search's), in order, and their rows.
-    public var visibleEvents: [Int]
-    public var rows: [BrowserData.TimelineRow]
-    public var rowOfEvent: EventRows
+    /// The timeline's rows: the events it shows (all, or a search's), in
+    /// order, under their headings.
+    public var rows: TimelineRows
+    /// The events the timeline shows, ascending.
+    public var visibleEvents: [Int] { rows.events }
     /// The coverage matrix: the focused cell and the scroll both ways.
     public struct CoverageView: Sendable, Hashable {
         public var row = 0
@@ -137,9 +138,7 @@ public struct AppState: Sendable {
     public init(data: BrowserData, size: Size) {
         self.data = data
         self.size = size
-        visibleEvents = Array(data.corpus.events.indices)
         rows = data.timelineRows
-        rowOfEvent = data.rowOfEvent
     }
 
     /// The event pane's content for the selected event, as drawn: the
@@ -176,7 +175,7 @@ public struct AppState: Sendable {
 
 extension AppState {
     /// The selection's position among the events the timeline shows.
-    var selectedPosition: Int { visibleEvents.firstIndex(of: timeline.selected) ?? 0 }
+    var selectedPosition: Int { rows.position(ofEvent: timeline.selected) ?? 0 }
 
     /// The list pane split: events above, and below them, when a search
     /// finds article text outside cited passages, a list of those hits.

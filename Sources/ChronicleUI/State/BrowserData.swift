@@ -41,12 +41,8 @@ public final class BrowserData: Sendable {
     /// One character per source for the timeline's outlet columns, when the
     /// corpus is small enough to give each source a column.
     public let outletMarks: [String: Character]
-    public let timelineRows: [TimelineRow]
-    /// The row of each event in `timelineRows`.
-    public let rowOfEvent: EventRows
-    /// The year heading of each event, computed once: a search rebuilds the
-    /// rows of up to every event on each keystroke.
-    let headings: [String]
+    /// Every event under its year heading: the timeline with no search.
+    public let timelineRows: TimelineRows
 
     /// The inverted index over every event and article, built once, after
     /// the first frame when `indexNow` is false.
@@ -87,35 +83,23 @@ public final class BrowserData: Sendable {
         outletMarks = marks
         outletColumns = corpus.sources.compactMap { source in marks[source.id].map { (source.id, $0) } }
         listDateWidth = corpus.events.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4
-        let headings = corpus.events.map { Self.heading(for: $0.date.date) }
-        self.headings = headings
-        let (rows, rowOfEvent) = Self.rows(for: Array(corpus.events.indices), headings: headings)
-        timelineRows = rows
-        self.rowOfEvent = rowOfEvent
+        // Each event's heading as a number, computed once: rows compare
+        // numbers, not strings, for up to every event on each keystroke.
+        var headingTexts: [String] = [], headingOfEvent: [Int32] = []
+        headingOfEvent.reserveCapacity(corpus.events.count)
+        for event in corpus.events {
+            let heading = Self.heading(for: event.date.date)
+            if headingTexts.last != heading { headingTexts.append(heading) }
+            headingOfEvent.append(Int32(headingTexts.count - 1))
+        }
+        timelineRows = TimelineRows(events: Array(corpus.events.indices), headings: TimelineRows.Headings(texts: headingTexts, ofEvent: headingOfEvent))
         searchIndex = SearchIndexHandle(indexNow ? SearchIndex(corpus) : nil)
     }
 
-    /// Timeline rows for some events (all, or those a search keeps), in
-    /// timeline order under their year headings, and each event's row.
-    public func rows(for events: [Int]) -> (rows: [TimelineRow], rowOfEvent: EventRows) {
-        Self.rows(for: events, headings: headings)
-    }
-
-    static func rows(for events: [Int], headings: [String]) -> (rows: [TimelineRow], rowOfEvent: EventRows) {
-        var rows: [TimelineRow] = []
-        rows.reserveCapacity(events.count + 64)
-        var rowOfEvent = EventRows(count: headings.count)
-        var lastHeading: String?
-        for index in events {
-            let heading = headings[index]
-            if heading != lastHeading {
-                rows.append(.heading(heading))
-                lastHeading = heading
-            }
-            rowOfEvent[index] = rows.count
-            rows.append(.event(index))
-        }
-        return (rows, rowOfEvent)
+    /// Timeline rows for some events (all, or those a search keeps, in
+    /// ascending position), under their year headings.
+    public func rows(for events: [Int]) -> TimelineRows {
+        TimelineRows(events: events, headings: timelineRows.headings)
     }
 
     /// The year heading an event falls under: "2024", or "1980s" for a decade.
@@ -151,16 +135,57 @@ public final class BrowserData: Sendable {
     }
 }
 
-/// The timeline row of each event, or nil when the event is not shown: an
-/// array, not a dictionary, because a search rebuilds it for up to every
-/// event on each keystroke.
-public struct EventRows: Sendable, Equatable {
-    private var rows: [Int32]
+/// The timeline list's rows: some events, ascending (timeline order), each
+/// run of a year under its heading. Rows are worked out from positions when
+/// asked for, not stored: a keystroke that keeps 100,000 events would
+/// otherwise build 100,000 rows to draw 30.
+public struct TimelineRows: RandomAccessCollection, Sendable, Equatable {
+    /// The heading texts, and each corpus event's heading among them.
+    public struct Headings: Sendable, Equatable {
+        let texts: [String]
+        let ofEvent: [Int32]
+    }
 
-    public init(count: Int) { rows = Array(repeating: -1, count: count) }
+    /// The events shown, ascending.
+    public let events: [Int]
+    let headings: Headings
+    /// Positions in `events` where a heading starts; heading k is row starts[k] + k.
+    let starts: [Int]
 
-    public subscript(event: Int) -> Int? {
-        get { rows.indices.contains(event) && rows[event] >= 0 ? Int(rows[event]) : nil }
-        set { if rows.indices.contains(event) { rows[event] = Int32(newValue ?? -1) } }
+    init(events: [Int], headings: Headings) {
+        self.events = events
+        self.headings = headings
+        var starts: [Int] = []
+        var last: Int32 = -1
+        for (position, event) in events.enumerated() where headings.ofEvent[event] != last {
+            last = headings.ofEvent[event]
+            starts.append(position)
+        }
+        self.starts = starts
+    }
+
+    public var startIndex: Int { 0 }
+    public var endIndex: Int { events.count + starts.count }
+
+    public subscript(row: Int) -> BrowserData.TimelineRow {
+        // The headings at or above this row.
+        let above = starts.indices.partitionPoint { starts[$0] + $0 <= row }
+        if above > 0 && starts[above - 1] + above - 1 == row {
+            return .heading(headings.texts[Int(headings.ofEvent[events[starts[above - 1]]])])
+        }
+        return .event(events[row - above])
+    }
+
+    /// The row of an event, or nil when it is not shown.
+    public func row(ofEvent event: Int) -> Int? {
+        let position = events.partitionPoint { $0 < event }
+        guard position < events.count, events[position] == event else { return nil }
+        return position + starts.partitionPoint { $0 <= position }
+    }
+
+    /// An event's position among those shown (the status line's "12/340").
+    public func position(ofEvent event: Int) -> Int? {
+        let position = events.partitionPoint { $0 < event }
+        return position < events.count && events[position] == event ? position : nil
     }
 }

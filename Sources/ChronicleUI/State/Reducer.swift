@@ -91,7 +91,7 @@ public enum Reducer {
                 return [.bell]
             }
             let step = action == .nextHit ? 1 : -1
-            let position = state.visibleEvents.firstIndex(of: state.timeline.selected) ?? -1
+            let position = state.rows.position(ofEvent: state.timeline.selected) ?? -1
             let count = state.visibleEvents.count
             state.timeline.focus = .list
             selectVisible((position + step + count) % count, &state)
@@ -207,7 +207,7 @@ public enum Reducer {
 
     static func ensureSelectionVisible(_ state: inout AppState) {
         let list = state.listAreas.events
-        guard list.height > 0, let selectedRow = state.rowOfEvent[state.timeline.selected] else { return }
+        guard list.height > 0, let selectedRow = state.rows.row(ofEvent: state.timeline.selected) else { return }
         var row = selectedRow
         // Keep the year heading above the selection in view when it is just above.
         if row > 0, case .heading = state.rows[row - 1], row - 1 < state.timeline.listScroll { row -= 1 }
@@ -366,8 +366,7 @@ public enum Reducer {
         let query = SearchQuery(state.search.query)
         if query.isEmpty && state.filters.isEmpty {
             state.search.result = nil
-            state.visibleEvents = Array(state.corpus.events.indices)
-            (state.rows, state.rowOfEvent) = (state.data.timelineRows, state.data.rowOfEvent)
+            state.rows = state.data.timelineRows
         } else {
             guard let index = state.data.index else {
                 // Still indexing: the query waits; `.indexReady` runs it.
@@ -376,14 +375,13 @@ public enum Reducer {
             }
             let result = index.search(query, filter: state.filters.eventFilter)
             state.search.result = result
-            state.visibleEvents = result.matchingEvents
-            (state.rows, state.rowOfEvent) = state.data.rows(for: state.visibleEvents)
+            state.rows = state.data.rows(for: result.matchingEvents)
         }
         state.search.hit = 0
         state.search.hitScroll = 0
         state.timeline.listScroll = 0
         if state.timeline.focus == .hits { state.timeline.focus = .list }
-        if let first = state.visibleEvents.first, state.rowOfEvent[state.timeline.selected] == nil {
+        if let first = state.visibleEvents.first, state.rows.row(ofEvent: state.timeline.selected) == nil {
             state.timeline.selected = first
             state.timeline.passage = 0
             state.timeline.detailScroll = 0
@@ -804,7 +802,7 @@ public enum Reducer {
     }
 
     static func ensureSelectionVisibleAfterScroll(_ state: inout AppState, listHeight: Int) {
-        guard listHeight > 0, let row = state.rowOfEvent[state.timeline.selected] else { return }
+        guard listHeight > 0, let row = state.rows.row(ofEvent: state.timeline.selected) else { return }
         let top = state.timeline.listScroll, bottom = top + listHeight
         if row < top || row >= bottom {
             // Pick the nearest event row inside the viewport.
