@@ -17,9 +17,9 @@ public struct Corpus: Sendable {
         self.description = description
         self.sources = sources
         self.actors = actors
-        let ordered = events.enumerated().sorted { a, b in
-            a.element.date.date != b.element.date.date ? a.element.date.date < b.element.date.date : a.offset < b.offset
-        }.map(\.element)
+        // Stable: events with the same date keep the order they were written in.
+        let keys = events.map(\.date.date.sortKey)
+        let ordered = events.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { events[$0] }
         self.events = ordered
         self.sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })

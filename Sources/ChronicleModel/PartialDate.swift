@@ -64,7 +64,11 @@ public struct PartialDate: Hashable, Sendable, CustomStringConvertible {
 
     /// The finest precision among the known ends.
     public var precision: Precision {
-        [start.point?.precision, end.point?.precision].compactMap { $0 }.max() ?? .century
+        switch (start.point?.precision, end.point?.precision) {
+        case let (a?, b?): return max(a, b)
+        case let (a?, nil), let (nil, a?): return a
+        case (nil, nil): return .century
+        }
     }
 }
 
@@ -81,6 +85,17 @@ extension PartialDate {
     }
 
     public init(parsing text: String) throws(ParseError) {
+        // Well-formed ASCII dates (all of a large corpus's, nearly) are read
+        // byte by byte; anything else takes the path that explains errors.
+        if let date = Self.parseWellFormed(text) {
+            self = date
+        } else {
+            try self.init(parsingCharacters: text)
+        }
+    }
+
+    /// The parser that says what is wrong with a date.
+    init(parsingCharacters text: String) throws(ParseError) {
         let trimmed = text.trimmingSpaces()
         func fail(_ problem: String) -> ParseError { ParseError(text: text, problem: problem) }
         guard !trimmed.isEmpty else { throw fail("it is empty") }
@@ -101,6 +116,73 @@ extension PartialDate {
             self.init(edtf: trimmed, start: start, end: end, isInterval: true)
         default:
             throw fail("an interval has exactly one \"/\"")
+        }
+    }
+
+    /// The date, if `text` is a valid EDTF date in ASCII with no spaces
+    /// around it; nil for anything else, which `init(parsing:)` then reads
+    /// character by character to say what is wrong. Both must agree on
+    /// every valid date (tested).
+    static func parseWellFormed(_ text: String) -> PartialDate? {
+        var text = text
+        return text.withUTF8 { bytes -> PartialDate? in
+            guard !bytes.isEmpty, bytes.count <= 32, bytes.allSatisfy({ $0 > 0x20 && $0 < 0x80 }) else { return nil }
+            guard let slash = bytes.firstIndex(of: UInt8(ascii: "/")) else {
+                guard let point = point(bytes[...]) else { return nil }
+                return PartialDate(edtf: String(decoding: bytes, as: UTF8.self), start: .point(point), end: .point(point), isInterval: false)
+            }
+            let first = bytes[..<slash], second = bytes[(slash + 1)...]
+            guard !second.contains(UInt8(ascii: "/")) else { return nil }
+            func bound(_ part: Slice<UnsafeBufferPointer<UInt8>>) -> Bound? {
+                if part.isEmpty { return .unknown }
+                if part.elementsEqual("..".utf8) { return .open }
+                return point(part).map(Bound.point)
+            }
+            guard let start = bound(first), let end = bound(second), start.point != nil || end.point != nil else { return nil }
+            if let s = start.point, let e = end.point, s.earliestDay > e.latestDay { return nil }
+            return PartialDate(edtf: String(decoding: bytes, as: UTF8.self), start: start, end: end, isInterval: true)
+        }
+
+        func point(_ text: Slice<UnsafeBufferPointer<UInt8>>) -> Point? {
+            var body = text
+            var uncertain = false, approximate = false
+            switch body.last {
+            case UInt8(ascii: "?"): uncertain = true; body = body.dropLast()
+            case UInt8(ascii: "~"): approximate = true; body = body.dropLast()
+            case UInt8(ascii: "%"): uncertain = true; approximate = true; body = body.dropLast()
+            default: break
+            }
+            let fields = body.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false)
+            guard (1...3).contains(fields.count), fields[0].count == 4 else { return nil }
+            func isDigit(_ byte: UInt8) -> Bool { byte >= 0x30 && byte <= 0x39 }
+            func twoDigits(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Int? {
+                guard field.count == 2, isDigit(field.first!), isDigit(field.last!) else { return nil }
+                return Int(field.first! - 0x30) * 10 + Int(field.last! - 0x30)
+            }
+            func unspecified(_ field: Slice<UnsafeBufferPointer<UInt8>>) -> Bool { field.elementsEqual("XX".utf8) }
+            let yearText = fields[0]
+            let digits = yearText.prefix(while: isDigit).count
+            guard digits >= 2, yearText.dropFirst(digits).allSatisfy({ $0 == UInt8(ascii: "X") }) else { return nil }
+            let year = yearText.reduce(0) { $0 * 10 + (isDigit($1) ? Int($1 - 0x30) : 0) }
+            var precision: Precision = digits == 4 ? .year : (digits == 3 ? .decade : .century)
+            var month: Int?, day: Int?, monthUnspecified = false
+            if fields.count >= 2 {
+                guard precision == .year else { return nil }
+                if unspecified(fields[1]) {
+                    monthUnspecified = true
+                } else {
+                    guard let value = twoDigits(fields[1]), (1...12).contains(value) else { return nil }
+                    month = value
+                    precision = .month
+                }
+            }
+            if fields.count == 3 && !unspecified(fields[2]) {
+                guard let month, let value = twoDigits(fields[2]), (1...DayNumber.daysIn(month: month, year: year)).contains(value) else { return nil }
+                day = value
+                precision = .day
+            }
+            return Point(year: year, month: month, day: day, precision: precision,
+                         monthUnspecified: monthUnspecified, uncertain: uncertain, approximate: approximate)
         }
     }
 
@@ -181,13 +263,15 @@ extension PartialDate: Comparable {
         a.sortKey < b.sortKey
     }
 
-    private var sortKey: SortKey {
+    /// What the timeline sorts by; computed once per event when sorting
+    /// many (a comparison that builds two keys was most of a large sort).
+    var sortKey: SortKey {
         let anchorDay = earliestDay ?? end.point?.earliestDay ?? Int.min
         let rank = start.point == nil ? -1 : precision.rawValue
         return SortKey(day: anchorDay, rank: rank, latest: latestDay ?? Int.max, text: edtf)
     }
 
-    private struct SortKey: Comparable {
+    struct SortKey: Comparable {
         let day: Int, rank: Int, latest: Int, text: String
         static func < (a: SortKey, b: SortKey) -> Bool {
             (a.day, a.rank, a.latest, a.text) < (b.day, b.rank, b.latest, b.text)

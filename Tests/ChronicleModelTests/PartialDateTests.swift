@@ -4,6 +4,43 @@ import XCTest
 final class PartialDateTests: XCTestCase {
     func date(_ text: String) throws -> PartialDate { try PartialDate(parsing: text) }
 
+    /// Dates are read byte by byte when well formed, and character by
+    /// character (to explain errors) otherwise: on every string built from
+    /// the pieces of dates, the two must give the same date or both refuse.
+    func testTheFastReaderAgreesWithTheExplainingOne() {
+        let pieces = ["2024", "198X", "19XX", "1XXX", "20X4", "0000", "9999", "-", "03", "12", "13", "00", "XX", "29", "30", "31",
+                      "02", "/", "..", "?", "~", "%", " ", "1900", "2000", "2023", "-02-29", "a", "é"]
+        // Seeded, so a failure repeats.
+        struct SplitMix: RandomNumberGenerator {
+            var state: UInt64
+            mutating func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+        }
+        var generator = SplitMix(state: 2024)
+        var strings = ["2024-02-29", "2023-02-29", "1900-02-29", "2000-02-29", "../1985", "/2024-10", "2024/..", "/", "1979/1989",
+                       "1989/1979", "2024-03-XX", "2024-XX-XX", "2024-XX-05", "198X-03", " 2024", "2024 ", "2024-3", "2024-03-5"]
+        for _ in 0..<20_000 {
+            strings.append((0..<Int.random(in: 1...6, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined())
+        }
+        var accepted = 0
+        for text in strings {
+            let slow = try? PartialDate(parsingCharacters: text)
+            if let fast = PartialDate.parseWellFormed(text) {
+                XCTAssertEqual(fast, slow, text)
+                accepted += 1
+            } else if let slow {
+                // Refused by the fast reader: only spaces around a valid date may then be accepted.
+                XCTAssertNotEqual(slow.edtf, text, "\(text): a valid date the fast reader refused")
+            }
+        }
+        XCTAssertGreaterThan(accepted, 1_000)
+    }
+
     func testPrecisionOfEachForm() throws {
         XCTAssertEqual(try date("2003").precision, .year)
         XCTAssertEqual(try date("2024-03").precision, .month)
