@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import Yams
 
 /// The outcome of loading: the corpus (as much of it as could be built) and
@@ -51,6 +53,8 @@ private struct Loading {
     /// citations of them are not reported again as unknown.
     var unloadedSources: Set<String> = []
     var actors: [Actor] = []
+    /// The actors' ids, for the check of each event's actors.
+    var actorIDSet: Set<String> = []
 
     init(files: CorpusFiles, log: DiagnosticLog) {
         self.files = files
@@ -80,18 +84,31 @@ private struct Loading {
             log.error(manifest.location("format"), "unsupported corpus format \(format)",
                       hint: "this Chronicle reads format \(CorpusLoader.formatVersion)")
         }
-        for node in manifest.list("sources", required: true) { loadSource(node, in: file) }
-        for node in manifest.list("actors") { loadActor(node, in: file) }
-        checkActorParents(in: file)
-
         var eventFiles = manifest.strings("events").map { ($0.0, file.location($0.1)) }
         if !manifest.has("events") {
             eventFiles = [(CorpusLoader.defaultEventsFile, SourceLocation(file: manifestPath))]
         }
+        // The events files' YAML is parsed on the other core while this one
+        // reads, hashes and indexes the articles, then anchors each file's
+        // quotes as the next is parsed. At most a few parsed files wait, so
+        // their node trees do not all live at once. Problems are reported in
+        // the order of reading one file after the other.
+        let parsed = ParsedEventFiles(count: eventFiles.count, ahead: 3)
+        DispatchQueue.global(qos: .userInitiated).async { [files, eventFiles] in
+            for (index, (name, location)) in eventFiles.enumerated() {
+                parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
+            }
+        }
+        for node in manifest.list("sources", required: true) { loadSource(node, in: file) }
+        for node in manifest.list("actors") { loadActor(node, in: file) }
+        checkActorParents(in: file)
+
         var events: [Event] = []
         var eventIDs: [String: SourceLocation] = [:]
-        for (name, location) in eventFiles {
-            events += loadEvents(fileNamed: name, listedAt: location, ids: &eventIDs)
+        for index in eventFiles.indices {
+            let (file, diagnostics) = parsed.take(index)
+            log.items += diagnostics
+            if let file { events += loadEvents(in: file, ids: &eventIDs) }
         }
         return Corpus(title: manifest.string("title"), description: manifest.string("description"),
                       sources: sources, actors: actors, events: events)
@@ -187,6 +204,7 @@ private struct Loading {
         let name = fields.string("name", required: true) ?? id
         let aliases = fields.strings("aliases").map(\.0)
         actors.append(Actor(id: id, name: name, kind: fields.string("kind"), aliases: aliases, partOf: fields.string("part_of")))
+        actorIDSet.insert(id)
         for alias in aliases {
             if let other = actors.dropLast().first(where: { $0.names.contains { $0.lowercased() == alias.lowercased() } }) {
                 log.warning(fields.location("aliases"), "the name \"\(alias)\" belongs to both `\(other.id)` and `\(id)`",
@@ -207,16 +225,21 @@ private struct Loading {
 
     // MARK: Events
 
-    func loadEvents(fileNamed name: String, listedAt: SourceLocation, ids: inout [String: SourceLocation]) -> [Event] {
-        let path = files.displayPath(name)
+    /// Reads and parses one events file, with the problems found doing so.
+    static func parseEventsFile(named name: String, listedAt: SourceLocation, files: CorpusFiles) -> (YAMLFile?, [Diagnostic]) {
+        let log = DiagnosticLog()
         let bytes: [UInt8]
         do {
             bytes = try files.read(name)
         } catch {
             log.error(listedAt, "cannot read the events file \(error.path): \(error.problem)", hint: error.hint ?? "create \(name), or list the right file under `events:`")
-            return []
+            return (nil, log.items)
         }
-        guard let file = YAMLFile(path: path, bytes: bytes, log: log), let root = file.root else { return [] }
+        return (YAMLFile(path: files.displayPath(name), bytes: bytes, log: log), log.items)
+    }
+
+    func loadEvents(in file: YAMLFile, ids: inout [String: SourceLocation]) -> [Event] {
+        guard let root = file.root else { return [] }
         let items: [Node]
         if case .sequence(let sequence) = root {
             items = Array(sequence)
@@ -247,7 +270,7 @@ private struct Loading {
         }
         var actorIDs: [String] = []
         for (actorID, item) in fields.strings("actors") {
-            if actors.contains(where: { $0.id == actorID }) {
+            if actorIDSet.contains(actorID) {
                 actorIDs.append(actorID)
             } else {
                 let named = actors.first { $0.names.contains { $0.lowercased() == actorID.lowercased() } }
@@ -370,5 +393,36 @@ private struct Loading {
         // Not Foundation's replacingOccurrences: it can trap on text holding NULs.
         let flat = String(text.map { $0 == "\n" ? " " : $0 })
         return flat.count > 90 ? String(flat.prefix(87)) + "…" : flat
+    }
+}
+
+/// Parsed events files handed from the thread that parses them to the one
+/// that anchors them, in order, with at most `ahead` waiting.
+private final class ParsedEventFiles: @unchecked Sendable {
+    private var slots: [(YAMLFile?, [Diagnostic])?]
+    private let lock = NSLock()
+    private let ready: [DispatchSemaphore]
+    private let room: DispatchSemaphore
+
+    init(count: Int, ahead: Int) {
+        slots = Array(repeating: nil, count: count)
+        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
+        room = DispatchSemaphore(value: ahead)
+    }
+
+    func put(_ index: Int, _ file: (YAMLFile?, [Diagnostic])) {
+        room.wait()
+        lock.withLock { slots[index] = file }
+        ready[index].signal()
+    }
+
+    func take(_ index: Int) -> (YAMLFile?, [Diagnostic]) {
+        ready[index].wait()
+        let file = lock.withLock { () -> (YAMLFile?, [Diagnostic]) in
+            defer { slots[index] = nil }
+            return slots[index]!
+        }
+        room.signal()
+        return file
     }
 }
