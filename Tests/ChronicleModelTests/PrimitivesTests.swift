@@ -11,6 +11,30 @@ final class PrimitivesTests: XCTestCase {
                        "41edece42d63e8d9bf515a9ba6932e1c20cbc9f5a5d134645adb5db1b9737ea3")
     }
 
+    /// Lengths around the block size (the padding takes one or two blocks),
+    /// a long input, and a collection that is not contiguous in memory;
+    /// the digests are Python's hashlib's.
+    func testSHA256AtBlockBoundaries() {
+        let expected: [(Int, String)] = [
+            (55, "e7313d333c272e639f790978283f9eb392e843d0f29b7016828bb1daa4aac70b"),
+            (56, "4324d65f3c103567f5589c710bc08f8523f929a9272e3af36fc968e52abc6c27"),
+            (57, "35df609437dcfea3279283ab79fd554e2bf78f8f7ae2de532d8ee300b09e8f73"),
+            (63, "81c80242132f230c3bd41b3e63bbcff16107339549214a99614ff26664625055"),
+            (64, "39e3d7b6b5d075d37d053ad89b24b41bef4f3c29760c84447cab3f3be1882241"),
+            (65, "aacca6ff74fdbb296d165a45cecfa04e5127bc008770fbbdd48006f2d2fae95e"),
+            (119, "9ce7368e4daf32341631b492e80359dc9f594b48453cd0dd5bf0b19279cc177e"),
+            (120, "7836b787757e95e58b3ca5aec90b1b004e8deba1e50e9675af9cabf1a13a04b5"),
+            (128, "d2742f1f4ac6bb7ca2b239ee18402ba8b3f9f8e652d2a72973c2b9ba11c08cf6"),
+            (1000003, "987ab1b5b3b71c1d1053a817cffc3695c96e78c2b068d558c6b340a8255c3ed8"),
+        ]
+        for (count, digest) in expected {
+            let bytes = (0..<count).map { UInt8(($0 * 7 + 3) % 256) }
+            XCTAssertEqual(SHA256.hex(bytes), digest, "\(count) bytes")
+            XCTAssertEqual(SHA256.hex(bytes[...]), digest, "\(count) bytes, a slice")
+            if count < 200 { XCTAssertEqual(SHA256.hex((0..<count).lazy.map { UInt8(($0 * 7 + 3) % 256) }), digest, "\(count) bytes, lazily") }
+        }
+    }
+
     func testLineIndexHandlesEveryLineEnd() {
         let bytes = Array("one\ntwo\r\nthree\rfour".utf8)
         let index = LineIndex(bytes)
