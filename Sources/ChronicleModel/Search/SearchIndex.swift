@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// An inverted index over a corpus: every word of every article (body and
@@ -16,6 +17,52 @@ public struct SearchIndex: Sendable {
         var ends: [Int32] = []
         /// Line numbers (sources) or field numbers (events: 0 title, 1 summary, 2 actors).
         var lines: [Int32] = []
+    }
+
+    /// The words of some articles with a vocabulary of their own: what one
+    /// core builds while the other does the rest.
+    struct ArticleTokens: Sendable {
+        var vocabulary: [String: Int32] = [:]
+        var postings: [[UInt64]] = []
+        var tokens: [Tokens] = []
+        var indexedLines = 0, totalLength = 0
+
+        init(_ sources: [Source], _ range: Range<Int>) {
+            tokens.reserveCapacity(range.count)
+            for sourceIndex in range {
+                let source = sources[sourceIndex]
+                var tokens = Tokens()
+                let display = source.display
+                for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
+                    guard source.furniture(atLine: line) == nil else { continue }
+                    let raw = source.lines.contentRange(ofLine: line)
+                    let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
+                    let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
+                    guard from < to else { continue }
+                    let found = SearchTokenizer.tokens(utf8: display.bytes, range: from..<to)
+                    guard !found.isEmpty else { continue }
+                    indexedLines += 1
+                    totalLength += found.count
+                    for token in found {
+                        let term: Int32
+                        if let known = vocabulary[token.term] {
+                            term = known
+                        } else {
+                            term = Int32(vocabulary.count)
+                            vocabulary[token.term] = term
+                            postings.append([])
+                        }
+                        let rawRange = display.rawRange(of: token.start..<token.end)
+                        postings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
+                        tokens.terms.append(term)
+                        tokens.starts.append(Int32(rawRange.lowerBound))
+                        tokens.ends.append(Int32(rawRange.upperBound))
+                        tokens.lines.append(Int32(line))
+                    }
+                }
+                self.tokens.append(tokens)
+            }
+        }
     }
 
     /// An event's searchable text: title, summary and actor names.
@@ -83,34 +130,42 @@ public struct SearchIndex: Sendable {
         }
         citedRanges = citedRanges.map { $0.sorted { $0.range.lowerBound < $1.range.lowerBound } }
 
-        var sourceTokens: [Tokens] = []
-        var indexedLines = 0, totalLength = 0
+        // The articles are tokenized in two halves, one per core, each with
+        // its own vocabulary; the second half's words are then renumbered
+        // into the first's, and each word's postings joined in source order.
+        let half = corpus.sources.count / 2
+        let halves = [0..<half, half..<corpus.sources.count]
+        let parts = ConcurrentResults<ArticleTokens>(count: halves.count)
+        DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+            parts.put(part, ArticleTokens(corpus.sources, halves[part]))
+        }
+        // Taken, not copied, and the second half released as it is merged:
+        // two halves and a merged copy at once would be a fifth more memory.
+        var first = parts.take(0), second = parts.take(1)
+        vocabulary = first.vocabulary
+        sourcePostings = first.postings
+        first.postings = []
+        // In the second half's own order, so that numbering does not hang on hashing.
+        var secondTerms = [String](repeating: "", count: second.vocabulary.count)
+        for (term, local) in second.vocabulary { secondTerms[Int(local)] = term }
+        var renumber = [Int32](repeating: 0, count: secondTerms.count)
+        for (local, term) in secondTerms.enumerated() {
+            let global = id(term)
+            renumber[local] = global
+            sourcePostings[Int(global)] += second.postings[local]
+            second.postings[local] = []
+        }
+        var sourceTokens = first.tokens
+        first.tokens = []
         sourceTokens.reserveCapacity(corpus.sources.count)
-        for (sourceIndex, source) in corpus.sources.enumerated() {
-            var tokens = Tokens()
-            let display = source.display
-            for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
-                guard source.furniture(atLine: line) == nil else { continue }
-                let raw = source.lines.contentRange(ofLine: line)
-                let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
-                let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
-                guard from < to else { continue }
-                let found = SearchTokenizer.tokens(utf8: display.bytes, range: from..<to)
-                guard !found.isEmpty else { continue }
-                indexedLines += 1
-                totalLength += found.count
-                for token in found {
-                    let term = id(token.term)
-                    let rawRange = display.rawRange(of: token.start..<token.end)
-                    sourcePostings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
-                    tokens.terms.append(term)
-                    tokens.starts.append(Int32(rawRange.lowerBound))
-                    tokens.ends.append(Int32(rawRange.upperBound))
-                    tokens.lines.append(Int32(line))
-                }
-            }
+        for index in second.tokens.indices {
+            var tokens = second.tokens[index]
+            second.tokens[index] = Tokens()
+            for position in tokens.terms.indices { tokens.terms[position] = renumber[Int(tokens.terms[position])] }
             sourceTokens.append(tokens)
         }
+        let indexedLines = first.indexedLines + second.indexedLines
+        var totalLength = first.totalLength + second.totalLength
 
         var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
         var eventsOfActor: [String: [Int32]] = [:]
@@ -620,5 +675,23 @@ public struct SearchResult: Sendable {
         return all.enumerated().sorted { a, b in
             a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
         }.map(\.element)
+    }
+}
+
+/// Results put by the cores of a `concurrentPerform`, taken after it returns.
+final class ConcurrentResults<Value>: @unchecked Sendable {
+    private var slots: [Value?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func put(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
+
+    /// The value, which the results no longer hold: the taker owns it alone.
+    func take(_ index: Int) -> Value {
+        lock.withLock {
+            defer { slots[index] = nil }
+            return slots[index]!
+        }
     }
 }
