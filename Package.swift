@@ -66,7 +66,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChronicleModelTests",
-            dependencies: ["ChronicleModel", "ChronicleDefaultCorpus", "ChronicleBench"]
+            dependencies: ["ChronicleModel", "ChronicleDefaultCorpus", "ChronicleBench", .product(name: "Yams", package: "Yams")]
         ),
         .testTarget(
             name: "ChronicleUITests",

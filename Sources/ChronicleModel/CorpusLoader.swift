@@ -1,6 +1,5 @@
 import Dispatch
 import Foundation
-import Yams
 
 /// The outcome of loading: the corpus (as much of it as could be built) and
 /// every problem found. A corpus with errors must not be shown as sourced.
@@ -410,7 +409,9 @@ private final class ParsedEventFiles: @unchecked Sendable {
         room = DispatchSemaphore(value: ahead)
     }
 
-    func put(_ index: Int, _ file: (YAMLFile?, [Diagnostic])) {
+    /// Takes the file over (`consuming`): the parsing thread keeps no
+    /// reference, so the tree is freed by the thread that anchors it.
+    func put(_ index: Int, _ file: consuming (YAMLFile?, [Diagnostic])) {
         room.wait()
         lock.withLock { slots[index] = file }
         ready[index].signal()

@@ -1,5 +1,3 @@
-import Yams
-
 /// Collects diagnostics while a corpus loads.
 final class DiagnosticLog {
     var items: [Diagnostic] = []
@@ -19,7 +17,7 @@ struct YAMLFile {
     /// Parses `bytes`, reporting malformed UTF-8 or YAML with its position.
     init?(path: String, bytes: [UInt8], log: DiagnosticLog) {
         self.path = path
-        guard let text = String(validating: bytes, as: UTF8.self) else {
+        guard String(validating: bytes, as: UTF8.self) != nil else {
             let offset = YAMLFile.firstInvalidUTF8(bytes)
             let lines = LineIndex(bytes)
             let line = lines.line(containing: offset)
@@ -27,17 +25,12 @@ struct YAMLFile {
                       "the file is not valid UTF-8 (byte \(offset))", hint: "save the file as UTF-8")
             return nil
         }
-        do {
-            // Every scalar is read as text (dates, booleans and numbers are
-            // parsed here, with located errors), so Yams need not resolve
-            // tags: its default resolver runs regular expressions on every
-            // scalar, which was half of loading 100,000 events.
-            root = try Yams.compose(yaml: text, .basic)
-        } catch let error as YamlError {
-            YAMLFile.report(error, path: path, log: log)
-            return nil
+        // Every scalar is read as text: dates, booleans and numbers are parsed
+        // here, with located errors.
+        do throws(YAMLSyntaxError) {
+            root = try bytes.withUnsafeBufferPointer { buffer throws(YAMLSyntaxError) in try YAMLComposer.compose(buffer) }
         } catch {
-            log.error(SourceLocation(file: path), "cannot parse YAML: \(error)")
+            YAMLFile.report(error, path: path, bytes: bytes, log: log)
             return nil
         }
     }
@@ -46,18 +39,18 @@ struct YAMLFile {
         SourceLocation(file: path, line: node?.mark?.line, column: node?.mark?.column)
     }
 
-    private static func report(_ error: YamlError, path: String, log: DiagnosticLog) {
+    private static func report(_ error: YAMLSyntaxError, path: String, bytes: [UInt8], log: DiagnosticLog) {
         let hint = "check the indentation and quoting near this place; a value holding \": \" or starting with a quote mark or [ needs quotes around it"
         switch error {
-        case let .scanner(context, problem, mark, _), let .parser(context, problem, mark, _), let .composer(context, problem, mark, _):
+        case let .syntax(problem, mark, context, contextLine):
             var message = "YAML syntax error: \(problem)"
-            if let context { message += " (\(context.text) at line \(context.mark.line))" }
+            if let context, let contextLine { message += " (\(context) at line \(contextLine))" }
             log.error(SourceLocation(file: path, line: mark.line, column: mark.column), message, hint: hint)
-        case let .reader(problem, offset, _, yaml):
-            let line = offset.map { LineIndex(Array(yaml.utf8.prefix($0))).lineCount }
-            log.error(SourceLocation(file: path, line: line), "cannot read YAML: \(problem)", hint: hint)
-        default:
-            log.error(SourceLocation(file: path), "cannot parse YAML: \(error)", hint: hint)
+        case let .reader(problem, offset):
+            let line = LineIndex(Array(bytes.prefix(offset))).lineCount
+            log.error(SourceLocation(file: path, line: max(1, line)), "cannot read YAML: \(problem)", hint: hint)
+        case .memory:
+            log.error(SourceLocation(file: path), "cannot parse YAML: out of memory")
         }
     }
 
@@ -166,9 +159,15 @@ struct YAMLFields {
             log.error(file.location(value), "`\(key)` of \(context) must be `name: text` pairs, such as `\(key): {killed: \"145\"}`")
             return []
         }
+        var seen: Set<String> = []
         return mapping.compactMap { pair -> (name: String, value: String)? in
             guard case .scalar(let name) = pair.key, case .scalar(let text) = pair.value, !name.string.isEmpty, !text.string.isEmpty else {
                 log.error(file.location(pair.value), "each entry of `\(key)` in \(context) must be a name and a non-empty text")
+                return nil
+            }
+            guard seen.insert(name.string).inserted else {
+                log.error(file.location(pair.key), "`\(key)` of \(context) has `\(name.string)` twice",
+                          hint: "keep one of them; YAML would silently use only the last")
                 return nil
             }
             return (name.string, text.string)
@@ -201,7 +200,7 @@ struct YAMLFields {
     }
 
     static func isNull(_ node: Node) -> Bool {
-        guard case .scalar(let scalar) = node, scalar.style == .plain || scalar.style == .any else { return false }
+        guard case .scalar(let scalar) = node, scalar.style == .plain else { return false }
         return ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
@@ -210,7 +209,6 @@ struct YAMLFields {
         case .scalar(let scalar): return "the text \"\(scalar.string.prefix(40))\""
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         }
     }
 
