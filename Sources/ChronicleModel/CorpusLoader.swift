@@ -42,7 +42,7 @@ public enum CorpusLoader {
 
 private struct Loading {
     let files: CorpusFiles
-    let log: DiagnosticLog
+    var log: DiagnosticLog
     var sources: [Source] = []
     /// Position of each source in `sources`, so a citation finds its source
     /// in constant time (100,000 citations over 20,000 sources).
@@ -98,7 +98,7 @@ private struct Loading {
                 parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
             }
         }
-        for node in manifest.list("sources", required: true) { loadSource(node, in: file) }
+        loadSources(manifest.list("sources", required: true), in: file)
         for node in manifest.list("actors") { loadActor(node, in: file) }
         checkActorParents(in: file)
 
@@ -115,15 +115,72 @@ private struct Loading {
 
     // MARK: Sources
 
-    mutating func loadSource(_ node: Node, in file: YAMLFile) {
+    /// One source as read on its own: what was reported before its id was
+    /// known, the id, then what was reported after and the source if it
+    /// loaded. Whether the id repeats an earlier one is decided in order.
+    struct SourceOutcome {
+        var before: [Diagnostic] = []
+        var id: (String, SourceLocation)?
+        var after: [Diagnostic] = []
+        var source: Source?
+        var changed = false
+        /// Its article could not be read (citations of it are not reported again).
+        var unreadable = false
+    }
+
+    /// Reading, hashing and indexing the articles is most of loading: both
+    /// cores do it, a run of sources each, into logs of their own; the
+    /// outcomes are taken in manifest order, so the messages and the
+    /// duplicate-id checks are those of one pass in order.
+    mutating func loadSources(_ nodes: [Node], in file: YAMLFile) {
+        let chunk = 32
+        let chunks = (nodes.count + chunk - 1) / chunk
+        let outcomes = ConcurrentResults<[SourceOutcome]>(count: chunks)
+        let shared = UncheckedBox((self, nodes, file))
+        DispatchQueue.concurrentPerform(iterations: chunks) { index in
+            var (worker, nodes, file) = shared.value
+            worker.log = DiagnosticLog()
+            let range = (index * chunk)..<min(nodes.count, (index + 1) * chunk)
+            outcomes.put(index, nodes[range].map { worker.sourceOutcome($0, in: file) })
+        }
+        for index in 0..<chunks {
+            for outcome in outcomes.take(index) {
+                log.items += outcome.before
+                guard let (id, location) = outcome.id else { continue }
+                if sourcePositions[id] != nil {
+                    log.error(location, "the source id `\(id)` is used twice", hint: "give each source its own id")
+                    continue
+                }
+                log.items += outcome.after
+                if outcome.unreadable { unloadedSources.insert(id) }
+                guard let source = outcome.source else { continue }
+                sourceManifestLocations[id] = (location, outcome.changed)
+                sourcePositions[id] = sources.count
+                sources.append(source)
+            }
+        }
+    }
+
+    func sourceOutcome(_ node: Node, in file: YAMLFile) -> SourceOutcome {
+        var outcome = SourceOutcome()
+        let start = log.items.count
         let context = Self.context(of: node, in: file, kind: "source")
         guard let named = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.sourceFields, log: log),
-              let id = named.string("id", required: true) else { return }
-        checkSlug(id, at: named.location("id"), what: "source id")
-        if sourcePositions[id] != nil {
-            log.error(named.location("id"), "the source id `\(id)` is used twice", hint: "give each source its own id")
-            return
+              let id = named.string("id", required: true) else {
+            outcome.before = Array(log.items[start...])
+            return outcome
         }
+        checkSlug(id, at: named.location("id"), what: "source id")
+        outcome.before = Array(log.items[start...])
+        outcome.id = (id, named.location("id"))
+        let after = log.items.count
+        loadArticle(named, id: id, context: context, in: file, into: &outcome)
+        outcome.after = Array(log.items[after...])
+        return outcome
+    }
+
+    /// The rest of a source, once its id is known: its article, read and checked.
+    func loadArticle(_ named: YAMLFields, id: String, context: String, in file: YAMLFile, into outcome: inout SourceOutcome) {
         guard let path = named.string("file", required: true) else { return }
         let outlet = named.string("outlet", required: true) ?? "?"
         let published = datedValue(named, key: "published", required: true) ?? DatedValue(date: try! PartialDate(parsing: "0000"), inferred: true)
@@ -132,7 +189,7 @@ private struct Loading {
             raw = try files.read(path)
         } catch {
             log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
-            unloadedSources.insert(id)
+            outcome.unreadable = true
             return
         }
         let lineCount = LineIndex(raw).lineCount
@@ -151,10 +208,9 @@ private struct Loading {
                             dateline: named.string("dateline"), agency: named.string("agency"), url: named.string("url"),
                             language: named.string("language"), published: published, raw: raw,
                             body: body.isEmpty ? nil : body, furniture: furniture)
-        var changed = false
         if let pinned = named.string("sha256") {
             if pinned.lowercased() != source.sha256 {
-                changed = true
+                outcome.changed = true
                 log.warning(named.location("sha256"),
                             "\(context): \(files.displayPath(path)) has changed since it was pinned (sha256 is \(source.sha256), the manifest says \(pinned)); its quotes are checked again below",
                             hint: "if the change is intended, set `sha256: \(source.sha256)`")
@@ -166,9 +222,7 @@ private struct Loading {
         if source.quotableRanges.isEmpty {
             log.warning(named.location("body"), "\(context) has no article text left to quote (its body is all furniture)")
         }
-        sourceManifestLocations[id] = (named.location("id"), changed)
-        sourcePositions[id] = sources.count
-        sources.append(source)
+        outcome.source = source
     }
 
     func lineRange(_ text: String, at location: SourceLocation, lineCount: Int, context: String) -> ClosedRange<Int>? {
@@ -426,4 +480,12 @@ private final class ParsedEventFiles: @unchecked Sendable {
         room.signal()
         return file
     }
+}
+
+/// Hands the loader, the manifest's nodes and its file to the cores that
+/// read the articles: each works on its own copy with its own log, and only
+/// reads what is shared.
+private struct UncheckedBox<Value>: @unchecked Sendable {
+    let value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -19,6 +19,35 @@ final class CorpusLoaderTests: XCTestCase {
         XCTAssertEqual(beta.displayTitle, "(untitled)")
     }
 
+    /// Sources are read on both cores in runs of 32; what is reported, and
+    /// which of two sources with one id is kept, must be as in one pass in
+    /// manifest order. 100 sources: an unpinned one in every run, an id
+    /// repeated across runs, one whose article is missing.
+    func testManySourcesReportInManifestOrder() throws {
+        var manifest = "format: 1\nsources:\n"
+        var files: [String: [UInt8]] = [:]
+        for n in 0..<100 {
+            let id = n == 70 ? "s5" : "s\(n)"
+            let text = Array("Article \(n) says something.\n".utf8)
+            let file = n == 90 ? "articles/missing.txt" : "articles/\(n).txt"
+            if n != 90 { files[file] = text }
+            manifest += "  - id: \(id)\n    file: \(file)\n    outlet: Outlet \(n)\n    published: \"2024\"\n"
+            if n % 32 != 7 { manifest += "    sha256: \(SHA256.hex(text))\n" }
+        }
+        files["manifest.yaml"] = Array(manifest.utf8)
+        files["events.yaml"] = Array("events: []\n".utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files, name: "many"))
+        let lines = result.diagnostics.compactMap { $0.location.line }
+        XCTAssertEqual(lines, lines.sorted(), "in manifest order:\n" + messages(result))
+        let unpinned = result.diagnostics.filter { $0.message.contains("pins no sha256") }
+        XCTAssertEqual(unpinned.map { $0.location.line }, [38, 197, 356], messages(result))
+        XCTAssertTrue(messages(result).contains("the source id `s5` is used twice"), messages(result))
+        XCTAssertTrue(messages(result).contains("missing.txt"), messages(result))
+        XCTAssertEqual(result.corpus.sources.count, 98)
+        XCTAssertEqual(result.corpus.source("s5")?.outlet, "Outlet 5", "the first of two sources with one id is kept")
+        XCTAssertEqual(result.corpus.sources.map(\.id), (0..<100).filter { $0 != 70 && $0 != 90 }.map { "s\($0)" })
+    }
+
     func testUnpinnedSourcesWarn() {
         let result = CorpusBuilder().load(pinning: false)
         XCTAssertEqual(result.diagnostics.errors, [])
