@@ -92,7 +92,7 @@ private struct Loading {
         // quotes as the next is parsed. At most a few parsed files wait, so
         // their node trees do not all live at once. Problems are reported in
         // the order of reading one file after the other.
-        let parsed = ParsedEventFiles(count: eventFiles.count, ahead: 3)
+        let parsed = ParsedEventFiles(count: eventFiles.count, ahead: 4)
         DispatchQueue.global(qos: .userInitiated).async { [files, eventFiles] in
             for (index, (name, location)) in eventFiles.enumerated() {
                 parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
@@ -107,7 +107,33 @@ private struct Loading {
         for index in eventFiles.indices {
             let (file, diagnostics) = parsed.take(index)
             log.items += diagnostics
-            if let file { events += loadEvents(in: file, ids: &eventIDs) }
+            guard let file, let items = eventItems(in: file) else { continue }
+            // Both cores check and anchor a file's events, a run of 256 each,
+            // into logs of their own; taken in order, with the duplicate-id
+            // check, the messages are those of one pass.
+            let chunk = 256
+            let chunks = (items.count + chunk - 1) / chunk
+            let outcomes = ConcurrentResults<[EventOutcome]>(count: chunks)
+            let shared = UncheckedBox((self, items, file))
+            DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                var (worker, items, file) = shared.value
+                worker.log = DiagnosticLog()
+                outcomes.put(index, items[(index * chunk)..<min(items.count, (index + 1) * chunk)].map { worker.eventOutcome($0, in: file) })
+            }
+            for index in 0..<chunks {
+                for outcome in outcomes.take(index) {
+                    log.items += outcome.before
+                    guard let (id, location) = outcome.id else { continue }
+                    if let first = eventIDs[id] {
+                        log.error(location, "the event id `\(id)` is used twice (first at \(first))",
+                                  hint: "event ids must be unique: rename one of them")
+                        continue
+                    }
+                    eventIDs[id] = location
+                    log.items += outcome.after
+                    if let event = outcome.event { events.append(event) }
+                }
+            }
         }
         return Corpus(title: manifest.string("title"), description: manifest.string("description"),
                       sources: sources, actors: actors, events: events)
@@ -291,30 +317,43 @@ private struct Loading {
         return (YAMLFile(path: files.displayPath(name), bytes: bytes, log: log), log.items)
     }
 
-    func loadEvents(in file: YAMLFile, ids: inout [String: SourceLocation]) -> [Event] {
-        guard let root = file.root else { return [] }
-        let items: [Node]
-        if case .sequence(let sequence) = root {
-            items = Array(sequence)
-        } else if let top = YAMLFields(root, in: file, context: "the events file", allowed: CorpusLoader.eventsFileFields, log: log) {
-            items = top.list("events", required: true)
-        } else {
-            return []
-        }
-        return items.compactMap { loadEvent($0, in: file, ids: &ids) }
+    /// The events of a parsed events file: a list, or a mapping with `events:`.
+    func eventItems(in file: YAMLFile) -> [Node]? {
+        guard let root = file.root else { return nil }
+        if case .sequence(let sequence) = root { return Array(sequence) }
+        guard let top = YAMLFields(root, in: file, context: "the events file", allowed: CorpusLoader.eventsFileFields, log: log) else { return nil }
+        return top.list("events", required: true)
     }
 
-    func loadEvent(_ node: Node, in file: YAMLFile, ids: inout [String: SourceLocation]) -> Event? {
+    /// One event as read on its own: what was reported before its id was
+    /// known, the id, then what was reported after and the event if valid.
+    struct EventOutcome {
+        var before: [Diagnostic] = []
+        var id: (String, SourceLocation)?
+        var after: [Diagnostic] = []
+        var event: Event?
+    }
+
+    func eventOutcome(_ node: Node, in file: YAMLFile) -> EventOutcome {
+        var outcome = EventOutcome()
+        let start = log.items.count
         let context = Self.context(of: node, in: file, kind: "event")
         guard let fields = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.eventFields, log: log),
-              let id = fields.string("id", required: true) else { return nil }
-        checkSlug(id, at: fields.location("id"), what: "event id")
-        if let first = ids[id] {
-            log.error(fields.location("id"), "the event id `\(id)` is used twice (first at \(first))",
-                      hint: "event ids must be unique: rename one of them")
-            return nil
+              let id = fields.string("id", required: true) else {
+            outcome.before = Array(log.items[start...])
+            return outcome
         }
-        ids[id] = fields.location("id")
+        checkSlug(id, at: fields.location("id"), what: "event id")
+        outcome.before = Array(log.items[start...])
+        outcome.id = (id, fields.location("id"))
+        let after = log.items.count
+        outcome.event = loadEvent(fields, id: id, context: context, in: file)
+        outcome.after = Array(log.items[after...])
+        return outcome
+    }
+
+    /// The rest of an event, once its id is known: its fields checked and its quotes anchored.
+    func loadEvent(_ fields: YAMLFields, id: String, context: String, in file: YAMLFile) -> Event? {
         let title = fields.string("title", required: true)
         var date = datedValue(fields, key: "date", required: true)
         if let value = date {
