@@ -17,8 +17,11 @@ let package = Package(
         // The model: sources, passages, events, dates, validation. No terminal code.
         .target(
             name: "ChronicleModel",
-            dependencies: [.product(name: "Yams", package: "Yams")]
+            dependencies: ["CModelSupport", .product(name: "Yams", package: "Yams")]
         ),
+        // C for the model: SHA-256 with the CPU's SHA instructions where it
+        // has them, and libc's memmem.
+        .target(name: "CModelSupport"),
         // The default corpus (seeds/), compiled into the binary by the plugin below.
         .target(
             name: "ChronicleDefaultCorpus",

@@ -16,16 +16,20 @@ mkdir -p "$out/obj" fuzz-artifacts
 [ -d .build/checkouts/Yams ] || swift package resolve >/dev/null
 yams=.build/checkouts/Yams/Sources
 
-if [ ! -x "$out/chronicle-fuzz" ] || [ -n "$(find Sources/ChronicleModel Fuzz -newer "$out/chronicle-fuzz" -name '*.swift' | head -1)" ]; then
+if [ ! -x "$out/chronicle-fuzz" ] || [ -n "$(find Sources/ChronicleModel Sources/CModelSupport Fuzz -newer "$out/chronicle-fuzz" -name '*.[ch]' -o -newer "$out/chronicle-fuzz" -name '*.swift' | head -1)" ]; then
     echo "fuzz: building $out/chronicle-fuzz" >&2
     for c in "$yams"/CYaml/src/*.c; do
         clang -c -O1 -g -fsanitize=fuzzer-no-link,address -DYAML_DECLARE_STATIC -I "$yams/CYaml/include" "$c" -o "$out/obj/$(basename "$c" .c).o"
+    done
+    for c in Sources/CModelSupport/*.c; do
+        clang -c -O1 -g -fsanitize=fuzzer-no-link,address -I Sources/CModelSupport/include "$c" -o "$out/obj/model-support-$(basename "$c" .c).o"
     done
     swiftc -parse-as-library -module-name Yams -emit-module -emit-module-path "$out/Yams.swiftmodule" \
         -emit-library -static -o "$out/libYams.a" -O -sanitize=address -D SWIFT_PACKAGE -Xcc -DYAML_DECLARE_STATIC \
         -I "$yams/CYaml/include" "$yams"/Yams/*.swift
     find Sources/ChronicleModel -name '*.swift' -print0 | xargs -0 \
         swiftc -parse-as-library -module-name ChronicleModel -O -g -sanitize=fuzzer,address \
+        -I Sources/CModelSupport/include \
         -I "$out" -I "$yams/CYaml/include" "$out"/obj/*.o Fuzz/FuzzEntry.swift -L "$out" -lYams -o "$out/chronicle-fuzz"
 fi
 

@@ -87,15 +87,19 @@ private struct Loading {
         if !manifest.has("events") {
             eventFiles = [(CorpusLoader.defaultEventsFile, SourceLocation(file: manifestPath))]
         }
-        // The events files' YAML is parsed on the other core while this one
-        // reads, hashes and indexes the articles, then anchors each file's
-        // quotes as the next is parsed. At most a few parsed files wait, so
-        // their node trees do not all live at once. Problems are reported in
-        // the order of reading one file after the other.
-        let parsed = ParsedEventFiles(count: eventFiles.count, ahead: 4)
-        DispatchQueue.global(qos: .userInitiated).async { [files, eventFiles] in
-            for (index, (name, location)) in eventFiles.enumerated() {
-                parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
+        // The events files are parsed by two threads, alternate files each,
+        // while the articles are read, then anchored in order as the next
+        // ones are parsed. A few parsed files wait at most, so that their
+        // trees do not all live at once. Problems are reported in the order
+        // of reading one file after the other.
+        let producers = 2
+        let parsed = ParsedEventFiles(count: eventFiles.count, producers: producers, aheadEach: 2)
+        for first in 0..<producers {
+            DispatchQueue.global(qos: .userInitiated).async { [files, eventFiles] in
+                for index in stride(from: first, to: eventFiles.count, by: producers) {
+                    let (name, location) = eventFiles[index]
+                    parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
+                }
             }
         }
         loadSources(manifest.list("sources", required: true), in: file)
@@ -218,7 +222,7 @@ private struct Loading {
             outcome.unreadable = true
             return
         }
-        let lineCount = LineIndex(raw).lineCount
+        let lines = LineIndex(raw), lineCount = lines.lineCount
         var body: [ClosedRange<Int>] = []
         for (text, item) in named.strings("body") {
             if let range = lineRange(text, at: file.location(item), lineCount: lineCount, context: context) { body.append(range) }
@@ -232,7 +236,7 @@ private struct Loading {
         }
         let source = Source(id: id, file: path, outlet: outlet, title: named.string("title"), byline: named.string("byline"),
                             dateline: named.string("dateline"), agency: named.string("agency"), url: named.string("url"),
-                            language: named.string("language"), published: published, raw: raw,
+                            language: named.string("language"), published: published, raw: raw, lines: lines,
                             body: body.isEmpty ? nil : body, furniture: furniture)
         if let pinned = named.string("sha256") {
             if pinned.lowercased() != source.sha256 {
@@ -252,7 +256,12 @@ private struct Loading {
     }
 
     func lineRange(_ text: String, at location: SourceLocation, lineCount: Int, context: String) -> ClosedRange<Int>? {
-        let parts = text.split(separator: "-", omittingEmptySubsequences: false).map { Int($0.trimmingSpaces()) }
+        // Digits, a dash and spaces only (every range, nearly): read as bytes.
+        let parts = text.utf8.split(separator: UInt8(ascii: "-"), omittingEmptySubsequences: false).map { part -> Int? in
+            let digits = part.drop { $0 == 0x20 || $0 == 0x09 }.reversed().drop { $0 == 0x20 || $0 == 0x09 }.reversed()
+            guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0 >= 0x30 && $0 <= 0x39 }) else { return nil }
+            return digits.reduce(0) { $0 * 10 + Int($1 - 0x30) }
+        }
         let range: ClosedRange<Int>?
         switch parts.count {
         case 1: range = parts[0].map { $0...$0 }
@@ -488,24 +497,27 @@ private struct Loading {
     }
 }
 
-/// Parsed events files handed from the thread that parses them to the one
-/// that anchors them, in order, with at most `ahead` waiting.
+/// Parsed events files handed from the threads that parse them (file i by
+/// thread i % producers) to the one that anchors them, in order. Each
+/// producer has its own allowance of files waiting: with one shared, a
+/// producer ahead could take the room its slower partner needs for the next
+/// file in order, and both would wait forever.
 private final class ParsedEventFiles: @unchecked Sendable {
     private var slots: [(YAMLFile?, [Diagnostic])?]
     private let lock = NSLock()
     private let ready: [DispatchSemaphore]
-    private let room: DispatchSemaphore
+    private let room: [DispatchSemaphore]
 
-    init(count: Int, ahead: Int) {
+    init(count: Int, producers: Int, aheadEach: Int) {
         slots = Array(repeating: nil, count: count)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        room = DispatchSemaphore(value: ahead)
+        room = (0..<producers).map { _ in DispatchSemaphore(value: aheadEach) }
     }
 
     /// Takes the file over (`consuming`): the parsing thread keeps no
     /// reference, so the tree is freed by the thread that anchors it.
     func put(_ index: Int, _ file: consuming (YAMLFile?, [Diagnostic])) {
-        room.wait()
+        room[index % room.count].wait()
         lock.withLock { slots[index] = file }
         ready[index].signal()
     }
@@ -516,7 +528,7 @@ private final class ParsedEventFiles: @unchecked Sendable {
             defer { slots[index] = nil }
             return slots[index]!
         }
-        room.signal()
+        room[index % room.count].signal()
         return file
     }
 }

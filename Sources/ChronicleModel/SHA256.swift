@@ -1,3 +1,5 @@
+import CModelSupport
+
 /// SHA-256 (FIPS 180-4), so the model pins article bytes without a crypto
 /// dependency (Foundation on Linux has no CryptoKit).
 public enum SHA256 {
@@ -16,7 +18,9 @@ public enum SHA256 {
     /// Blocks are read where they lie, through pointers (no copy of the
     /// input, no bounds checks in the rounds): hashing every article is a
     /// tenth of loading a large corpus.
-    static func digest(_ input: UnsafeRawBufferPointer) -> [UInt8] {
+    /// `hardware: false` runs the portable code, so that the tests check
+    /// both on a machine that has the instructions.
+    static func digest(_ input: UnsafeRawBufferPointer, hardware: Bool = SHA256.hardware) -> [UInt8] {
         var h: (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32) =
             (0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19)
         let w = UnsafeMutablePointer<UInt32>.allocate(capacity: 64)
@@ -43,8 +47,12 @@ public enum SHA256 {
                 h = (h.0 &+ a, h.1 &+ b, h.2 &+ c, h.3 &+ d, h.4 &+ e, h.5 &+ f, h.6 &+ g, h.7 &+ hh)
             }
             let full = input.count / 64 * 64
-            if let base = input.baseAddress {
-                for offset in stride(from: 0, to: full, by: 64) { compress(base + offset) }
+            if let base = input.baseAddress, full > 0 {
+                if hardware {
+                    compressInHardware(&h, base, blocks: full / 64)
+                } else {
+                    for offset in stride(from: 0, to: full, by: 64) { compress(base + offset) }
+                }
             }
             // The tail, the 0x80 marker and the length in bits: one or two blocks.
             var tail = Array(input[full...])
@@ -53,10 +61,24 @@ public enum SHA256 {
             let bitLength = UInt64(input.count) &* 8
             for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
             tail.withUnsafeBytes { tail in
-                for offset in stride(from: 0, to: tail.count, by: 64) { compress(tail.baseAddress! + offset) }
+                if hardware {
+                    compressInHardware(&h, tail.baseAddress!, blocks: tail.count / 64)
+                } else {
+                    for offset in stride(from: 0, to: tail.count, by: 64) { compress(tail.baseAddress! + offset) }
+                }
             }
         }
         return [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7].flatMap { word in (0..<4).map { UInt8(truncatingIfNeeded: word >> UInt32(24 - $0 * 8)) } }
+    }
+
+    /// Whether this CPU has SHA instructions (several times faster).
+    static let hardware = chronicle_sha256_hardware() != 0
+
+    private static func compressInHardware(_ h: inout (UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32, UInt32),
+                                           _ data: UnsafeRawPointer, blocks: Int) {
+        var state = [h.0, h.1, h.2, h.3, h.4, h.5, h.6, h.7]
+        chronicle_sha256_blocks(&state, data.assumingMemoryBound(to: UInt8.self), blocks)
+        h = (state[0], state[1], state[2], state[3], state[4], state[5], state[6], state[7])
     }
 
     @inline(__always) private static func rotr(_ x: UInt32, _ n: UInt32) -> UInt32 { (x >> n) | (x << (32 - n)) }

@@ -33,7 +33,8 @@ public struct Source: Sendable, Identifiable {
 
     public init(id: String, file: String, outlet: String, title: String?, byline: String? = nil,
                 dateline: String? = nil, agency: String? = nil, url: String? = nil, language: String? = nil,
-                published: DatedValue, raw: [UInt8], body: [ClosedRange<Int>]? = nil, furniture: [Furniture] = []) {
+                published: DatedValue, raw: [UInt8], lines: LineIndex? = nil, body: [ClosedRange<Int>]? = nil,
+                furniture: [Furniture] = []) {
         self.id = id
         self.file = file
         self.outlet = outlet
@@ -46,7 +47,8 @@ public struct Source: Sendable, Identifiable {
         self.published = published
         self.raw = raw
         self.sha256 = SHA256.hex(raw)
-        let lines = LineIndex(raw)
+        // The loader indexes lines first, to check line ranges; not twice.
+        let lines = lines ?? LineIndex(raw)
         self.lines = lines
         self.display = DisplayProjection(raw: raw)
         let body = body ?? [1...lines.lineCount]

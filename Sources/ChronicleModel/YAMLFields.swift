@@ -93,6 +93,7 @@ struct YAMLFields {
             log.error(file.location(node), "\(context) must be a mapping of `key: value` lines, not \(YAMLFields.describe(node))")
             return nil
         }
+        values.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 log.error(file.location(keyNode), "\(context) has a key that is not plain text")

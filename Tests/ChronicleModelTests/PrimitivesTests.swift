@@ -30,9 +30,16 @@ final class PrimitivesTests: XCTestCase {
         for (count, digest) in expected {
             let bytes = (0..<count).map { UInt8(($0 * 7 + 3) % 256) }
             XCTAssertEqual(SHA256.hex(bytes), digest, "\(count) bytes")
+            let portable = bytes.withUnsafeBytes { SHA256.digest($0, hardware: false) }
+            XCTAssertEqual(portable, SHA256.digest(bytes), "\(count) bytes: the portable code and the CPU's instructions agree")
             XCTAssertEqual(SHA256.hex(bytes[...]), digest, "\(count) bytes, a slice")
             if count < 200 { XCTAssertEqual(SHA256.hex((0..<count).lazy.map { UInt8(($0 * 7 + 3) % 256) }), digest, "\(count) bytes, lazily") }
         }
+    }
+
+    func testTheCPUsSHAInstructionsAreUsedWhereThereAreAny() throws {
+        let flags = (try? String(contentsOfFile: "/proc/cpuinfo", encoding: .utf8)) ?? ""
+        XCTAssertEqual(SHA256.hardware, flags.contains(" sha_ni"), "detection agrees with /proc/cpuinfo")
     }
 
     func testLineIndexHandlesEveryLineEnd() {

@@ -1,0 +1,21 @@
+#ifndef CMODELSUPPORT_H
+#define CMODELSUPPORT_H
+
+// C the model needs: SHA-256 with the CPU's instructions, and memmem.
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// Whether this CPU has the SHA extensions (and SSSE3, SSE4.1) the
+/// hardware compression below needs.
+int chronicle_sha256_hardware(void);
+
+/// Compresses `blocks` 64-byte blocks of `data` into `state` (H0..H7) with
+/// the CPU's SHA instructions. Call only when chronicle_sha256_hardware().
+void chronicle_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t blocks);
+
+/// The first occurrence of `needle` in `haystack`, or NULL: libc's memmem,
+/// which Swift does not see (it is a GNU extension).
+const void *chronicle_find(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength);
+
+#endif
