@@ -54,33 +54,51 @@ public struct SearchIndex: Sendable {
         var indexedLines = 0, totalLength = 0
 
         init(_ sources: [Source], _ range: Range<Int>) {
+            // Words of up to eight bytes (most) are looked up by their bytes
+            // packed in an integer, without making a String of each.
+            var short: [UInt64: Int32] = [:]
+            func id(_ term: UnsafeBufferPointer<UInt8>) -> Int32 {
+                if term.count <= 8 {
+                    var key: UInt64 = 0
+                    for byte in term { key = key << 8 | UInt64(byte) }
+                    if let known = short[key] { return known }
+                    let id = newID(String(decoding: term, as: UTF8.self))
+                    short[key] = id
+                    return id
+                }
+                let string = String(decoding: term, as: UTF8.self)
+                return vocabulary[string] ?? newID(string)
+            }
+            func newID(_ string: String) -> Int32 {
+                let id = Int32(vocabulary.count)
+                vocabulary[string] = id
+                postings.append([])
+                return id
+            }
             tokens.reserveCapacity(range.count)
             for sourceIndex in range {
                 let source = sources[sourceIndex]
                 var tokens = Tokens()
                 let display = source.display
-                for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
-                    guard source.furniture(atLine: line) == nil else { continue }
-                    let raw = source.lines.contentRange(ofLine: line)
-                    let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
-                    let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
-                    guard from < to else { continue }
-                    let found = SearchTokenizer.tokens(utf8: display.bytes, range: from..<to)
-                    guard !found.isEmpty else { continue }
-                    indexedLines += 1
-                    totalLength += found.count
-                    for token in found {
-                        let term: Int32
-                        if let known = vocabulary[token.term] {
-                            term = known
-                        } else {
-                            term = Int32(vocabulary.count)
-                            vocabulary[token.term] = term
-                            postings.append([])
+                display.bytes.withUnsafeBufferPointer { bytes in
+                    for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
+                        guard source.furniture(atLine: line) == nil else { continue }
+                        let raw = source.lines.contentRange(ofLine: line)
+                        let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
+                        let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
+                        guard from < to else { continue }
+                        let before = tokens.terms.count
+                        SearchTokenizer.forEachToken(utf8: bytes, range: from..<to) { term, start, end in
+                            let term = id(term)
+                            let rawRange = display.rawRange(of: start..<end)
+                            postings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
+                            tokens.append(term: term, start: rawRange.lowerBound, end: rawRange.upperBound, line: line)
                         }
-                        let rawRange = display.rawRange(of: token.start..<token.end)
-                        postings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
-                        tokens.append(term: term, start: rawRange.lowerBound, end: rawRange.upperBound, line: line)
+                        let found = tokens.terms.count - before
+                        if found > 0 {
+                            indexedLines += 1
+                            totalLength += found
+                        }
                     }
                 }
                 self.tokens.append(tokens)

@@ -26,12 +26,24 @@ public enum SearchTokenizer {
 
     static func tokens(utf8 bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, base: Int) -> [SearchToken] {
         var result: [SearchToken] = []
+        forEachToken(utf8: bytes, range: range) { term, start, end in
+            result.append(SearchToken(term: String(decoding: term, as: UTF8.self), start: start + base, end: end + base))
+        }
+        return result
+    }
+
+    /// Calls `body` with each word's folded UTF-8 bytes (valid only during
+    /// the call) and its start and end: the index reads words this way,
+    /// without a String for each of 12 million tokens.
+    static func forEachToken(utf8 bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
+                             _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void) {
         var term: [UInt8] = []
+        term.reserveCapacity(64)
         var start = -1, end = -1
         var i = range.lowerBound
         func close() {
             if start >= 0, !term.isEmpty {
-                result.append(SearchToken(term: String(decoding: term, as: UTF8.self), start: start + base, end: end + base))
+                term.withUnsafeBufferPointer { body($0, start, end) }
             }
             term.removeAll(keepingCapacity: true)
             start = -1
@@ -69,7 +81,6 @@ public enum SearchTokenizer {
             }
         }
         close()
-        return result
     }
 
     /// The folded form of one query word or phrase, as terms.
