@@ -112,32 +112,17 @@ private struct Loading {
             let (file, diagnostics) = parsed.take(index)
             log.items += diagnostics
             guard let file, let items = eventItems(in: file) else { continue }
-            // Both cores check and anchor a file's events, a run of 256 each,
-            // into logs of their own; taken in order, with the duplicate-id
-            // check, the messages are those of one pass.
-            let chunk = 256
-            let chunks = (items.count + chunk - 1) / chunk
-            let outcomes = ConcurrentResults<[EventOutcome]>(count: chunks)
-            let shared = UncheckedBox((self, items, file))
-            DispatchQueue.concurrentPerform(iterations: chunks) { index in
-                var (worker, items, file) = shared.value
-                worker.log = DiagnosticLog()
-                outcomes.put(index, items[(index * chunk)..<min(items.count, (index + 1) * chunk)].map { worker.eventOutcome($0, in: file) })
+            let outcomes = readInRuns(items, of: 256, in: file, kind: "event", allowed: CorpusLoader.eventFields) { loader, fields, id, context in
+                loader.loadEvent(fields, id: id, context: context, in: file)
             }
-            for index in 0..<chunks {
-                for outcome in outcomes.take(index) {
-                    log.items += outcome.before
-                    guard let (id, location) = outcome.id else { continue }
-                    if let first = eventIDs[id] {
-                        log.error(location, "the event id `\(id)` is used twice (first at \(first))",
-                                  hint: "event ids must be unique: rename one of them")
-                        continue
-                    }
-                    eventIDs[id] = location
-                    log.items += outcome.after
-                    if let event = outcome.event { events.append(event) }
-                }
-            }
+            takeInOrder(outcomes, isRepeated: { id, location in
+                guard let first = eventIDs[id] else { return false }
+                log.error(location, "the event id `\(id)` is used twice (first at \(first))", hint: "event ids must be unique: rename one of them")
+                return true
+            }, accept: { id, location, event in
+                eventIDs[id] = location
+                if let event { events.append(event) }
+            })
         }
         return Corpus(title: manifest.string("title"), description: manifest.string("description"),
                       sources: sources, actors: actors, events: events)
@@ -145,73 +130,103 @@ private struct Loading {
 
     // MARK: Sources
 
-    /// One source as read on its own: what was reported before its id was
-    /// known, the id, then what was reported after and the source if it
-    /// loaded. Whether the id repeats an earlier one is decided in order.
-    struct SourceOutcome {
+    /// One source or event as read on its own: what was reported before its
+    /// id was known, the id, then what was reported after and what was read.
+    /// Whether the id repeats an earlier one is decided in order.
+    struct Outcome<Item> {
         var before: [Diagnostic] = []
         var id: (String, SourceLocation)?
         var after: [Diagnostic] = []
+        var item: Item?
+    }
+
+    /// What reading a source's article gave.
+    struct ArticleRead {
         var source: Source?
         var changed = false
-        /// Its article could not be read (citations of it are not reported again).
+        /// The file could not be read (citations of it are not reported again).
         var unreadable = false
     }
 
-    /// Reading, hashing and indexing the articles is most of loading: both
-    /// cores do it, a run of sources each, into logs of their own; the
-    /// outcomes are taken in manifest order, so the messages and the
-    /// duplicate-id checks are those of one pass in order.
-    mutating func loadSources(_ nodes: [Node], in file: YAMLFile) {
-        let chunk = 32
-        let chunks = (nodes.count + chunk - 1) / chunk
-        let outcomes = ConcurrentResults<[SourceOutcome]>(count: chunks)
-        let shared = UncheckedBox((self, nodes, file))
-        DispatchQueue.concurrentPerform(iterations: chunks) { index in
-            var (worker, nodes, file) = shared.value
+    /// Reads `nodes` (sources or events) on both cores, a run of `size` each,
+    /// each run into a log of its own; `rest` reads an item once its id is
+    /// known. Reading, hashing and anchoring are most of loading.
+    func readInRuns<Item>(_ nodes: [Node], of size: Int, in file: YAMLFile, kind: String, allowed: [String],
+                          _ rest: @escaping (Loading, YAMLFields, String, String) -> Item) -> [Outcome<Item>] {
+        let runs = (nodes.count + size - 1) / size
+        let outcomes = ConcurrentResults<[Outcome<Item>]>(count: runs)
+        let shared = UncheckedBox((self, nodes, file, rest))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var (worker, nodes, file, rest) = shared.value
             worker.log = DiagnosticLog()
-            let range = (index * chunk)..<min(nodes.count, (index + 1) * chunk)
-            outcomes.put(index, nodes[range].map { worker.sourceOutcome($0, in: file) })
+            outcomes.put(run, nodes[(run * size)..<min(nodes.count, (run + 1) * size)].map { node in
+                worker.readItem(node, in: file, kind: kind, allowed: allowed) { rest(worker, $0, $1, $2) }
+            })
         }
-        for index in 0..<chunks {
-            for outcome in outcomes.take(index) {
-                log.items += outcome.before
-                guard let (id, location) = outcome.id else { continue }
-                if sourcePositions[id] != nil {
-                    log.error(location, "the source id `\(id)` is used twice", hint: "give each source its own id")
-                    continue
-                }
-                log.items += outcome.after
-                if outcome.unreadable { unloadedSources.insert(id) }
-                guard let source = outcome.source else { continue }
-                sourceManifestLocations[id] = (location, outcome.changed)
-                sourcePositions[id] = sources.count
-                sources.append(source)
-            }
-        }
+        return (0..<runs).flatMap { outcomes.take($0) }
     }
 
-    func sourceOutcome(_ node: Node, in file: YAMLFile) -> SourceOutcome {
-        var outcome = SourceOutcome()
+    func readItem<Item>(_ node: Node, in file: YAMLFile, kind: String, allowed: [String],
+                        _ rest: (YAMLFields, String, String) -> Item) -> Outcome<Item> {
+        var outcome = Outcome<Item>()
         let start = log.items.count
-        let context = Self.context(of: node, in: file, kind: "source")
-        guard let named = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.sourceFields, log: log),
-              let id = named.string("id", required: true) else {
+        let context = Self.context(of: node, in: file, kind: kind)
+        guard let fields = YAMLFields(node, in: file, context: context, allowed: allowed, log: log),
+              let id = fields.string("id", required: true) else {
             outcome.before = Array(log.items[start...])
             return outcome
         }
-        checkSlug(id, at: named.location("id"), what: "source id")
+        checkSlug(id, at: fields.location("id"), what: "\(kind) id")
         outcome.before = Array(log.items[start...])
-        outcome.id = (id, named.location("id"))
+        outcome.id = (id, fields.location("id"))
         let after = log.items.count
-        loadArticle(named, id: id, context: context, in: file, into: &outcome)
+        outcome.item = rest(fields, id, context)
         outcome.after = Array(log.items[after...])
         return outcome
     }
 
+    /// Takes outcomes in order, so that messages and the choice between two
+    /// items with one id are those of one pass: `isRepeated` reports a repeated
+    /// id (the item is then dropped with what it reported), `accept` keeps it.
+    func takeInOrder<Item>(_ outcomes: [Outcome<Item>], isRepeated: (String, SourceLocation) -> Bool,
+                           accept: (String, SourceLocation, Item) -> Void) {
+        for outcome in outcomes {
+            log.items += outcome.before
+            guard let (id, location) = outcome.id, let item = outcome.item else { continue }
+            if isRepeated(id, location) { continue }
+            log.items += outcome.after
+            accept(id, location, item)
+        }
+    }
+
+    mutating func loadSources(_ nodes: [Node], in file: YAMLFile) {
+        let outcomes = readInRuns(nodes, of: 32, in: file, kind: "source", allowed: CorpusLoader.sourceFields) { loader, fields, id, context in
+            loader.loadArticle(fields, id: id, context: context, in: file)
+        }
+        var read: [(String, SourceLocation, ArticleRead)] = []
+        // A source's id is taken once its article is (as in one pass in order).
+        var taken = Set(sourcePositions.keys)
+        takeInOrder(outcomes, isRepeated: { id, location in
+            guard taken.contains(id) else { return false }
+            log.error(location, "the source id `\(id)` is used twice", hint: "give each source its own id")
+            return true
+        }, accept: { id, location, article in
+            if article.source != nil { taken.insert(id) }
+            read.append((id, location, article))
+        })
+        for (id, location, article) in read {
+            if article.unreadable { unloadedSources.insert(id) }
+            guard let source = article.source else { continue }
+            sourceManifestLocations[id] = (location, article.changed)
+            sourcePositions[id] = sources.count
+            sources.append(source)
+        }
+    }
+
     /// The rest of a source, once its id is known: its article, read and checked.
-    func loadArticle(_ named: YAMLFields, id: String, context: String, in file: YAMLFile, into outcome: inout SourceOutcome) {
-        guard let path = named.string("file", required: true) else { return }
+    func loadArticle(_ named: YAMLFields, id: String, context: String, in file: YAMLFile) -> ArticleRead {
+        var outcome = ArticleRead()
+        guard let path = named.string("file", required: true) else { return outcome }
         let outlet = named.string("outlet", required: true) ?? "?"
         let published = datedValue(named, key: "published", required: true) ?? DatedValue(date: try! PartialDate(parsing: "0000"), inferred: true)
         let raw: [UInt8]
@@ -220,7 +235,7 @@ private struct Loading {
         } catch {
             log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
             outcome.unreadable = true
-            return
+            return outcome
         }
         let lines = LineIndex(raw), lineCount = lines.lineCount
         var body: [ClosedRange<Int>] = []
@@ -253,6 +268,7 @@ private struct Loading {
             log.warning(named.location("body"), "\(context) has no article text left to quote (its body is all furniture)")
         }
         outcome.source = source
+        return outcome
     }
 
     func lineRange(_ text: String, at location: SourceLocation, lineCount: Int, context: String) -> ClosedRange<Int>? {
@@ -332,33 +348,6 @@ private struct Loading {
         if case .sequence(let sequence) = root { return Array(sequence) }
         guard let top = YAMLFields(root, in: file, context: "the events file", allowed: CorpusLoader.eventsFileFields, log: log) else { return nil }
         return top.list("events", required: true)
-    }
-
-    /// One event as read on its own: what was reported before its id was
-    /// known, the id, then what was reported after and the event if valid.
-    struct EventOutcome {
-        var before: [Diagnostic] = []
-        var id: (String, SourceLocation)?
-        var after: [Diagnostic] = []
-        var event: Event?
-    }
-
-    func eventOutcome(_ node: Node, in file: YAMLFile) -> EventOutcome {
-        var outcome = EventOutcome()
-        let start = log.items.count
-        let context = Self.context(of: node, in: file, kind: "event")
-        guard let fields = YAMLFields(node, in: file, context: context, allowed: CorpusLoader.eventFields, log: log),
-              let id = fields.string("id", required: true) else {
-            outcome.before = Array(log.items[start...])
-            return outcome
-        }
-        checkSlug(id, at: fields.location("id"), what: "event id")
-        outcome.before = Array(log.items[start...])
-        outcome.id = (id, fields.location("id"))
-        let after = log.items.count
-        outcome.event = loadEvent(fields, id: id, context: context, in: file)
-        outcome.after = Array(log.items[after...])
-        return outcome
     }
 
     /// The rest of an event, once its id is known: its fields checked and its quotes anchored.
