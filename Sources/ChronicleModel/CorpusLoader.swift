@@ -152,7 +152,7 @@ private struct Loading {
     /// each run into a log of its own; `rest` reads an item once its id is
     /// known. Reading, hashing and anchoring are most of loading.
     func readInRuns<Item>(_ nodes: [Node], of size: Int, in file: YAMLFile, kind: String, allowed: [String],
-                          _ rest: @escaping (Loading, YAMLFields, String, String) -> Item) -> [Outcome<Item>] {
+                          _ rest: @escaping (Loading, YAMLFields, String, String) -> Item) -> [[Outcome<Item>]] {
         let runs = (nodes.count + size - 1) / size
         let outcomes = ConcurrentResults<[Outcome<Item>]>(count: runs)
         let shared = UncheckedBox((self, nodes, file, rest))
@@ -163,7 +163,7 @@ private struct Loading {
                 worker.readItem(node, in: file, kind: kind, allowed: allowed) { rest(worker, $0, $1, $2) }
             })
         }
-        return (0..<runs).flatMap { outcomes.take($0) }
+        return (0..<runs).map { outcomes.take($0) }
     }
 
     func readItem<Item>(_ node: Node, in file: YAMLFile, kind: String, allowed: [String],
@@ -188,14 +188,16 @@ private struct Loading {
     /// Takes outcomes in order, so that messages and the choice between two
     /// items with one id are those of one pass: `isRepeated` reports a repeated
     /// id (the item is then dropped with what it reported), `accept` keeps it.
-    func takeInOrder<Item>(_ outcomes: [Outcome<Item>], isRepeated: (String, SourceLocation) -> Bool,
+    func takeInOrder<Item>(_ runs: [[Outcome<Item>]], isRepeated: (String, SourceLocation) -> Bool,
                            accept: (String, SourceLocation, Item) -> Void) {
-        for outcome in outcomes {
-            log.items += outcome.before
-            guard let (id, location) = outcome.id, let item = outcome.item else { continue }
-            if isRepeated(id, location) { continue }
-            log.items += outcome.after
-            accept(id, location, item)
+        for run in runs {
+            for outcome in run {
+                log.items += outcome.before
+                guard let (id, location) = outcome.id, let item = outcome.item else { continue }
+                if isRepeated(id, location) { continue }
+                log.items += outcome.after
+                accept(id, location, item)
+            }
         }
     }
 
