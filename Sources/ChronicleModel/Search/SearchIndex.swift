@@ -106,6 +106,50 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Some events' own words, numbered in the articles' vocabulary (a word
+    /// new to it as -1, -2, … in `newTerms`), and their passages' tokens.
+    struct EventTokens: Sendable {
+        var texts: [EventText] = []
+        var tokens: [Tokens] = []
+        var passages: [[PassageTokens]] = []
+        var newTerms: [String] = []
+
+        init(_ corpus: Corpus, _ range: Range<Int>, vocabulary: [String: Int32], sourceTokens: [Tokens]) {
+            var newIDs: [String: Int32] = [:]
+            for eventIndex in range {
+                let event = corpus.events[eventIndex]
+                let text = EventText(title: event.title, summary: event.summary ?? "",
+                                     actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
+                var tokens = Tokens()
+                for (field, string) in [text.title, text.summary, text.actors].enumerated() {
+                    for token in SearchTokenizer.tokens(string) {
+                        let term: Int32
+                        if let known = vocabulary[token.term] ?? newIDs[token.term] {
+                            term = known
+                        } else {
+                            newTerms.append(token.term)
+                            term = -Int32(newTerms.count)
+                            newIDs[token.term] = term
+                        }
+                        tokens.append(term: term, start: token.start, end: token.end, line: field)
+                    }
+                }
+                // The tokens wholly inside each cited passage.
+                var passages: [PassageTokens] = []
+                for citation in event.citations {
+                    guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
+                    let source = sourceTokens[sourceIndex], range = citation.passage.range
+                    let lower = source.starts.partitionPoint { Int($0) < range.lowerBound }
+                    let upper = source.ends.partitionPoint { Int($0) <= range.upperBound }
+                    if lower < upper { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: Int32(lower)..<Int32(upper))) }
+                }
+                texts.append(text)
+                self.tokens.append(tokens)
+                self.passages.append(passages)
+            }
+        }
+    }
+
     /// An event's searchable text: title, summary and actor names.
     public struct EventText: Sendable {
         public let title: String
@@ -208,53 +252,59 @@ public struct SearchIndex: Sendable {
         let indexedLines = first.indexedLines + second.indexedLines
         var totalLength = first.totalLength + second.totalLength
 
+        // The events' own words and their passages' token ranges, on both
+        // cores (half the events each), looked up in the articles'
+        // vocabulary; the few words no article has are numbered after, in
+        // order, and each word's list of events is built in event order.
+        let eventHalf = corpus.events.count / 2
+        let eventParts = ConcurrentResults<EventTokens>(count: 2)
+        let articleVocabulary = vocabulary, articleTokens = sourceTokens
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            eventParts.put(part, EventTokens(corpus, part == 0 ? 0..<eventHalf : eventHalf..<corpus.events.count,
+                                             vocabulary: articleVocabulary, sourceTokens: articleTokens))
+        }
         var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
         var eventsOfActor: [String: [Int32]] = [:]
         var passageTokens: [[PassageTokens]] = []
         var eventsOfTerm = Array(repeating: [Int32](), count: vocabulary.count)
         eventTokens.reserveCapacity(corpus.events.count)
         passageTokens.reserveCapacity(corpus.events.count)
-        for (eventIndex, event) in corpus.events.enumerated() {
-            let text = EventText(title: event.title, summary: event.summary ?? "",
-                                 actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
-            var tokens = Tokens()
-            for (field, string) in [text.title, text.summary, text.actors].enumerated() {
-                for token in SearchTokenizer.tokens(string) {
-                    let term = id(token.term)
-                    tokens.append(term: term, start: token.start, end: token.end, line: field)
+        for part in 0..<2 {
+            var tokensOfPart = eventParts.take(part)
+            // A word new to the vocabulary was numbered -1, -2, … in its half.
+            let newIDs = tokensOfPart.newTerms.map(id)
+            let offset = part == 0 ? 0 : eventHalf
+            for index in tokensOfPart.tokens.indices {
+                var tokens = tokensOfPart.tokens[index]
+                tokensOfPart.tokens[index] = Tokens()
+                for position in tokens.terms.indices where tokens.terms[position] < 0 {
+                    tokens.terms[position] = newIDs[Int(-tokens.terms[position]) - 1]
                 }
+                let eventIndex = offset + index, event = corpus.events[eventIndex]
+                let passages = tokensOfPart.passages[index]
+                // Events are visited in order, so each list stays ascending; a
+                // word seen twice in one event is listed once.
+                let event32 = Int32(eventIndex)
+                func list(_ term: Int32) {
+                    let term = Int(term)
+                    if term >= eventsOfTerm.count { eventsOfTerm.append(contentsOf: repeatElement([], count: term - eventsOfTerm.count + 1)) }
+                    if eventsOfTerm[term].last != event32 { eventsOfTerm[term].append(event32) }
+                }
+                tokens.terms.forEach(list)
+                for passage in passages {
+                    let terms = sourceTokens[Int(passage.source)].terms
+                    for position in passage.tokens { list(terms[Int(position)]) }
+                }
+                // An event's length is its own text: matches in its passages add
+                // to its term frequency without its quotes diluting the score.
+                let length = tokens.terms.count
+                for actor in event.actors { eventsOfActor[actor, default: []].append(event32) }
+                eventTokens.append(tokens)
+                eventTexts.append(tokensOfPart.texts[index])
+                eventLengths.append(length)
+                passageTokens.append(passages)
+                totalLength += length
             }
-            // The tokens wholly inside each cited passage.
-            var passages: [PassageTokens] = []
-            for citation in event.citations {
-                guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
-                let source = sourceTokens[sourceIndex], range = citation.passage.range
-                let lower = source.starts.partitionPoint { Int($0) < range.lowerBound }
-                let upper = source.ends.partitionPoint { Int($0) <= range.upperBound }
-                if lower < upper { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: Int32(lower)..<Int32(upper))) }
-            }
-            // Events are visited in order, so each list stays ascending; a
-            // word seen twice in one event is listed once.
-            let event32 = Int32(eventIndex)
-            func list(_ term: Int32) {
-                let term = Int(term)
-                if term >= eventsOfTerm.count { eventsOfTerm.append(contentsOf: repeatElement([], count: term - eventsOfTerm.count + 1)) }
-                if eventsOfTerm[term].last != event32 { eventsOfTerm[term].append(event32) }
-            }
-            tokens.terms.forEach(list)
-            for passage in passages {
-                let terms = sourceTokens[Int(passage.source)].terms
-                for position in passage.tokens { list(terms[Int(position)]) }
-            }
-            // An event's length is its own text: matches in its passages add
-            // to its term frequency without its quotes diluting the score.
-            let length = tokens.terms.count
-            for actor in event.actors { eventsOfActor[actor, default: []].append(event32) }
-            eventTokens.append(tokens)
-            eventTexts.append(text)
-            eventLengths.append(length)
-            passageTokens.append(passages)
-            totalLength += length
         }
         eventsOfTerm.append(contentsOf: repeatElement([], count: max(0, vocabulary.count - eventsOfTerm.count)))
 
