@@ -78,6 +78,12 @@ final class HostileInputTests: XCTestCase {
                           file: "events.yaml", line: 7, ["alpah", "did you mean `alpha`"])
         try assertRefused(try corpus(events: Self.events.replacingOccurrences(of: "[court]", with: "[cort]")),
                           file: "events.yaml", line: 5, ["cort"])
+        // A key given twice: YAML would keep the last silently; Chronicle says where.
+        try assertRefused(try corpus(events: Self.events.replacingOccurrences(of: "    actors: [court]\n", with: "    actors: [court]\n    title: Another title\n")),
+                          file: "events.yaml", line: 6, ["`title` twice"])
+        try assertRefused(try corpus(events: Self.events.replacingOccurrences(of: "quote: The court removed the group",
+                                                                              with: "quote: The court removed the group\n        claims: {act: removed, act: kept}")),
+                          file: "events.yaml", line: 9, ["`act` twice"])
     }
 
     func testBadQuotes() throws {
