@@ -6,6 +6,9 @@
 #include <stddef.h>
 #include <stdint.h>
 
+/// SHA-256's 64 round constants (FIPS 180-4, 4.2.2).
+const uint32_t *chronicle_sha256_constants(void);
+
 /// Whether this CPU has the SHA extensions (and SSSE3, SSE4.1) the
 /// hardware compression below needs.
 int chronicle_sha256_hardware(void);
