@@ -94,13 +94,15 @@ private struct Loading {
         // of reading one file after the other.
         let producers = 2
         let parsed = ParsedEventFiles(count: eventFiles.count, producers: producers, aheadEach: 2)
-        for first in 0..<producers {
-            DispatchQueue.global(qos: .userInitiated).async { [files, eventFiles] in
+        // Threads of their own, not the shared pool: they wait for room, and
+        // a waiting pool thread is one the cores reading articles lack.
+        for first in 0..<producers where first < eventFiles.count {
+            Thread { [files, eventFiles] in
                 for index in stride(from: first, to: eventFiles.count, by: producers) {
                     let (name, location) = eventFiles[index]
                     parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
                 }
-            }
+            }.start()
         }
         loadSources(manifest.list("sources", required: true), in: file)
         for node in manifest.list("actors") { loadActor(node, in: file) }
