@@ -169,6 +169,37 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
     }
 
+    /// A generated corpus of 400 articles and 2,000 events, through the real
+    /// binary: loaded on both cores, indexed on a background thread after
+    /// the first frame, and searched as one types.
+    func testAGeneratedCorpusLoadsAndItsPlantedWordIsFound() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let generate = Process()
+        generate.executableURL = Tmux.binary
+        generate.arguments = ["bench", "generate", "--articles", "400", "--seed", "3", "--out", directory.path]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        XCTAssertEqual(generate.terminationStatus, 0)
+
+        let tmux = try Tmux(test: self)
+        try tmux.start(["--corpus", directory.path])
+        try tmux.waitFor("the timeline") { $0.contains("Generated corpus") && $0.contains("1/2000") }
+        try tmux.keys("/")
+        try tmux.keys("-l", "zygomorphic")
+        // Typed before the index may be ready: the search runs when it is.
+        let screen = try tmux.waitFor("the one event") { $0.contains("/zygomorphic") && $0.contains("1 event, 0 in text") }
+        XCTAssertTrue(screen.contains("1/1"), screen)
+        let styled = try tmux.waitFor("the highlight", escapes: true) { Tmux.sgrParameters(in: $0).contains("42") }
+        XCTAssertTrue(styled.contains("zygomorphic") || styled.contains("Zygomorphic"), styled)
+        try tmux.keys("Escape")
+        try tmux.waitFor("every event again") { $0.contains("/2000") && !$0.contains("/zygomorphic") }
+        try tmux.keys("q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+    }
+
     static let hostileCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/hostile-corpus").path
 
