@@ -1,4 +1,5 @@
 import ChronicleBench
+import ChronicleDefaultCorpus
 import Foundation
 import XCTest
 @testable import ChronicleModel
@@ -102,6 +103,41 @@ final class GeneratorTests: XCTestCase {
             if !expected.isEmpty { nonEmpty += 1 }
         }
         XCTAssertGreaterThan(nonEmpty, 30, "the queries find something")
+    }
+
+    /// Typing on, a search checks the previous keystroke's article lines
+    /// again instead of walking the postings: at every keystroke of the
+    /// benchmark's session (and of actor names, whose aliases widen a
+    /// search), the refined result must be the one searched afresh.
+    func testARefinedSearchFindsWhatAFreshOneFinds() throws {
+        let generated = CorpusLoader.load(from: DirectoryCorpusFiles(root: try generate(120, seed: 11))).corpus
+        let seeds = CorpusLoader.load(from: InMemoryCorpusFiles(DefaultCorpus.files, name: "seeds")).corpus
+        var refinedSteps = 0
+        for (corpus, queries) in [(generated, BenchmarkQueries.all + ["the council", "th", "kabul ko", "\"the council\" ka"]),
+                                  (seeds, ["Kabulov", "Daesh", "ISIS-K", "Taliban mosc", "\"common enemy\"", "the Kabu"])] {
+            let index = SearchIndex(corpus)
+            for query in queries {
+                var previous: SearchResult?
+                for end in query.indices {
+                    let text = String(query[...end])
+                    let fresh = index.search(SearchQuery(String(query[...end])))
+                    let refined = index.search(SearchQuery(String(query[...end])), refining: previous)
+                    XCTAssertEqual(refined.articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges)" },
+                                   fresh.articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges)" }, text)
+                    XCTAssertEqual(refined.articleHitsTruncated, fresh.articleHitsTruncated, text)
+                    XCTAssertEqual(refined.matchingEvents, fresh.matchingEvents, text)
+                    if let previous, SearchQuery(String(query[...end])).narrows(previous.query), !previous.articleHitsTruncated { refinedSteps += 1 }
+                    previous = refined
+                }
+            }
+        }
+        XCTAssertGreaterThan(refinedSteps, 100, "most keystrokes narrow the one before")
+        // Narrowing is what typing on does; a shorter or different query is searched afresh.
+        XCTAssertTrue(SearchQuery("trade ener").narrows(SearchQuery("trade en")))
+        XCTAssertTrue(SearchQuery("trade energy x").narrows(SearchQuery("trade energy")))
+        XCTAssertFalse(SearchQuery("th").narrows(SearchQuery("t")), "one letter is a word, not a prefix")
+        XCTAssertFalse(SearchQuery("trade en").narrows(SearchQuery("trade ene")))
+        XCTAssertFalse(SearchQuery("energy").narrows(SearchQuery("energy ")), "a finished word does not grow")
     }
 
     /// The benchmark's own session runs and counts what it says (no timing

@@ -424,12 +424,16 @@ public struct SearchIndex: Sendable {
     /// `filter`. An empty query keeps every event the filter keeps.
     /// - Parameter articleHitLimit: stop collecting article lines after this
     ///   many (the result says when it stopped); events are always complete.
-    public func search(_ query: SearchQuery, filter: EventFilter = EventFilter(), articleHitLimit: Int = 1_000) -> SearchResult {
+    /// - Parameter previous: the result of the query before this keystroke.
+    ///   When this query only narrows it and it had every article line, its
+    ///   lines are checked again instead of walking the postings.
+    public func search(_ query: SearchQuery, filter: EventFilter = EventFilter(), articleHitLimit: Int = 1_000,
+                       refining previous: SearchResult? = nil) -> SearchResult {
         let actorIDs = corpus.actorIDs(of: filter)
         let unfiltered = filter == EventFilter()
         func passes(_ event: Int) -> Bool { unfiltered || corpus.passes(corpus.events[event], filter, actorIDs: actorIDs) }
         guard !query.isEmpty else {
-            return SearchResult(query: query, matchingEvents: corpus.events.indices.filter(passes), articleHits: [],
+            return SearchResult(query: query, filter: filter, matchingEvents: corpus.events.indices.filter(passes), articleHits: [],
                                 articleHitsTruncated: false, scoring: SearchResult.Scoring(index: self, clauses: [], idf: []))
         }
 
@@ -470,42 +474,62 @@ public struct SearchIndex: Sendable {
             clause.reduce(0) { total, matcher in total + (matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0) }
         }
         let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
-        var articleHits: [(source: Int, hit: SearchResult.ArticleHit)] = []
-        var visited = Set<UInt64>()
-        var truncated = false
-        scan: for (variant, matcher) in zip(expanded[rarest].clauses, matchers[rarest]) {
-            var stop = false
-            forEachOccurrence(of: variant, matcher: matcher, postings: sourcePostings, tokens: sourceTokens) { doc, token, _ in
-                let line = Int(sourceTokens[doc].line(at: token))
-                guard visited.insert(UInt64(doc) << 32 | UInt64(line)).inserted, sourceAllowed(doc) else { return true }
-                let bounds = lineBounds(source: doc, line: line)
-                // Whether every other clause is on this line at all, from its
-                // postings where it can (a binary search each), before
-                // scanning the line's tokens for the ranges to highlight.
-                for (other, clauseMatchers) in matchers.enumerated() where other != rarest {
-                    guard clauseMatchers.contains(where: { mayOccur($0, source: doc, tokens: bounds) }) else { return true }
-                }
-                var ranges: [Range<Int>] = [], frequencies: [Int] = []
-                for clauseMatchers in matchers {
-                    let found = clauseMatchers.flatMap { $0.ranges(in: sourceTokens[doc], bounds) }
-                    guard !found.isEmpty else { return true }
-                    ranges += found
-                    frequencies.append(found.count)
-                }
-                let outside = SearchResult.merged(ranges).filter { range in
-                    !citedRanges[doc].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
-                }
-                guard !outside.isEmpty else { return true }
-                articleHits.append((doc, SearchResult.ArticleHit(sourceID: corpus.sources[doc].id, line: line, ranges: outside,
-                                                                 score: scoring.bm25(frequencies, length: bounds.count))))
-                if articleHits.count >= articleHitLimit { truncated = true; stop = true; return false }
-                return true
+        /// The hit a line of an article makes, if every clause is on it and
+        /// a match lies outside the cited passages.
+        func hit(source doc: Int, line: Int) -> SearchResult.ArticleHit? {
+            let bounds = lineBounds(source: doc, line: line)
+            // Whether every other clause is on this line at all, from its
+            // postings where it can (a binary search each), before
+            // scanning the line's tokens for the ranges to highlight.
+            for (other, clauseMatchers) in matchers.enumerated() where other != rarest {
+                guard clauseMatchers.contains(where: { mayOccur($0, source: doc, tokens: bounds) }) else { return nil }
             }
-            if stop { break scan }
+            var ranges: [Range<Int>] = [], frequencies: [Int] = []
+            for clauseMatchers in matchers {
+                let found = clauseMatchers.flatMap { $0.ranges(in: sourceTokens[doc], bounds) }
+                guard !found.isEmpty else { return nil }
+                ranges += found
+                frequencies.append(found.count)
+            }
+            let outside = SearchResult.merged(ranges).filter { range in
+                !citedRanges[doc].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
+            }
+            guard !outside.isEmpty else { return nil }
+            return SearchResult.ArticleHit(sourceID: corpus.sources[doc].id, line: line, ranges: outside,
+                                           score: scoring.bm25(frequencies, length: bounds.count))
+        }
+        var articleHits: [(source: Int, hit: SearchResult.ArticleHit)] = []
+        var truncated = false
+        // Typing on: the lines that matched a keystroke ago are all there can
+        // be, unless an actor's name now brings in its aliases.
+        let newAliases = zip(expanded, query.clauses).enumerated().contains { position, pair in
+            !pair.0.actors.isEmpty && !(previous.map { position < $0.query.clauses.count && $0.query.clauses[position].terms == pair.1.terms
+                                                         && $0.query.clauses[position].prefix == pair.1.prefix } ?? false)
+        }
+        if let previous, previous.filter == filter, !previous.articleHitsTruncated, !newAliases, query.narrows(previous.query) {
+            for old in previous.articleHits {
+                guard let doc = corpus.sourcePosition(old.sourceID), let found = hit(source: doc, line: old.line) else { continue }
+                articleHits.append((doc, found))
+                if articleHits.count >= articleHitLimit { truncated = true; break }
+            }
+        } else {
+            var visited = Set<UInt64>()
+            scan: for (variant, matcher) in zip(expanded[rarest].clauses, matchers[rarest]) {
+                var stop = false
+                forEachOccurrence(of: variant, matcher: matcher, postings: sourcePostings, tokens: sourceTokens) { doc, token, _ in
+                    let line = Int(sourceTokens[doc].line(at: token))
+                    guard visited.insert(UInt64(doc) << 32 | UInt64(line)).inserted, sourceAllowed(doc),
+                          let found = hit(source: doc, line: line) else { return true }
+                    articleHits.append((doc, found))
+                    if articleHits.count >= articleHitLimit { truncated = true; stop = true; return false }
+                    return true
+                }
+                if stop { break scan }
+            }
         }
         articleHits.sort { ($0.source, $0.hit.line) < ($1.source, $1.hit.line) }
-        return SearchResult(query: query, matchingEvents: events, articleHits: articleHits.map(\.hit), articleHitsTruncated: truncated,
-                            scoring: scoring)
+        return SearchResult(query: query, filter: filter, matchingEvents: events, articleHits: articleHits.map(\.hit),
+                            articleHitsTruncated: truncated, scoring: scoring)
     }
 
     /// One event's matches, highlighted and scored: asked for by the rows on
@@ -715,9 +739,13 @@ public struct SearchResult: Sendable {
     /// The article lines stopped at the search's limit: there are more.
     public let articleHitsTruncated: Bool
     let scoring: Scoring
+    /// The filter the search ran with (a refinement must share it).
+    let filter: EventFilter
 
-    init(query: SearchQuery, matchingEvents: [Int], articleHits: [ArticleHit], articleHitsTruncated: Bool, scoring: Scoring) {
+    init(query: SearchQuery, filter: EventFilter, matchingEvents: [Int], articleHits: [ArticleHit], articleHitsTruncated: Bool,
+         scoring: Scoring) {
         self.query = query
+        self.filter = filter
         self.matchingEvents = matchingEvents
         self.articleHits = articleHits
         self.articleHitsTruncated = articleHitsTruncated

@@ -53,3 +53,23 @@ public struct SearchQuery: Sendable, Hashable {
     /// Straight and typographic double quotes all open and close a phrase.
     static let quoteMarks: Set<Character> = ["\"", "“", "”", "„", "«", "»"]
 }
+
+extension SearchQuery {
+    /// Whether everything this query matches, `older` matched too: it is
+    /// `older` typed further. Its clauses begin with `older`'s, the same
+    /// except the last, whose last word may have grown (a prefix of two
+    /// letters or more only narrows as it grows; one letter is a whole word),
+    /// and any clause after is one more condition. Actor names, which add
+    /// their aliases, are left to the caller.
+    public func narrows(_ older: SearchQuery) -> Bool {
+        guard !older.clauses.isEmpty, clauses.count >= older.clauses.count else { return false }
+        for (position, old) in older.clauses.enumerated() {
+            let new = clauses[position]
+            if old.terms == new.terms && old.prefix == new.prefix { continue }
+            guard position == older.clauses.count - 1, old.prefix, let last = old.terms.last, last.count >= 2,
+                  new.terms.count == old.terms.count, new.terms.dropLast() == old.terms.dropLast(),
+                  let grown = new.terms.last, grown.hasPrefix(last) else { return false }
+        }
+        return true
+    }
+}

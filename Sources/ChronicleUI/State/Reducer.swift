@@ -373,7 +373,7 @@ public enum Reducer {
                 state.notice = "Indexing the corpus… the search runs when it is ready"
                 return
             }
-            let result = index.search(query, filter: state.filters.eventFilter)
+            let result = index.search(query, filter: state.filters.eventFilter, refining: state.search.result)
             state.search.result = result
             state.rows = state.data.rows(for: result.matchingEvents)
         }
