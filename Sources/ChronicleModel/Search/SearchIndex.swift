@@ -442,15 +442,19 @@ public struct SearchIndex: Sendable {
         let matchers = expanded.map { $0.clauses.map { Matcher(clause: $0, index: self) } }
         var matching: EventSet?
         var idf: [Double] = []
+        // Each clause's occurrences in articles (of its first word): its
+        // weight below, and which clause the article scan walks.
+        var occurrenceCounts: [Int] = []
         let units = Double(corpus.events.count + indexedLines)
-        for ((clauses, actors), clauseMatchers) in zip(expanded, matchers) {
+        for ((_, actors), clauseMatchers) in zip(expanded, matchers) {
             var clauseEvents = EventSet(capacity: corpus.events.count)
             for actor in actors { clauseEvents.insert(contentsOf: eventsOfActor[actor] ?? []) }
             var occurrences = 0
-            for (_, matcher) in zip(clauses, clauseMatchers) {
+            for matcher in clauseMatchers {
                 clauseEvents.formUnion(events(matching: matcher))
                 occurrences += matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0
             }
+            occurrenceCounts.append(occurrences)
             // BM25 over units (events and article lines), each clause a term;
             // a clause's document frequency is taken as its events plus its
             // occurrences in articles (counting lines would mean visiting them all).
@@ -469,9 +473,6 @@ public struct SearchIndex: Sendable {
             if let only = filter.source, only != source.id { return false }
             if let within = filter.within, !source.published.date.overlaps(within) { return false }
             return true
-        }
-        let occurrenceCounts = matchers.map { clause in
-            clause.reduce(0) { total, matcher in total + (matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0) }
         }
         let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
         /// The hit a line of an article makes, if every clause is on it and
@@ -534,8 +535,9 @@ public struct SearchIndex: Sendable {
 
     /// One event's matches, highlighted and scored: asked for by the rows on
     /// screen and the event pane, never for every event a keystroke finds.
-    func eventHit(_ event: Int, clauses: [(actors: Set<String>, matchers: [Matcher])], scoring: SearchResult.Scoring) -> SearchResult.EventHit {
+    func eventHit(_ event: Int, scoring: SearchResult.Scoring) -> SearchResult.EventHit {
         var hit = SearchResult.EventHit(event: event)
+        let clauses = scoring.clauses
         guard !clauses.isEmpty else { return hit }
         let own = eventTokens[event]
         let involved = Set(corpus.events[event].actors)
@@ -550,12 +552,14 @@ public struct SearchIndex: Sendable {
                     case 1: hit.summaryRanges.append(range)
                     default: hit.actorRanges.append(range)
                     }
+                    return true
                 }
                 for passage in passageTokens[event] {
                     let tokens = sourceTokens[Int(passage.source)], sourceID = corpus.sources[Int(passage.source)].id
                     matcher.forEachMatch(in: tokens, Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) { _, range in
                         frequency += 1
                         hit.passageRanges.append(SearchResult.SourceRange(sourceID: sourceID, range: range))
+                        return true
                     }
                 }
             }
@@ -573,15 +577,12 @@ public struct SearchIndex: Sendable {
     }
 
     /// False when the clause cannot occur among `tokens` of a source: none of
-    /// its first word's few candidates is posted there. True otherwise
-    /// (a prefix of many words, or a phrase still to be checked in order).
+    /// its first word's few candidates is posted there, or, for a prefix of
+    /// many words, the line holds none (the scan stopping at the first).
+    /// True otherwise (a phrase is then checked in order).
     func mayOccur(_ matcher: Matcher, source: Int, tokens: Range<Int>) -> Bool {
         guard let first = matcher.sets.first, !first.isEmpty else { return false }
-        guard first.ids.count <= 8 else {
-            var found = false
-            matcher.forEachMatch(in: sourceTokens[source], tokens) { _, _ in found = true }
-            return found
-        }
+        guard first.ids.count <= 8 else { return matcher.occurs(in: sourceTokens[source], tokens) }
         let from = UInt64(source) << 32 | UInt64(tokens.lowerBound), to = UInt64(source) << 32 | UInt64(tokens.upperBound)
         return first.ids.contains { id in
             let postings = sourcePostings[Int(id)]
@@ -631,8 +632,9 @@ public struct SearchIndex: Sendable {
         }
 
         /// Calls `body` with the first token position and the raw range of
-        /// each place the clause occurs among `bounds` of `tokens`.
-        func forEachMatch(in tokens: Tokens, _ bounds: Range<Int>, _ body: (Int, Range<Int>) -> Void) {
+        /// each place the clause occurs among `bounds` of `tokens`, until
+        /// `body` returns false.
+        func forEachMatch(in tokens: Tokens, _ bounds: Range<Int>, _ body: (Int, Range<Int>) -> Bool) {
             guard !sets.isEmpty, !sets.contains(where: \.isEmpty), bounds.count >= sets.count else { return }
             var position = bounds.lowerBound
             while position + sets.count <= bounds.upperBound {
@@ -641,8 +643,9 @@ public struct SearchIndex: Sendable {
                     matches = false
                     break
                 }
-                if matches && tokens.sameLine(position, position + sets.count - 1) {
-                    body(position, Int(tokens.starts[position])..<Int(tokens.ends[position + sets.count - 1]))
+                if matches && tokens.sameLine(position, position + sets.count - 1),
+                   !body(position, Int(tokens.starts[position])..<Int(tokens.ends[position + sets.count - 1])) {
+                    return
                 }
                 position += 1
             }
@@ -651,7 +654,14 @@ public struct SearchIndex: Sendable {
         /// Raw ranges where the clause occurs among `bounds` of `tokens`.
         func ranges(in tokens: Tokens, _ bounds: Range<Int>) -> [Range<Int>] {
             var found: [Range<Int>] = []
-            forEachMatch(in: tokens, bounds) { found.append($1) }
+            forEachMatch(in: tokens, bounds) { found.append($1); return true }
+            return found
+        }
+
+        /// Whether the clause occurs among `bounds` of `tokens` (the scan stops at the first).
+        func occurs(in tokens: Tokens, _ bounds: Range<Int>) -> Bool {
+            var found = false
+            forEachMatch(in: tokens, bounds) { _, _ in found = true; return false }
             return found
         }
     }
@@ -758,7 +768,7 @@ public struct SearchResult: Sendable {
     /// order. This visits them all: the browser asks `hit(forEvent:)` for
     /// the rows it draws instead.
     public var events: [EventHit] {
-        matchingEvents.map { scoring.index.eventHit($0, clauses: scoring.clauses, scoring: scoring) }
+        matchingEvents.map { scoring.index.eventHit($0, scoring: scoring) }
     }
 
     public var isEmpty: Bool { matchingEvents.isEmpty && articleHits.isEmpty }
@@ -768,7 +778,7 @@ public struct SearchResult: Sendable {
     public func hit(forEvent event: Int) -> EventHit? {
         let position = matchingEvents.partitionPoint { $0 < event }
         guard position < matchingEvents.count && matchingEvents[position] == event else { return nil }
-        return scoring.index.eventHit(event, clauses: scoring.clauses, scoring: scoring)
+        return scoring.index.eventHit(event, scoring: scoring)
     }
 
     /// Ranges sorted, with overlapping and touching ones joined.
