@@ -309,7 +309,9 @@ final class BrowserEndToEndTests: XCTestCase {
         try tmux.keys("j", "j", "l", "l", "l")
         try tmux.waitFor("the cell") { $0.contains("event 3/18 · source 4/5") && $0.contains("TRT World · 4 Jul 2024 — cites it") }
         try tmux.keys("Enter")
-        let article = try tmux.waitFor("the article", escapes: true) { $0.contains("Article") && $0.contains("TRT World") }
+        // The header changes before the body is painted: wait for the body
+        // (its status line names the passage), then look at the highlight.
+        let article = try tmux.waitFor("the article", escapes: true) { $0.contains("Article") && $0.contains("TRT World") && $0.contains("passage ") }
         XCTAssertTrue(article.contains("\u{1B}[30m\u{1B}[43m"), "the passage is highlighted:\n\(article)")
         try tmux.keys("Escape")
         try tmux.waitFor("the coverage view again") { $0.contains("Coverage") }
