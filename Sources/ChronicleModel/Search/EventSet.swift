@@ -26,7 +26,6 @@ struct EventSet: Sendable {
     }
 
     var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
-    var isEmpty: Bool { !words.contains { $0 != 0 } }
 
     /// The events, ascending (timeline order), that `keep` keeps.
     func elements(where keep: (Int) -> Bool = { _ in true }) -> [Int] {

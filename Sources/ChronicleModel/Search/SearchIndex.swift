@@ -349,26 +349,24 @@ public struct SearchIndex: Sendable {
         return ids
     }
 
-    /// Calls `body` with (document, first token, token count) for each place
-    /// the clause occurs in `postings`, until `body` returns false.
-    func forEachOccurrence(of clause: SearchQuery.Clause, matcher: Matcher, postings: [[UInt64]], tokens: [Tokens],
-                           _ body: (Int, Int, Int) -> Bool) {
+    /// Calls `body` with (source, first token, token count) for each place
+    /// the clause occurs in the articles, until `body` returns false.
+    func forEachOccurrence(of matcher: Matcher, _ body: (Int, Int, Int) -> Bool) {
         let sets = matcher.sets
         guard let first = sets.first, !sets.contains(where: \.isEmpty) else { return }
         let later = sets.dropFirst()
         for id in first {
-            for posting in postings[Int(id)] {
+            for posting in sourcePostings[Int(id)] {
                 let doc = Int(posting >> 32), token = Int(posting & 0xFFFF_FFFF)
-                let terms = tokens[doc].terms
+                let terms = sourceTokens[doc].terms
                 guard token + later.count < terms.count || later.isEmpty else { continue }
                 var matches = true
                 for (k, allowed) in later.enumerated() where !allowed.contains(terms[token + 1 + k]) {
                     matches = false
                     break
                 }
-                // A phrase stays within one line (articles) or one field (events:
-                // title, summary, actors), whose offsets are counted separately.
-                guard matches, tokens[doc].sameLine(token, token + later.count) else { continue }
+                // A phrase stays within one line, whose offsets are counted separately.
+                guard matches, sourceTokens[doc].sameLine(token, token + later.count) else { continue }
                 if !body(doc, token, sets.count) { return }
             }
         }
@@ -515,9 +513,9 @@ public struct SearchIndex: Sendable {
             }
         } else {
             var visited = Set<UInt64>()
-            scan: for (variant, matcher) in zip(expanded[rarest].clauses, matchers[rarest]) {
+            scan: for matcher in matchers[rarest] {
                 var stop = false
-                forEachOccurrence(of: variant, matcher: matcher, postings: sourcePostings, tokens: sourceTokens) { doc, token, _ in
+                forEachOccurrence(of: matcher) { doc, token, _ in
                     let line = Int(sourceTokens[doc].line(at: token))
                     guard visited.insert(UInt64(doc) << 32 | UInt64(line)).inserted, sourceAllowed(doc),
                           let found = hit(source: doc, line: line) else { return true }
@@ -800,23 +798,5 @@ public struct SearchResult: Sendable {
         return all.enumerated().sorted { a, b in
             a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
         }.map(\.element)
-    }
-}
-
-/// Results put by the cores of a `concurrentPerform`, taken after it returns.
-final class ConcurrentResults<Value>: @unchecked Sendable {
-    private var slots: [Value?]
-    private let lock = NSLock()
-
-    init(count: Int) { slots = Array(repeating: nil, count: count) }
-
-    func put(_ index: Int, _ value: Value) { lock.withLock { slots[index] = value } }
-
-    /// The value, which the results no longer hold: the taker owns it alone.
-    func take(_ index: Int) -> Value {
-        lock.withLock {
-            defer { slots[index] = nil }
-            return slots[index]!
-        }
     }
 }

@@ -69,13 +69,13 @@ public final class BrowserData: Sendable {
         // Three tables over every event, independent of each other: built on
         // both cores, as the first frame waits for them (0.15 s on one at
         // 100,000 events).
-        let passages = ConcurrentSlot<[String: [CitedPassage]]>()
-        let widths = ConcurrentSlot<Int>()
-        let headings = ConcurrentSlot<([String], [Int32])>()
+        let passages = ConcurrentResults<[String: [CitedPassage]]>(count: 1)
+        let widths = ConcurrentResults<Int>(count: 1)
+        let headings = ConcurrentResults<([String], [Int32])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             switch task {
-            case 0: passages.value = Self.citedPassages(corpus)
-            case 1: widths.value = corpus.events.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4
+            case 0: passages.put(0, Self.citedPassages(corpus))
+            case 1: widths.put(0, corpus.events.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4)
             default:
                 // Each event's heading as a number: rows compare numbers, not
                 // strings, for up to every event on each keystroke.
@@ -86,15 +86,15 @@ public final class BrowserData: Sendable {
                     if texts.last != heading { texts.append(heading) }
                     ofEvent.append(Int32(texts.count - 1))
                 }
-                headings.value = (texts, ofEvent)
+                headings.put(0, (texts, ofEvent))
             }
         }
-        citedPassages = passages.value ?? [:]
+        citedPassages = passages.take(0)
         let marks = corpus.sources.count <= Self.maxOutletColumns ? Self.marks(for: corpus.sources) : [:]
         outletMarks = marks
         outletColumns = corpus.sources.compactMap { source in marks[source.id].map { (source.id, $0) } }
-        listDateWidth = widths.value ?? 4
-        let (texts, ofEvent) = headings.value ?? ([], [])
+        listDateWidth = widths.take(0)
+        let (texts, ofEvent) = headings.take(0)
         timelineRows = TimelineRows(events: Array(corpus.events.indices), headings: TimelineRows.Headings(texts: texts, ofEvent: ofEvent))
         searchIndex = SearchIndexHandle(indexNow ? SearchIndex(corpus) : nil)
     }
@@ -207,15 +207,5 @@ public struct TimelineRows: RandomAccessCollection, Sendable, Equatable {
     public func position(ofEvent event: Int) -> Int? {
         let position = events.partitionPoint { $0 < event }
         return position < events.count && events[position] == event ? position : nil
-    }
-}
-
-/// One value set by a task of a `concurrentPerform`, read after it returns.
-private final class ConcurrentSlot<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var stored: Value?
-    var value: Value? {
-        get { lock.withLock { stored } }
-        set { lock.withLock { stored = newValue } }
     }
 }
