@@ -29,9 +29,19 @@ public enum CorpusLoader {
     static let dateFields = ["edtf", "inferred", "basis"]
 
     public static func load(from files: CorpusFiles) -> CorpusLoadResult {
+        load(from: files, previewing: 0) { _ in }
+    }
+
+    /// Loads the corpus; first, when every event is read and checked and
+    /// before the articles are, hands `preview` the first `count` events of
+    /// the timeline with their quotes anchored (see `CorpusPreview`). There
+    /// is no preview when anything reported by then is an error, or when
+    /// `count` is 0.
+    public static func load(from files: CorpusFiles, previewing count: Int,
+                            _ preview: (CorpusPreview) -> Void) -> CorpusLoadResult {
         let log = DiagnosticLog()
         var loader = Loading(files: files, log: log)
-        let corpus = loader.run()
+        let corpus = loader.run(previewing: count, preview)
         return CorpusLoadResult(corpus: corpus, diagnostics: log.items)
     }
 
@@ -40,7 +50,7 @@ public enum CorpusLoader {
     }
 }
 
-private struct Loading {
+struct Loading {
     let files: CorpusFiles
     var log: DiagnosticLog
     var sources: [Source] = []
@@ -60,7 +70,7 @@ private struct Loading {
         self.log = log
     }
 
-    mutating func run() -> Corpus {
+    mutating func run(previewing count: Int, _ preview: (CorpusPreview) -> Void) -> Corpus {
         let manifestPath = files.displayPath(CorpusLoader.manifestName)
         let bytes: [UInt8]
         do {
@@ -87,37 +97,49 @@ private struct Loading {
         if !manifest.has("events") {
             eventFiles = [(CorpusLoader.defaultEventsFile, SourceLocation(file: manifestPath))]
         }
-        // The events files are parsed by two threads, alternate files each,
-        // while the articles are read, then anchored in order as the next
-        // ones are parsed. A few parsed files wait at most, so that their
-        // trees do not all live at once. Problems are reported in the order
-        // of reading one file after the other.
+        // Actors first, as the events name them; their messages are given
+        // after the sources', the order of one pass through the manifest.
+        let actorReport = setAside {
+            for node in manifest.list("actors") { loadActor(node, in: file) }
+            checkActorParents(in: file)
+        }.1
+        // Two threads read, parse and check the events files (alternate
+        // files, each file's events on both cores), while the articles are
+        // read; their quotes are anchored after, file by file in order.
+        // What each reports is given in the order of one pass.
         let producers = 2
-        let parsed = ParsedEventFiles(count: eventFiles.count, producers: producers, aheadEach: 2)
-        // Threads of their own, not the shared pool: they wait for room, and
-        // a waiting pool thread is one the cores reading articles lack.
+        let checked = CheckedEventFiles(count: eventFiles.count)
+        // Threads of their own, not the shared pool: a waiting pool thread
+        // is one the cores reading articles lack.
+        let checker = UncheckedBox(self)
         for first in 0..<producers where first < eventFiles.count {
-            Thread { [files, eventFiles] in
+            Thread { [eventFiles] in
                 for index in stride(from: first, to: eventFiles.count, by: producers) {
                     let (name, location) = eventFiles[index]
-                    parsed.put(index, Self.parseEventsFile(named: name, listedAt: location, files: files))
+                    checked.put(index, checker.value.checkEventsFile(named: name, listedAt: location))
                 }
             }.start()
         }
-        loadSources(manifest.list("sources", required: true), in: file)
-        for node in manifest.list("actors") { loadActor(node, in: file) }
-        checkActorParents(in: file)
+        let sourceNodes = manifest.list("sources", required: true)
+        // The preview needs every event checked (to know which come first)
+        // but only the articles those cite.
+        var early: [CheckedEventsFile?] = Array(repeating: nil, count: eventFiles.count)
+        if count > 0 {
+            for index in eventFiles.indices { early[index] = checked.take(index) }
+            let files = early.map { $0! }
+            if let made = makePreview(of: files, count: count, sourceNodes: sourceNodes, in: file, manifest: manifest, earlier: actorReport) {
+                preview(made)
+            }
+        }
+        loadSources(sourceNodes, in: file)
+        log.items += actorReport
 
         var events: [Event] = []
         var eventIDs: [String: SourceLocation] = [:]
         for index in eventFiles.indices {
-            let (file, diagnostics) = parsed.take(index)
-            log.items += diagnostics
-            guard let file, let items = eventItems(in: file) else { continue }
-            let outcomes = readInRuns(items, of: 256, in: file, kind: "event", allowed: CorpusLoader.eventFields) { loader, fields, id, context in
-                loader.loadEvent(fields, id: id, context: context, in: file)
-            }
-            takeInOrder(outcomes, isRepeated: { id, location in
+            let checkedFile = early[index].take() ?? checked.take(index)
+            log.items += checkedFile.report
+            takeInOrder(anchorInRuns(checkedFile.outcomes), isRepeated: { id, location in
                 guard let first = eventIDs[id] else { return false }
                 log.error(location, "the event id `\(id)` is used twice (first at \(first))", hint: "event ids must be unique: rename one of them")
                 return true
@@ -333,17 +355,28 @@ private struct Loading {
 
     // MARK: Events
 
-    /// Reads and parses one events file, with the problems found doing so.
-    static func parseEventsFile(named name: String, listedAt: SourceLocation, files: CorpusFiles) -> (YAMLFile?, [Diagnostic]) {
-        let log = DiagnosticLog()
+    /// Reads, parses and checks one events file, on a thread of its own
+    /// (this loader is a copy with the actors and no articles): what the
+    /// file reports, then each event's outcome, not yet anchored.
+    func checkEventsFile(named name: String, listedAt: SourceLocation) -> CheckedEventsFile {
+        var worker = self
+        worker.log = DiagnosticLog()
         let bytes: [UInt8]
         do {
             bytes = try files.read(name)
         } catch {
-            log.error(listedAt, "cannot read the events file \(error.path): \(error.problem)", hint: error.hint ?? "create \(name), or list the right file under `events:`")
-            return (nil, log.items)
+            worker.log.error(listedAt, "cannot read the events file \(error.path): \(error.problem)", hint: error.hint ?? "create \(name), or list the right file under `events:`")
+            return CheckedEventsFile(report: worker.log.items, outcomes: [])
         }
-        return (YAMLFile(path: files.displayPath(name), bytes: bytes, log: log), log.items)
+        guard let file = YAMLFile(path: files.displayPath(name), bytes: bytes, log: worker.log),
+              let items = worker.eventItems(in: file) else {
+            return CheckedEventsFile(report: worker.log.items, outcomes: [])
+        }
+        let report = worker.log.items
+        let outcomes = worker.readInRuns(items, of: 256, in: file, kind: "event", allowed: CorpusLoader.eventFields) { loader, fields, id, context in
+            loader.checkEvent(fields, id: id, context: context, in: file)
+        }
+        return CheckedEventsFile(report: report, outcomes: outcomes.flatMap { $0 })
     }
 
     /// The events of a parsed events file: a list, or a mapping with `events:`.
@@ -354,8 +387,19 @@ private struct Loading {
         return top.list("events", required: true)
     }
 
-    /// The rest of an event, once its id is known: its fields checked and its quotes anchored.
-    func loadEvent(_ fields: YAMLFields, id: String, context: String, in file: YAMLFile) -> Event? {
+    /// Runs `body` and takes what it reports out of the log, to be given
+    /// later where one pass would have reported it.
+    func setAside<Value>(_ body: () -> Value) -> (Value, [Diagnostic]) {
+        let mark = log.items.count
+        let value = body()
+        let report = Array(log.items[mark...])
+        log.items.removeSubrange(mark...)
+        return (value, report)
+    }
+
+    /// The rest of an event, once its id is known: every field checked but
+    /// its quotes, which wait for the articles.
+    func checkEvent(_ fields: YAMLFields, id: String, context: String, in file: YAMLFile) -> PendingEvent {
         let title = fields.string("title", required: true)
         var date = datedValue(fields, key: "date", required: true)
         if let value = date {
@@ -377,37 +421,100 @@ private struct Loading {
             log.error(fields.location("citations"), "\(context) has no citations: every event must cite at least one passage",
                       hint: "add `citations:` with `- source: ID` and `quote: exact words from the article`")
         }
-        let citations = citationNodes.compactMap { loadCitation($0, in: file, eventContext: context) }
-        guard let title, let date, citations.count == citationNodes.count, !citations.isEmpty else { return nil }
-        return Event(id: id, date: date, title: title, summary: fields.string("summary"), actors: actorIDs,
-                     tags: fields.strings("tags").map(\.0), spine: fields.bool("spine") ?? false,
-                     citations: citations, location: fields.location("id"))
+        let citations = citationNodes.map { checkCitation($0, in: file, eventContext: context) }
+        // Read now, reported only for an event that stands, as one pass did.
+        let (rest, tailReport) = setAside { (fields.string("summary"), fields.strings("tags").map(\.0), fields.bool("spine") ?? false) }
+        return PendingEvent(id: id, location: fields.location("id"), context: context, title: title, date: date,
+                            actors: actorIDs, citations: citations, summary: rest.0, tags: rest.1, spine: rest.2, tailReport: tailReport)
     }
 
-    func loadCitation(_ node: Node, in file: YAMLFile, eventContext: String) -> Citation? {
-        guard let fields = YAMLFields(node, in: file, context: "a citation of \(eventContext)", allowed: CorpusLoader.citationFields, log: log),
-              let sourceID = fields.string("source", required: true) else { return nil }
+    func checkCitation(_ node: Node, in file: YAMLFile, eventContext: String) -> PendingCitation {
+        var citation = PendingCitation(location: file.location(node))
+        let (read, head) = setAside { () -> YAMLFields? in
+            guard let fields = YAMLFields(node, in: file, context: "a citation of \(eventContext)", allowed: CorpusLoader.citationFields, log: log),
+                  let sourceID = fields.string("source", required: true) else { return nil }
+            citation.sourceID = sourceID
+            citation.sourceLocation = fields.location("source")
+            return fields
+        }
+        citation.head = head
+        guard let fields = read else { return citation }
+        citation.hasQuote = fields.has("quote")
+        guard citation.hasQuote else { return citation }
+        citation.quoteReport = setAside {
+            // prefix and suffix are read only after a quote that is text.
+            guard let exact = fields.string("quote") else { return }
+            citation.exact = exact
+            citation.prefix = fields.string("prefix")
+            citation.suffix = fields.string("suffix")
+        }.1
+        citation.location = fields.location("quote")
+        if citation.exact != nil {
+            citation.claimsReport = setAside {
+                citation.claims = fields.texts("claims").map { Citation.Claim(name: $0.name, value: $0.value) }
+            }.1
+        }
+        return citation
+    }
+
+    /// Anchors the quotes of checked events on both cores, a run of 256
+    /// each; what anchoring reports follows what checking did.
+    func anchorInRuns(_ checked: [Outcome<PendingEvent>]) -> [[Outcome<Event?>]] {
+        let size = 256
+        let runs = (checked.count + size - 1) / size
+        let outcomes = ConcurrentResults<[Outcome<Event?>]>(count: runs)
+        let shared = UncheckedBox((self, checked))
+        DispatchQueue.concurrentPerform(iterations: runs) { run in
+            var (worker, checked) = shared.value
+            worker.log = DiagnosticLog()
+            outcomes.put(run, checked[(run * size)..<min(checked.count, (run + 1) * size)].map { outcome in
+                var anchored = Outcome<Event?>(before: outcome.before, id: outcome.id, after: outcome.after)
+                if let pending = outcome.item {
+                    anchored.item = worker.anchor(pending)
+                    anchored.after += worker.log.items
+                    worker.log.items.removeAll(keepingCapacity: true)
+                }
+                return anchored
+            })
+        }
+        return (0..<runs).map { outcomes.take($0) }
+    }
+
+    /// The event with its quotes anchored, or nil when it does not stand;
+    /// gives what checking set aside, in the order of one pass.
+    func anchor(_ pending: PendingEvent) -> Event? {
+        let citations = pending.citations.compactMap { anchorCitation($0, eventContext: pending.context) }
+        guard let title = pending.title, let date = pending.date, citations.count == pending.citations.count, !citations.isEmpty else { return nil }
+        log.items += pending.tailReport
+        return Event(id: pending.id, date: date, title: title, summary: pending.summary, actors: pending.actors,
+                     tags: pending.tags, spine: pending.spine, citations: citations, location: pending.location)
+    }
+
+    func anchorCitation(_ pending: PendingCitation, eventContext: String) -> Citation? {
+        log.items += pending.head
+        guard let sourceID = pending.sourceID else { return nil }
         guard let source = sourcePositions[sourceID].map({ sources[$0] }) else {
             // Its file could not be read: that error is already reported.
             if unloadedSources.contains(sourceID) { return nil }
             let known = sources.map(\.id)
             let guess = YAMLFields.closest(to: sourceID, in: known).map { "did you mean `\($0)`? " } ?? ""
-            log.error(fields.location("source"), "\(eventContext) cites an unknown source `\(sourceID)`",
+            log.error(pending.sourceLocation, "\(eventContext) cites an unknown source `\(sourceID)`",
                       hint: "\(guess)the sources in manifest.yaml are: \(known.joined(separator: ", "))")
             return nil
         }
-        guard fields.has("quote") else {
-            log.error(fields.location("source"), "a citation of \(eventContext) has no `quote`",
+        guard pending.hasQuote else {
+            log.error(pending.sourceLocation, "a citation of \(eventContext) has no `quote`",
                       hint: "add `quote:` with the exact words from \(source.file)")
             return nil
         }
-        guard let exact = fields.string("quote") else { return nil }
-        let location = fields.location("quote")
+        log.items += pending.quoteReport
+        guard let exact = pending.exact else { return nil }
+        let location = pending.location
         // Only messages show it: not built for the 100,000 quotes that resolve.
         var shown: String { Self.abbreviate(exact) }
-        let where_ = "source `\(sourceID)` (\(source.file))"
+        var where_: String { "source `\(sourceID)` (\(source.file))" }
         let changed = sourceManifestLocations[sourceID]?.changed ?? false
-        let prefix = fields.string("prefix"), suffix = fields.string("suffix")
+        let prefix = pending.prefix, suffix = pending.suffix
         switch QuoteAnchor.resolve(exact: exact, prefix: prefix, suffix: suffix, in: source) {
         case .empty:
             log.error(location, "\(eventContext) has an empty quote", hint: "quote the words of \(source.file) that support the event")
@@ -434,10 +541,53 @@ private struct Loading {
             if changed {
                 log.warning(location, "\(eventContext): re-anchored in the changed \(source.file): the quote is still found, now at line \(line) (bytes \(range.lowerBound)–\(range.upperBound))")
             }
+            log.items += pending.claimsReport
             let passage = Passage(sourceID: sourceID, exact: exact, prefix: prefix, suffix: suffix, range: range, line: line, endLine: endLine)
-            let claims = fields.texts("claims").map { Citation.Claim(name: $0.name, value: $0.value) }
-            return Citation(passage: passage, location: location, claims: claims)
+            return Citation(passage: passage, location: location, claims: pending.claims)
         }
+    }
+
+    // MARK: Preview
+
+    /// The first `count` events of the timeline with their quotes anchored,
+    /// reading only the articles they cite; nil when anything reported so
+    /// far is an error (the corpus will be refused) or one of them does not
+    /// anchor.
+    func makePreview(of checked: [CheckedEventsFile], count: Int, sourceNodes: [Node], in file: YAMLFile,
+                     manifest: YAMLFields, earlier: [Diagnostic]) -> CorpusPreview? {
+        func clean(_ items: [Diagnostic]) -> Bool { !items.contains { $0.severity == .error } }
+        guard clean(log.items), clean(earlier), checked.allSatisfy({ clean($0.report) }) else { return nil }
+        var pending: [PendingEvent] = []
+        for outcome in checked.lazy.flatMap(\.outcomes) {
+            guard clean(outcome.before), clean(outcome.after), let item = outcome.item, item.date != nil, item.title != nil,
+                  item.citations.allSatisfy({ clean($0.head + $0.quoteReport + $0.claimsReport) }) else { return nil }
+            pending.append(item)
+        }
+        // The timeline's order, as Corpus sorts it: by date, then as written.
+        let keys = pending.map { $0.date!.date.sortKey }
+        let order = pending.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
+        let first = order.prefix(count).map { pending[$0] }
+        let cited = Set(first.flatMap { $0.citations.compactMap(\.sourceID) })
+
+        var worker = self
+        worker.log = DiagnosticLog()
+        for node in sourceNodes {
+            guard case .mapping(let mapping) = node, let idNode = mapping["id"], case .scalar(let id) = idNode,
+                  cited.contains(id.string), worker.sourcePositions[id.string] == nil else { continue }
+            let reader = worker
+            let outcome = reader.readItem(node, in: file, kind: "source", allowed: CorpusLoader.sourceFields) { fields, id, context in
+                reader.loadArticle(fields, id: id, context: context, in: file)
+            }
+            guard let (id, location) = outcome.id, let article = outcome.item, let source = article.source else { return nil }
+            worker.sourceManifestLocations[id] = (location, article.changed)
+            worker.sourcePositions[id] = worker.sources.count
+            worker.sources.append(source)
+        }
+        let events = first.compactMap { worker.anchor($0) }
+        guard events.count == first.count, clean(worker.log.items) else { return nil }
+        return CorpusPreview(corpus: Corpus(title: manifest.string("title"), description: manifest.string("description"),
+                                            sources: worker.sources, actors: actors, events: events),
+                             eventCount: pending.count, sourceCount: sourceNodes.count, dates: order.map { pending[$0].date! })
     }
 
     // MARK: Shared checks
@@ -490,46 +640,83 @@ private struct Loading {
     }
 }
 
-/// Parsed events files handed from the threads that parse them (file i by
-/// thread i % producers) to the one that anchors them, in order. Each
-/// producer has its own allowance of files waiting: with one shared, a
-/// producer ahead could take the room its slower partner needs for the next
-/// file in order, and both would wait forever.
-private final class ParsedEventFiles: @unchecked Sendable {
-    private var slots: [(YAMLFile?, [Diagnostic])?]
+/// An event read and checked but for its quotes, which need the articles.
+/// What its citations and last fields reported is set aside, to be given
+/// when it is anchored, where one pass would have given it.
+struct PendingEvent {
+    var id: String
+    var location: SourceLocation
+    var context: String
+    var title: String?
+    var date: DatedValue?
+    var actors: [String]
+    var citations: [PendingCitation]
+    var summary: String?
+    var tags: [String]
+    var spine: Bool
+    /// Reading summary, tags and spine: given only for an event that stands.
+    var tailReport: [Diagnostic]
+}
+
+struct PendingCitation {
+    /// Reading the citation and its `source`; nothing more is given without one.
+    var head: [Diagnostic] = []
+    var sourceID: String?
+    var sourceLocation: SourceLocation
+    var hasQuote = false
+    /// Reading `quote`, then `prefix` and `suffix`.
+    var quoteReport: [Diagnostic] = []
+    var exact: String?
+    var prefix: String?
+    var suffix: String?
+    var location: SourceLocation
+    var claims: [Citation.Claim] = []
+    /// Reading `claims`: given once the quote anchors.
+    var claimsReport: [Diagnostic] = []
+
+    init(location: SourceLocation) {
+        self.sourceLocation = location
+        self.location = location
+    }
+}
+
+/// One events file as its thread checked it.
+struct CheckedEventsFile {
+    var report: [Diagnostic]
+    var outcomes: [Loading.Outcome<PendingEvent>]
+}
+
+/// Checked events files handed from the threads that check them (file i by
+/// thread i % 2) to the one that anchors them, in order.
+private final class CheckedEventFiles: @unchecked Sendable {
+    private var slots: [CheckedEventsFile?]
     private let lock = NSLock()
     private let ready: [DispatchSemaphore]
-    private let room: [DispatchSemaphore]
 
-    init(count: Int, producers: Int, aheadEach: Int) {
+    init(count: Int) {
         slots = Array(repeating: nil, count: count)
         ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-        room = (0..<producers).map { _ in DispatchSemaphore(value: aheadEach) }
     }
 
-    /// Takes the file over (`consuming`): the parsing thread keeps no
-    /// reference, so the tree is freed by the thread that anchors it.
-    func put(_ index: Int, _ file: consuming (YAMLFile?, [Diagnostic])) {
-        room[index % room.count].wait()
+    /// Takes the file over (`consuming`): the checking thread keeps no reference.
+    func put(_ index: Int, _ file: consuming CheckedEventsFile) {
         lock.withLock { slots[index] = file }
         ready[index].signal()
     }
 
-    func take(_ index: Int) -> (YAMLFile?, [Diagnostic]) {
+    func take(_ index: Int) -> CheckedEventsFile {
         ready[index].wait()
-        let file = lock.withLock { () -> (YAMLFile?, [Diagnostic]) in
+        return lock.withLock {
             defer { slots[index] = nil }
             return slots[index]!
         }
-        room[index % room.count].signal()
-        return file
     }
 }
 
 /// Hands the loader, the manifest's nodes and its file to the cores that
 /// read the articles: each works on its own copy with its own log, and only
 /// reads what is shared.
-private struct UncheckedBox<Value>: @unchecked Sendable {
+struct UncheckedBox<Value>: @unchecked Sendable {
     let value: Value
     init(_ value: Value) { self.value = value }
 }
