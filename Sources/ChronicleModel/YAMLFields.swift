@@ -80,7 +80,25 @@ struct YAMLFields {
     let node: Node
     let context: String
     let log: DiagnosticLog
-    private(set) var values: [String: Node] = [:]
+    private(set) var values = Values()
+
+    /// The fields by key: a handful, so a scan, not a hash table (hashing
+    /// every key of 100,000 events and their citations was a sixth of
+    /// checking them).
+    struct Values {
+        private var pairs: [(key: String, value: Node)] = []
+        mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
+        subscript(key: String) -> Node? {
+            get { pairs.first { $0.key == key }?.value }
+            set {
+                if let index = pairs.firstIndex(where: { $0.key == key }) {
+                    if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
+                } else if let newValue {
+                    pairs.append((key, newValue))
+                }
+            }
+        }
+    }
 
     /// Nil (with an error logged) when `node` is not a mapping. Unknown and
     /// repeated keys are errors naming the key and its line.

@@ -130,7 +130,12 @@ public final class CursesTerminal {
 
     public func bell() { beep() }
 
-    /// The next input, or nil after about 100 ms of none.
+    /// How long `read` waits for input before it returns nil.
+    public func waitForInput(milliseconds: Int32) {
+        wtimeout(chronicle_stdscr(), milliseconds)
+    }
+
+    /// The next input, or nil after about 100 ms of none (see `waitForInput`).
     public func read() -> Input? {
         var character: wint_t = 0
         let status = wget_wch(chronicle_stdscr(), &character)

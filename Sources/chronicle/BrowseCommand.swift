@@ -13,16 +13,27 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    /// Events a preview anchors: more than a terminal has rows.
+    static let previewEvents = 400
+
     func run() throws {
-        let loaded = try corpus.load()
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
-            Terminal.standardOutput.write(ListCommand.text(loaded))
+            Terminal.standardOutput.write(ListCommand.text(try corpus.load()))
             return
         }
+        // A large corpus takes a second or more to read and check. Its first
+        // screen is drawn from a preview, the timeline's first events with
+        // every quote of theirs anchored, while the rest is read and checked.
+        let loading = BackgroundLoad(files: corpus.files, previewing: Self.previewEvents)
+        let first = loading.previewOrResult()
+        // A corpus with errors is refused before the screen is taken.
+        var loaded: Corpus?
+        if case .result(let result) = first { loaded = try corpus.accept(result) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start()
         } catch {
+            let loaded = try loaded ?? corpus.accept(loading.result())
             // Asked for by name, the browser's absence is an error; as the
             // default, the list is the useful answer.
             if CommandLine.arguments.dropFirst().first == "browse" {
@@ -32,11 +43,70 @@ struct BrowseCommand: ParsableCommand {
             Terminal.standardOutput.write(ListCommand.text(loaded))
             return
         }
+        var typedWhileChecking: [CursesTerminal.Input] = []
+        if case .preview(let preview) = first, let data = BrowserData(preview: preview),
+           terminal.size.height < Self.previewEvents {
+            guard let typed = BrowserLoop(terminal: terminal, data: data).showPreview(until: loading) else {
+                terminal.restore()
+                return
+            }
+            typedWhileChecking = typed
+        }
+        if loaded == nil {
+            let result = loading.result()
+            // The rest of the corpus has errors: the preview is taken down
+            // first, then they are listed, as for any corpus with errors.
+            if result.hasErrors { terminal.restore() }
+            loaded = try corpus.accept(result)
+        }
+        guard let loaded else { return }
         // The first frame does not wait for the search index: it is built
         // on another thread, and the loop hears when it is ready.
         let data = BrowserData(corpus: loaded, indexNow: false)
         Thread.detachNewThread { data.searchIndex.build(loaded) }
-        BrowserLoop(terminal: terminal, data: data).run()
+        BrowserLoop(terminal: terminal, data: data).run(replaying: typedWhileChecking)
+    }
+}
+
+/// The corpus loading on a thread of its own, and its preview.
+final class BackgroundLoad: @unchecked Sendable {
+    enum First {
+        case preview(CorpusPreview)
+        case result(CorpusLoadResult)
+    }
+
+    private let lock = NSLock()
+    private let arrived = DispatchSemaphore(value: 0)
+    private var preview: CorpusPreview?
+    private var loaded: CorpusLoadResult?
+
+    init(files: CorpusFiles, previewing count: Int) {
+        Thread {
+            let result = CorpusLoader.load(from: files, previewing: count) { preview in
+                self.lock.withLock { self.preview = preview }
+                self.arrived.signal()
+            }
+            self.lock.withLock { self.loaded = result }
+            self.arrived.signal()
+        }.start()
+    }
+
+    /// Waits for the preview, or the whole corpus when that comes first
+    /// (a small corpus, or one with errors, which gives no preview).
+    func previewOrResult() -> First {
+        arrived.wait()
+        return lock.withLock { loaded.map(First.result) ?? .preview(preview!) }
+    }
+
+    /// Whether the whole corpus is loaded (without waiting).
+    var isDone: Bool { lock.withLock { loaded != nil } }
+
+    /// Waits for the whole corpus.
+    func result() -> CorpusLoadResult {
+        while true {
+            if let loaded = lock.withLock({ loaded }) { return loaded }
+            arrived.wait()
+        }
     }
 }
 
@@ -46,10 +116,42 @@ struct BrowserLoop {
     let terminal: CursesTerminal
     let data: BrowserData
 
-    func run() {
+    /// Shows a preview until the whole corpus is loaded: resizes redraw it,
+    /// a first `q` quits, and every other key is kept, in order, for the
+    /// whole corpus (nil: quit). Nothing is done on the preview itself: it
+    /// holds only the first events.
+    func showPreview(until loading: BackgroundLoad) -> [CursesTerminal.Input]? {
+        var state = AppState(data: data, size: terminal.size)
+        _ = Reducer.reduce(&state, .resize(terminal.size))
+        terminal.paint(Renderer.render(state))
+        // Looks at the load every 20 ms, not the usual 100.
+        terminal.waitForInput(milliseconds: 20)
+        defer { terminal.waitForInput(milliseconds: 100) }
+        var typed: [CursesTerminal.Input] = []
+        while !loading.isDone {
+            if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
+            guard let input = terminal.read() else { continue }
+            switch input {
+            case .resize(let size):
+                _ = Reducer.reduce(&state, .resize(size))
+                terminal.paint(Renderer.render(state))
+            case .key(.character("q")) where typed.isEmpty:
+                return nil
+            default:
+                typed.append(input)
+            }
+        }
+        return typed
+    }
+
+    func run(replaying typed: [CursesTerminal.Input] = []) {
         defer { terminal.restore() }
         var state = AppState(data: data, size: terminal.size)
         _ = Reducer.reduce(&state, .resize(terminal.size))
+        for input in typed {
+            let effects = apply(input, &state)
+            if effects.contains(.quit) { return }
+        }
         terminal.paint(Renderer.render(state))
         var indexed = data.index != nil
         while true {
@@ -60,16 +162,19 @@ struct BrowserLoop {
                 terminal.paint(Renderer.render(state))
             }
             guard let input = terminal.read() else { continue }
-            let effects: [Effect]
-            switch input {
-            case .key(let key): effects = Reducer.handle(key, &state)
-            case .mouse(let event): effects = Reducer.reduce(&state, .mouse(event))
-            case .resize(let size): effects = Reducer.reduce(&state, .resize(size))
-            }
+            let effects = apply(input, &state)
             if effects.contains(.quit) { return }
             if effects.contains(.bell) { terminal.bell() }
             if effects.contains(.repaint) { terminal.invalidate() }
             terminal.paint(Renderer.render(state))
+        }
+    }
+
+    func apply(_ input: CursesTerminal.Input, _ state: inout AppState) -> [Effect] {
+        switch input {
+        case .key(let key): return Reducer.handle(key, &state)
+        case .mouse(let event): return Reducer.reduce(&state, .mouse(event))
+        case .resize(let size): return Reducer.reduce(&state, .resize(size))
         }
     }
 }

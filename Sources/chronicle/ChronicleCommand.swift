@@ -50,7 +50,11 @@ struct CorpusOptions: ParsableArguments {
     /// The corpus, or exit 2 with its errors: a corpus with unresolved
     /// quotes is never shown as if it were sourced.
     func load() throws -> Corpus {
-        let result = CorpusLoader.load(from: files)
+        try accept(CorpusLoader.load(from: files))
+    }
+
+    /// The loaded corpus, or exit 2 with its errors.
+    func accept(_ result: CorpusLoadResult) throws -> Corpus {
         if result.hasErrors {
             for diagnostic in result.diagnostics.errors {
                 Terminal.standardError.write(SafeText.visible(diagnostic.description, keepNewlines: true) + "\n")

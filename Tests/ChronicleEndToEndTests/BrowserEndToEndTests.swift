@@ -200,6 +200,104 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
     }
 
+    /// A generated corpus (400 articles, 2,000 events) plus one source whose
+    /// article is a named pipe, cited by the last event of the timeline:
+    /// the whole load waits on the pipe until the test writes the article,
+    /// while the first events (which do not cite it) make the preview.
+    func corpusHeldBack(quote: String) throws -> (directory: URL, pipe: String) {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let generate = Process()
+        generate.executableURL = Tmux.binary
+        generate.arguments = ["bench", "generate", "--articles", "400", "--seed", "3", "--out", directory.path]
+        generate.standardOutput = FileHandle.nullDevice
+        try generate.run()
+        generate.waitUntilExit()
+        XCTAssertEqual(generate.terminationStatus, 0)
+        let pipe = directory.appendingPathComponent("articles/late.txt").path
+        XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+        let manifestURL = directory.appendingPathComponent("manifest.yaml")
+        var manifest = try String(contentsOf: manifestURL, encoding: .utf8)
+        manifest = manifest.replacingOccurrences(of: "\nactors:\n", with: """
+
+              - id: late
+                file: articles/late.txt
+                outlet: Late Outlet
+                published: "2999"
+            actors:
+
+            """)
+        manifest += "  - events-late.yaml\n"
+        try manifest.write(to: manifestURL, atomically: true, encoding: .utf8)
+        try """
+            events:
+              - id: the-last
+                date: "2999"
+                title: The last event
+                citations:
+                  - source: late
+                    quote: \(quote)
+
+            """.write(to: directory.appendingPathComponent("events-late.yaml"), atomically: true, encoding: .utf8)
+        return (directory, pipe)
+    }
+
+    /// Writes the held-back article into its pipe (the load is waiting to read it).
+    func release(_ pipe: String) {
+        let handle = FileHandle(forWritingAtPath: pipe)
+        handle?.write(Data("The text was held back until now.\n".utf8))
+        try? handle?.close()
+    }
+
+    /// The first screen comes from the preview while the rest is checked;
+    /// keys typed meanwhile are kept and applied to the whole corpus.
+    func testTheFirstScreenComesBeforeTheWholeCorpusIsCheckedAndKeysWait() throws {
+        let (directory, pipe) = try corpusHeldBack(quote: "held back until now")
+        let tmux = try Tmux(test: self)
+        try tmux.start(["--corpus", directory.path])
+        var screen = try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") && $0.contains("1/2001") }
+        XCTAssertTrue(screen.contains("Generated corpus"), screen)
+        try tmux.keys("j", "j")
+        Thread.sleep(forTimeInterval: 0.3)
+        screen = try tmux.capture()
+        XCTAssertTrue(screen.contains("1/2001") && screen.contains("checking every quote"), "keys wait for the whole corpus:\n" + screen)
+        release(pipe)
+        screen = try tmux.waitFor("the whole corpus, both keys applied") { $0.contains("3/2001") && !$0.contains("checking every quote") }
+        XCTAssertTrue(screen.contains("q quit"), screen)
+        try tmux.keys("G")
+        try tmux.waitFor("the held-back event, at the end") { $0.contains("The last event") && $0.contains("2001/2001") }
+        try tmux.keys("q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+    }
+
+    /// An error in what the preview did not show: the preview is taken
+    /// down, the terminal given back, and the error listed with exit 2.
+    func testAnErrorFoundAfterThePreviewIsListedAndTheTerminalRestored() throws {
+        let (directory, pipe) = try corpusHeldBack(quote: "words the article does not have")
+        let tmux = try Tmux(test: self)
+        try tmux.start(["--corpus", directory.path])
+        try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") }
+        release(pipe)
+        let screen = try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertTrue(screen.contains("events-late.yaml:7") && screen.contains("quote not found"), screen)
+        XCTAssertFalse(screen.contains("checking every quote"), screen)
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=2\n")
+        XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
+    }
+
+    /// A first `q` on the preview quits at once, whatever is still loading.
+    func testQuitOnThePreview() throws {
+        let (directory, _) = try corpusHeldBack(quote: "held back until now")
+        let tmux = try Tmux(test: self)
+        try tmux.start(["--corpus", directory.path])
+        try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") }
+        try tmux.keys("q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
+        XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
+    }
+
     static let hostileCorpus = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .appendingPathComponent("Fixtures/hostile-corpus").path
 

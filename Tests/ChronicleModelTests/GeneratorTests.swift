@@ -152,6 +152,13 @@ final class GeneratorTests: XCTestCase {
         XCTAssertGreaterThan(figures.articleFrames, 0)
         XCTAssertGreaterThan(figures.peakRSSBytes, 0)
         XCTAssertGreaterThan(figures.corpusBytes, 40 * 3_000)
+        // 40 sources (more than get outlet columns): the first frame is the
+        // preview's, drawn before the whole corpus was checked.
+        XCTAssertGreaterThan(figures.firstFrameSeconds, 0)
+        XCTAssertLessThan(figures.firstFrameSeconds, figures.checkedFrameSeconds)
+        let unpreviewed = Benchmark.measure(files: DirectoryCorpusFiles(root: url), label: "40", corpusBytes: figures.corpusBytes,
+                                            startedAt: nil, previewEvents: 0)
+        XCTAssertEqual(unpreviewed.firstFrameSeconds, unpreviewed.checkedFrameSeconds)
     }
 }
 

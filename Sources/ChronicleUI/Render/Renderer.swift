@@ -70,7 +70,7 @@ public enum Renderer {
         let position: String
         switch state.screen {
         case .timeline, .help:
-            var eventPosition = state.corpus.events.isEmpty ? "0/0" : "\(state.timeline.selected + 1)/\(state.corpus.events.count)"
+            var eventPosition = state.corpus.events.isEmpty ? "0/0" : "\(state.timeline.selected + 1)/\(state.data.eventCount)"
             if state.search.isActive {
                 eventPosition = state.visibleEvents.isEmpty ? "0/0" : "\(state.selectedPosition + 1)/\(state.visibleEvents.count)"
             }
@@ -108,7 +108,10 @@ public enum Renderer {
             if leftWidth > 0 { grid.put(" ", x: cursor, y: bar.y, role: .statusKey) }
         } else {
             var left = " " + (state.notice ?? hints(for: state.screen))
-            if state.notice == nil, state.search.isActive {
+            if state.data.isPreview {
+                // Keys wait (and are kept) until every quote is checked.
+                left = " checking every quote of \(state.data.eventCount) events…  q quit"
+            } else if state.notice == nil, state.search.isActive {
                 var parts: [String] = []
                 if !state.search.query.isEmpty { parts.append("/" + state.search.query) }
                 parts += filterLabels(state)

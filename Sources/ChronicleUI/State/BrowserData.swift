@@ -60,12 +60,36 @@ public final class BrowserData: Sendable {
     public static let maxOutletColumns = 8
 
     /// The date as the timeline list shows it: "*" marks an inferred one.
-    public static func listDate(_ event: Event) -> String {
-        event.date.date.displayText + (event.date.inferred ? "*" : "")
+    public static func listDate(_ event: Event) -> String { listDate(event.date) }
+
+    static func listDate(_ date: DatedValue) -> String {
+        date.date.displayText + (date.inferred ? "*" : "")
     }
 
-    public init(corpus: Corpus, indexNow: Bool = true) {
+    /// How many events the corpus has; while it is checked, a preview's
+    /// corpus holds only the first ones.
+    public let eventCount: Int
+    /// A preview's tables: the rest of the corpus is still read and checked.
+    public let isPreview: Bool
+
+    /// The tables for a preview: its first events, laid out as the whole
+    /// corpus lays them out (the date column measured over every event).
+    /// Nil when they could not look the same: a corpus with few enough
+    /// sources for outlet columns, which need them all.
+    public convenience init?(preview: CorpusPreview) {
+        guard preview.sourceCount > Self.maxOutletColumns else { return nil }
+        self.init(corpus: preview.corpus, indexNow: false, eventCount: preview.eventCount, isPreview: true,
+                  dateWidth: preview.dates.lazy.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4)
+    }
+
+    public convenience init(corpus: Corpus, indexNow: Bool = true) {
+        self.init(corpus: corpus, indexNow: indexNow, eventCount: corpus.events.count, isPreview: false, dateWidth: nil)
+    }
+
+    init(corpus: Corpus, indexNow: Bool, eventCount: Int, isPreview: Bool, dateWidth: Int?) {
         self.corpus = corpus
+        self.eventCount = eventCount
+        self.isPreview = isPreview
         // Three tables over every event, independent of each other: built on
         // both cores, as the first frame waits for them (0.15 s on one at
         // 100,000 events).
@@ -75,7 +99,7 @@ public final class BrowserData: Sendable {
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             switch task {
             case 0: passages.put(0, Self.citedPassages(corpus))
-            case 1: widths.put(0, corpus.events.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4)
+            case 1: widths.put(0, dateWidth ?? corpus.events.lazy.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4)
             default:
                 // Each event's heading as a number: rows compare numbers, not
                 // strings, for up to every event on each keystroke.
