@@ -370,17 +370,28 @@ struct Loading {
             bytes = try files.read(name)
         } catch {
             worker.log.error(listedAt, "cannot read the events file \(error.path): \(error.problem)", hint: error.hint ?? "create \(name), or list the right file under `events:`")
-            return CheckedEventsFile(report: worker.log.items, outcomes: [])
+            return CheckedEventsFile(report: worker.log.items, outcomes: [], sortKeys: nil)
         }
         guard let file = YAMLFile(path: files.displayPath(name), bytes: bytes, log: worker.log),
               let items = worker.eventItems(in: file) else {
-            return CheckedEventsFile(report: worker.log.items, outcomes: [])
+            return CheckedEventsFile(report: worker.log.items, outcomes: [], sortKeys: nil)
         }
         let report = worker.log.items
-        let outcomes = worker.readInRuns(items, of: 256, in: file, kind: "event", allowed: CorpusLoader.eventFields) { loader, fields, id, context in
+        let runs = worker.readInRuns(items, of: 256, in: file, kind: "event", allowed: CorpusLoader.eventFields) { loader, fields, id, context in
             loader.checkEvent(fields, id: id, context: context, in: file)
         }
-        return CheckedEventsFile(report: report, outcomes: outcomes.flatMap { $0 })
+        var checked = CheckedEventsFile(report: report, outcomes: runs.flatMap { $0 })
+        // For a preview: the dates' keys, while nothing reported is an error.
+        func clean(_ items: [Diagnostic]) -> Bool { !items.contains { $0.severity == .error } }
+        var keys: [PartialDate.SortKey]? = clean(report) ? [] : nil
+        for outcome in checked.outcomes where keys != nil {
+            guard clean(outcome.before), clean(outcome.after), let date = outcome.item?.date, outcome.item?.title != nil,
+                  outcome.item?.citations.allSatisfy({ clean($0.head) && clean($0.quoteReport) && clean($0.claimsReport) }) == true
+            else { keys = nil; break }
+            keys!.append(date.date.sortKey)
+        }
+        checked.sortKeys = keys
+        return checked
     }
 
     /// The events of a parsed events file: a list, or a mapping with `events:`.
@@ -560,17 +571,28 @@ struct Loading {
     func makePreview(of checked: [CheckedEventsFile], count: Int, sourceNodes: [Node], in file: YAMLFile,
                      manifest: YAMLFields, earlier: [Diagnostic]) -> CorpusPreview? {
         func clean(_ items: [Diagnostic]) -> Bool { !items.contains { $0.severity == .error } }
-        guard clean(log.items), clean(earlier), checked.allSatisfy({ clean($0.report) }) else { return nil }
-        var pending: [PendingEvent] = []
-        for outcome in checked.lazy.flatMap(\.outcomes) {
-            guard clean(outcome.before), clean(outcome.after), let item = outcome.item, item.date != nil, item.title != nil,
-                  item.citations.allSatisfy({ clean($0.head + $0.quoteReport + $0.claimsReport) }) else { return nil }
-            pending.append(item)
+        guard clean(log.items), clean(earlier) else { return nil }
+        // Where each event is (file, outcome) and its date's key.
+        guard checked.allSatisfy({ $0.sortKeys != nil }) else { return nil }
+        var places: [(file: Int, outcome: Int)] = []
+        var keys: [PartialDate.SortKey] = []
+        for (fileIndex, file) in checked.enumerated() {
+            places += file.outcomes.indices.map { (fileIndex, $0) }
+            keys += file.sortKeys!
         }
-        // The timeline's order, as Corpus sorts it: by date, then as written.
-        let keys = pending.map { $0.date!.date.sortKey }
-        let order = pending.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
-        let first = order.prefix(count).map { pending[$0] }
+        func event(_ place: (file: Int, outcome: Int)) -> PendingEvent { checked[place.file].outcomes[place.outcome].item! }
+        // The first `count` in the timeline's order (as Corpus sorts: by
+        // date, then as written), kept sorted as they are met rather than
+        // sorting all 100,000: once it is full, most events are not earlier
+        // than its last.
+        func precedes(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
+        var firstPlaces: [Int] = []
+        firstPlaces.reserveCapacity(count + 1)
+        for index in places.indices where firstPlaces.count < count || precedes(index, firstPlaces[firstPlaces.count - 1]) {
+            firstPlaces.insert(index, at: firstPlaces.partitionPoint { precedes($0, index) })
+            if firstPlaces.count > count { firstPlaces.removeLast() }
+        }
+        let first = firstPlaces.map { event(places[$0]) }
         let cited = Set(first.flatMap { $0.citations.compactMap(\.sourceID) })
 
         var worker = self
@@ -591,7 +613,8 @@ struct Loading {
         guard events.count == first.count, clean(worker.log.items) else { return nil }
         return CorpusPreview(corpus: Corpus(title: manifest.string("title"), description: manifest.string("description"),
                                             sources: worker.sources, actors: actors, events: events),
-                             eventCount: pending.count, sourceCount: sourceNodes.count, dates: order.map { pending[$0].date! })
+                             eventCount: places.count, sourceCount: sourceNodes.count,
+                             dates: places.map { event($0).date! })
     }
 
     // MARK: Shared checks
@@ -688,6 +711,8 @@ struct PendingCitation {
 struct CheckedEventsFile {
     var report: [Diagnostic]
     var outcomes: [Loading.Outcome<PendingEvent>]
+    /// Each event's date key, for the preview; nil when the file reported an error.
+    var sortKeys: [PartialDate.SortKey]?
 }
 
 /// Checked events files handed from the threads that check them (file i by

@@ -13,7 +13,7 @@ public struct CorpusPreview: Sendable {
     public let eventCount: Int
     /// Sources the manifest lists.
     public let sourceCount: Int
-    /// Every event's date, in timeline order: what a date column's width
-    /// is measured over.
+    /// Every event's date, as written (not in timeline order): what a date
+    /// column's width is measured over.
     public let dates: [DatedValue]
 }

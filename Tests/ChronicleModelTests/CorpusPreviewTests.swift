@@ -91,7 +91,7 @@ final class CorpusPreviewTests: XCTestCase {
         XCTAssertEqual(preview.eventCount, 400)
         XCTAssertEqual(preview.sourceCount, 12)
         XCTAssertEqual(preview.corpus.title, "Order")
-        XCTAssertEqual(preview.dates.map(\.date.sortKey), result.corpus.events.map(\.date.date.sortKey))
+        XCTAssertEqual(preview.dates.map(\.date.edtf).sorted(), result.corpus.events.map(\.date.date.edtf).sorted())
         let whole = result.corpus.events.prefix(25)
         XCTAssertEqual(preview.corpus.events.map(\.id), whole.map(\.id))
         XCTAssertEqual(preview.corpus.events.map(\.citations), whole.map(\.citations), "anchored at the same bytes")
