@@ -1,7 +1,18 @@
 #define _GNU_SOURCE
 #include <string.h>
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
 #include "CModelSupport.h"
 
 const void *chronicle_find(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength) {
     return memmem(haystack, haystackLength, needle, needleLength);
+}
+
+int chronicle_release_free_memory(void) {
+#if defined(__GLIBC__)
+    return malloc_trim(0);
+#else
+    return 0;
+#endif
 }

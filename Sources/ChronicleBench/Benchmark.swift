@@ -52,6 +52,13 @@ public enum Benchmark {
         return Double(spec.tv_sec) + Double(spec.tv_nsec) / 1e9
     }
 
+    /// The resident set now (not its peak), from /proc/self/statm.
+    static func currentRSS() -> Int {
+        guard let text = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return 0 }
+        let fields = text.split(separator: " ")
+        return fields.count > 1 ? (Int(fields[1]) ?? 0) * Int(sysconf(Int32(_SC_PAGESIZE))) : 0
+    }
+
     static func peakRSS() -> Int {
         var usage = rusage()
         getrusage(__rusage_who_t(RUSAGE_SELF.rawValue), &usage)
@@ -104,6 +111,7 @@ public enum Benchmark {
         figures.articles = corpus.sources.count
         figures.events = corpus.events.count
         if loaded.hasErrors { log("warning: \(loaded.diagnostics.errors.count) errors in \(label)") }
+        let loadedRSS = currentRSS()
         let dataStart = now()
         let data = BrowserData(corpus: corpus, indexNow: false)
         let dataSeconds = now() - dataStart
@@ -119,6 +127,8 @@ public enum Benchmark {
         data.searchIndex.build(corpus)
         figures.indexSeconds = now() - indexStart
         figures.peakRSSBytes = peakRSS()
+        log(String(format: "\(label): resident after loading %.0f MB, after indexing %.0f MB, peak %.0f MB",
+                   Double(loadedRSS) / 1_048_576, Double(currentRSS()) / 1_048_576, Double(figures.peakRSSBytes) / 1_048_576))
         _ = Reducer.reduce(&state, .indexReady)
 
         // Search as you type: each keystroke runs the query, narrows the

@@ -1,3 +1,4 @@
+import CModelSupport
 import Dispatch
 import Foundation
 
@@ -42,6 +43,10 @@ public enum CorpusLoader {
         let log = DiagnosticLog()
         var loader = Loading(files: files, log: log)
         let corpus = loader.run(previewing: count, preview)
+        // The parse trees and checked events are freed by now, in small
+        // pieces spread over every thread's heap; hand those pages back
+        // rather than keep them resident under the index built next.
+        _ = chronicle_release_free_memory()
         return CorpusLoadResult(corpus: corpus, diagnostics: log.items)
     }
 

@@ -2,6 +2,24 @@ import XCTest
 @testable import ChronicleModel
 
 final class PrimitivesTests: XCTestCase {
+    /// The index keeps 12 million tokens in arrays copied to their size: an
+    /// array grown by appending (or `Array(slice)`, which may share it)
+    /// keeps its spare room.
+    func testCopiedToSizeHoldsNoSpareRoomAndSharesNothing() {
+        var grown: [Int32] = []
+        for value in 0..<1_000 { grown.append(Int32(value)) }
+        grown.removeLast(990)
+        XCTAssertGreaterThan(grown.capacity, 900)
+        let copied = grown.copiedToSize()
+        XCTAssertEqual(copied, Array(0..<10))
+        XCTAssertLessThan(copied.capacity, 16)
+        copied.withUnsafeBufferPointer { mine in
+            grown.withUnsafeBufferPointer { theirs in XCTAssertNotEqual(mine.baseAddress, theirs.baseAddress) }
+        }
+        XCTAssertEqual([String]().copiedToSize(), [])
+        XCTAssertEqual(["a", "b"].copiedToSize(), ["a", "b"])
+    }
+
     func testSHA256KnownVectors() {
         XCTAssertEqual(SHA256.hex([UInt8]()), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
         XCTAssertEqual(SHA256.hex(Array("abc".utf8)), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")

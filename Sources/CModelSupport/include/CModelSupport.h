@@ -1,7 +1,7 @@
 #ifndef CMODELSUPPORT_H
 #define CMODELSUPPORT_H
 
-// C the model needs: SHA-256 with the CPU's instructions, and memmem.
+// C the model needs: SHA-256 with the CPU's instructions, memmem, malloc_trim.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -20,5 +20,9 @@ void chronicle_sha256_blocks(uint32_t state[8], const uint8_t *data, size_t bloc
 /// The first occurrence of `needle` in `haystack`, or NULL: libc's memmem,
 /// which Swift does not see (it is a GNU extension).
 const void *chronicle_find(const void *haystack, size_t haystackLength, const void *needle, size_t needleLength);
+
+/// Hands freed heap pages back to the system (glibc's malloc_trim; a no-op
+/// elsewhere). Returns whether any were.
+int chronicle_release_free_memory(void);
 
 #endif

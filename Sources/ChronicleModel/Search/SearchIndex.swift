@@ -1,3 +1,4 @@
+import CModelSupport
 import Dispatch
 import Foundation
 
@@ -27,6 +28,19 @@ public struct SearchIndex: Sendable {
             ends.append(Int32(end))
         }
 
+        mutating func removeAll() {
+            terms.removeAll(keepingCapacity: true)
+            starts.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+            lineStarts.removeAll(keepingCapacity: true)
+        }
+
+        /// A copy in arrays of their own that hold no spare room.
+        func copiedToSize() -> Tokens {
+            Tokens(terms: terms.copiedToSize(), starts: starts.copiedToSize(), ends: ends.copiedToSize(),
+                   lineStarts: lineStarts.copiedToSize())
+        }
+
         /// The line (or field) of the token at `position`.
         func line(at position: Int) -> Int32 {
             lineStarts[lineStarts.partitionPoint { Int($0.token) <= position } - 1].line
@@ -53,6 +67,8 @@ public struct SearchIndex: Sendable {
         var tokens: [Tokens] = []
         var indexedLines = 0, totalLength = 0
 
+        init() {}
+
         init(_ sources: [Source], _ range: Range<Int>) {
             // Words of up to eight bytes (most) are looked up by their bytes
             // packed in an integer, without making a String of each.
@@ -75,10 +91,13 @@ public struct SearchIndex: Sendable {
                 postings.append([])
                 return id
             }
-            tokens.reserveCapacity(range.count)
+            self.tokens.reserveCapacity(range.count)
+            // Built in arrays kept from one article to the next, then copied
+            // at their size: grown by appending, they held a third more.
+            var tokens = Tokens()
             for sourceIndex in range {
                 let source = sources[sourceIndex]
-                var tokens = Tokens()
+                tokens.removeAll()
                 let display = source.display
                 display.bytes.withUnsafeBufferPointer { bytes in
                     for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
@@ -101,7 +120,7 @@ public struct SearchIndex: Sendable {
                         }
                     }
                 }
-                self.tokens.append(tokens)
+                self.tokens.append(tokens.copiedToSize())
             }
         }
     }
@@ -116,11 +135,12 @@ public struct SearchIndex: Sendable {
 
         init(_ corpus: Corpus, _ range: Range<Int>, vocabulary: [String: Int32], sourceTokens: [Tokens]) {
             var newIDs: [String: Int32] = [:]
+            var tokens = Tokens()
             for eventIndex in range {
                 let event = corpus.events[eventIndex]
                 let text = EventText(title: event.title, summary: event.summary ?? "",
                                      actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
-                var tokens = Tokens()
+                tokens.removeAll()
                 for (field, string) in [text.title, text.summary, text.actors].enumerated() {
                     for token in SearchTokenizer.tokens(string) {
                         let term: Int32
@@ -144,7 +164,7 @@ public struct SearchIndex: Sendable {
                     if lower < upper { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: Int32(lower)..<Int32(upper))) }
                 }
                 texts.append(text)
-                self.tokens.append(tokens)
+                self.tokens.append(tokens.copiedToSize())
                 self.passages.append(passages)
             }
         }
@@ -234,11 +254,22 @@ public struct SearchIndex: Sendable {
         var secondTerms = [String](repeating: "", count: second.vocabulary.count)
         for (term, local) in second.vocabulary { secondTerms[Int(local)] = term }
         var renumber = [Int32](repeating: 0, count: secondTerms.count)
-        for (local, term) in secondTerms.enumerated() {
-            let global = id(term)
-            renumber[local] = global
-            sourcePostings[Int(global)] += second.postings[local]
-            second.postings[local] = []
+        for (local, term) in secondTerms.enumerated() { renumber[local] = id(term) }
+        var fromSecond = [Int32](repeating: -1, count: sourcePostings.count)
+        for (local, global) in renumber.enumerated() { fromSecond[Int(global)] = Int32(local) }
+        // Each word's postings joined into an array of exactly their size:
+        // grown by appending, they held a third more than they used.
+        for global in sourcePostings.indices {
+            let local = Int(fromSecond[global])
+            var joined = [UInt64]()
+            joined.reserveCapacity(sourcePostings[global].count + (local >= 0 ? second.postings[local].count : 0))
+            joined += sourcePostings[global]
+            sourcePostings[global] = []
+            if local >= 0 {
+                joined += second.postings[local]
+                second.postings[local] = []
+            }
+            sourcePostings[global] = joined
         }
         var sourceTokens = first.tokens
         first.tokens = []
@@ -251,6 +282,10 @@ public struct SearchIndex: Sendable {
         }
         let indexedLines = first.indexedLines + second.indexedLines
         var totalLength = first.totalLength + second.totalLength
+        second = ArticleTokens()
+        // The second half's arrays, freed as they were merged, are handed
+        // back before the events' tables are built on top of them.
+        _ = chronicle_release_free_memory()
 
         // The events' own words and their passages' token ranges, on both
         // cores (half the events each), looked up in the articles'
@@ -798,5 +833,20 @@ public struct SearchResult: Sendable {
         return all.enumerated().sorted { a, b in
             a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
         }.map(\.element)
+    }
+}
+
+extension Array {
+    /// The elements in a new array of exactly their number: an array grown
+    /// by appending holds up to twice what it uses, and `Array(slice)` of a
+    /// whole array may share its storage rather than copy.
+    func copiedToSize() -> [Element] {
+        guard !isEmpty else { return [] }
+        return withUnsafeBufferPointer { source in
+            [Element](unsafeUninitializedCapacity: source.count) { buffer, count in
+                _ = buffer.initialize(from: source)
+                count = source.count
+            }
+        }
     }
 }
