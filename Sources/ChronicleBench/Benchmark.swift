@@ -83,7 +83,7 @@ public enum Benchmark {
     /// Measures one corpus in this process. `startedAt` is the wall clock
     /// when the parent started this process, for "start to first frame".
     public static func measure(files: CorpusFiles, label: String, corpusBytes: Int, startedAt: Double?,
-                               size: Size = Size(width: 120, height: 40), previewEvents: Int = 400,
+                               size: Size = Size(width: 120, height: 40), previewEvents: Int = BrowserData.previewEvents,
                                log: (String) -> Void = { _ in }) -> BenchmarkFigures {
         var figures = BenchmarkFigures()
         figures.label = label

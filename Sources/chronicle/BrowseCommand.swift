@@ -13,9 +13,6 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
-    /// Events a preview anchors: more than a terminal has rows.
-    static let previewEvents = 400
-
     func run() throws {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Terminal.standardOutput.write(ListCommand.text(try corpus.load()))
@@ -24,7 +21,7 @@ struct BrowseCommand: ParsableCommand {
         // A large corpus takes a second or more to read and check. Its first
         // screen is drawn from a preview, the timeline's first events with
         // every quote of theirs anchored, while the rest is read and checked.
-        let loading = BackgroundLoad(files: corpus.files, previewing: Self.previewEvents)
+        let loading = BackgroundLoad(files: corpus.files, previewing: BrowserData.previewEvents)
         let first = loading.previewOrResult()
         // A corpus with errors is refused before the screen is taken.
         var loaded: Corpus?
@@ -45,7 +42,7 @@ struct BrowseCommand: ParsableCommand {
         }
         var typedWhileChecking: [CursesTerminal.Input] = []
         if case .preview(let preview) = first, let data = BrowserData(preview: preview),
-           terminal.size.height < Self.previewEvents {
+           terminal.size.height < BrowserData.previewEvents {
             guard let typed = BrowserLoop(terminal: terminal, data: data).showPreview(until: loading) else {
                 terminal.restore()
                 return

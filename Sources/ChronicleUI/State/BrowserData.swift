@@ -59,6 +59,10 @@ public final class BrowserData: Sendable {
 
     public static let maxOutletColumns = 8
 
+    /// Events a preview anchors for the first screen: more than a terminal
+    /// has rows.
+    public static let previewEvents = 400
+
     /// The date as the timeline list shows it: "*" marks an inferred one.
     public static func listDate(_ event: Event) -> String { listDate(event.date) }
 
