@@ -169,10 +169,9 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
     }
 
-    /// A generated corpus of 400 articles and 2,000 events, through the real
-    /// binary: loaded on both cores, indexed on a background thread after
-    /// the first frame, and searched as one types.
-    func testAGeneratedCorpusLoadsAndItsPlantedWordIsFound() throws {
+    /// `chronicle bench generate`: 400 articles and 2,000 events (seed 3), in
+    /// a directory removed after the test.
+    func generatedCorpus() throws -> URL {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-\(UUID().uuidString)")
         addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
         let generate = Process()
@@ -182,6 +181,14 @@ final class BrowserEndToEndTests: XCTestCase {
         try generate.run()
         generate.waitUntilExit()
         XCTAssertEqual(generate.terminationStatus, 0)
+        return directory
+    }
+
+    /// A generated corpus of 400 articles and 2,000 events, through the real
+    /// binary: loaded on both cores, indexed on a background thread after
+    /// the first frame, and searched as one types.
+    func testAGeneratedCorpusLoadsAndItsPlantedWordIsFound() throws {
+        let directory = try generatedCorpus()
 
         let tmux = try Tmux(test: self)
         try tmux.start(["--corpus", directory.path])
@@ -205,15 +212,7 @@ final class BrowserEndToEndTests: XCTestCase {
     /// the whole load waits on the pipe until the test writes the article,
     /// while the first events (which do not cite it) make the preview.
     func corpusHeldBack(quote: String) throws -> (directory: URL, pipe: String) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let generate = Process()
-        generate.executableURL = Tmux.binary
-        generate.arguments = ["bench", "generate", "--articles", "400", "--seed", "3", "--out", directory.path]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        XCTAssertEqual(generate.terminationStatus, 0)
+        let directory = try generatedCorpus()
         let pipe = directory.appendingPathComponent("articles/late.txt").path
         XCTAssertEqual(mkfifo(pipe, 0o600), 0)
         let manifestURL = directory.appendingPathComponent("manifest.yaml")
