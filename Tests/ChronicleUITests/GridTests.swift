@@ -42,6 +42,22 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(bidi.map(\.sourceBytes).reduce(0, +), 3)
     }
 
+    /// Printable ASCII takes a shortcut past grapheme breaking, unless the
+    /// next byte may start a mark that joins it: the glyphs must be those of
+    /// reading the text one Character at a time.
+    func testTheASCIIShortcutGivesTheSameGlyphs() {
+        func slow(_ text: String) -> [Grid.Glyph] {
+            text.map { Grid.glyphs(of: "\u{2060}" + String($0)) }.flatMap { $0.dropFirst("<U+2060>".count) }
+        }
+        for text in ["plain words, 1-2; (ok)", "e\u{301}x", "ae\u{301}\u{302}", "a\r\nb", "tab\there", "x\u{1B}[31my",
+                     "Ł ü Kılıç", "👍🏽 ok", "🇫🇷!", "a\u{200B}b", "日本語abc", "end ", "", "z\u{7F}", "a\u{0301}", "key 1\u{FE0F}\u{20E3}!"] {
+            XCTAssertEqual(Grid.glyphs(of: text), slow(text), text.debugDescription)
+            XCTAssertEqual(Grid.glyphs(of: text[...]), Grid.glyphs(of: text), "a substring too")
+        }
+        XCTAssertEqual(Grid.glyphs(of: "e\u{301}x").map(\.sourceBytes), [3, 1], "the e and its accent are one glyph")
+        XCTAssertEqual(Grid.glyphs(of: "1\u{FE0F}\u{20E3}").map(\.width), [2], "a keycap is one wide glyph, not a 1 and marks")
+    }
+
     func testWrapBreaksAtSpacesByDisplayWidth() {
         let rows = TextLayout.wrap(TextLayout.styled("one two three 日本語 four", .normal), width: 9)
         XCTAssertEqual(rows.map { $0.map(\.glyph.text).joined() }, ["one two", "three", "日本語", "four"])

@@ -79,9 +79,29 @@ public struct Grid: Sendable, Equatable {
         public let sourceBytes: Int
     }
 
+    /// Printable ASCII, a glyph each, made once.
+    private static let asciiGlyphs: [Glyph] = (0x20..<0x7F).map { Glyph(text: String(Unicode.Scalar(UInt8($0))), width: 1, sourceBytes: 1) }
+
     public static func glyphs(of text: some StringProtocol) -> [Glyph] {
         var result: [Glyph] = []
-        for character in text {
+        result.reserveCapacity(text.utf8.count)
+        let utf8 = text.utf8
+        var index = text.startIndex
+        while index < text.endIndex {
+            // Printable ASCII followed by ASCII (or the end) is a cluster of
+            // its own: most text needs no grapheme breaking, which was the
+            // largest part of drawing a frame.
+            let byte = utf8[index]
+            if byte >= 0x20 && byte < 0x7F {
+                let next = utf8.index(after: index)
+                if next == text.endIndex || utf8[next] < 0x80 {
+                    result.append(asciiGlyphs[Int(byte) - 0x20])
+                    index = next
+                    continue
+                }
+            }
+            let character = text[index]
+            index = text.index(after: index)
             if character.unicodeScalars.contains(where: { SafeText.placeholder(for: $0) != nil }) {
                 // A control inside a cluster: each scalar shown on its own, controls as placeholders.
                 // A placeholder such as "<U+202E>" becomes one glyph per character;

@@ -245,9 +245,11 @@ public enum Renderer {
         // Lay out only a window around the match, cut at spaces (never inside
         // a character): a paragraph can be thousands of glyphs, a row is not.
         let raw = source.raw
-        var lower = max(line.lowerBound, range.lowerBound - 4 * width)
+        // Before the match, a quarter of a row's columns are shown (at most
+        // four bytes each); after it, at most a row (four bytes a column).
+        var lower = max(line.lowerBound, range.lowerBound - width)
         while lower > line.lowerBound && lower < range.lowerBound && raw[lower - 1] != 0x20 { lower += 1 }
-        var upper = min(line.upperBound, range.lowerBound + 8 * width)
+        var upper = min(line.upperBound, range.lowerBound + 4 * width)
         while upper < line.upperBound && raw[upper] != 0x20 { upper += 1 }
         let glyphs = ArticleLayout.lineGlyphs(source: source, range: lower..<upper, baseRole: base, passages: [], eventID: nil,
                                               focusedPassage: nil, matches: matches)
