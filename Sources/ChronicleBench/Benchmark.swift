@@ -133,10 +133,13 @@ public enum Benchmark {
 
         // Search as you type: each keystroke runs the query, narrows the
         // timeline and renders the frame with its highlights.
-        // CHRONICLE_BENCH_SLOW=MS logs each keystroke slower than MS.
+        // CHRONICLE_BENCH_SLOW=MS logs each keystroke slower than MS;
+        // CHRONICLE_BENCH_QUERIES="a|b" types those instead, to profile them.
         let slow = ProcessInfo.processInfo.environment["CHRONICLE_BENCH_SLOW"].flatMap(Double.init)
+        let session = ProcessInfo.processInfo.environment["CHRONICLE_BENCH_QUERIES"].map { $0.split(separator: "|").map(String.init) }
+            ?? BenchmarkQueries.all
         var keystrokes: [Double] = []
-        for query in BenchmarkQueries.all {
+        for query in session {
             _ = Reducer.handle(.character("/"), &state)
             var typed = ""
             for character in query {

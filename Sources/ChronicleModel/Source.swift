@@ -197,6 +197,17 @@ public struct Event: Sendable, Identifiable {
     public let citations: [Citation]
     public let location: SourceLocation
 
+    /// How many distinct sources are cited, without building their list
+    /// (the timeline asks for every row of every frame).
+    public var sourceCount: Int {
+        var count = 0
+        for i in citations.indices where !citations[..<i].contains(where: { $0.sourceID == citations[i].sourceID }) { count += 1 }
+        return count
+    }
+
+    /// Whether a passage of this source is cited.
+    public func cites(_ sourceID: String) -> Bool { citations.contains { $0.sourceID == sourceID } }
+
     /// The distinct sources cited, in citation order.
     public var sourceIDs: [String] {
         var seen = Set<String>()

@@ -2,6 +2,19 @@ import XCTest
 @testable import ChronicleModel
 
 final class PrimitivesTests: XCTestCase {
+    func testAnEventCountsItsSourcesOnce() throws {
+        func citation(_ source: String) -> Citation {
+            Citation(passage: Passage(sourceID: source, exact: "x", prefix: nil, suffix: nil, range: 0..<1, line: 1, endLine: 1),
+                     location: SourceLocation(file: "events.yaml"))
+        }
+        let event = Event(id: "e", date: DatedValue(date: try PartialDate(parsing: "2024")), title: "E", summary: nil, actors: [],
+                          tags: [], spine: false, citations: ["s0", "s1", "s0", "s2", "s1"].map(citation), location: SourceLocation(file: "events.yaml"))
+        XCTAssertEqual(event.sourceCount, 3)
+        XCTAssertEqual(event.sourceCount, event.sourceIDs.count)
+        XCTAssertTrue(event.cites("s2"))
+        XCTAssertFalse(event.cites("s9"))
+    }
+
     /// The index keeps 12 million tokens in arrays copied to their size: an
     /// array grown by appending (or `Array(slice)`, which may share it)
     /// keeps its spare room.

@@ -18,7 +18,8 @@ public struct EventDetail: Sendable {
             for row in TextLayout.wrap(glyphs, width: max(1, width - indent)) { rows.append(indent > 0 ? pad + row : row) }
         }
         func field(_ label: String, _ value: String, _ role: Role = .normal) {
-            add(TextLayout.styled(label.padding(toLength: 8, withPad: " ", startingAt: 0), .label) + TextLayout.styled(value, role))
+            let padded = String(label.prefix(8)) + String(repeating: " ", count: max(0, 8 - label.count))
+            add(TextLayout.styled(padded, .label) + TextLayout.styled(value, role))
         }
         var dateLine = TextLayout.styled(event.date.date.displayText, .date)
         if event.date.inferred { dateLine += TextLayout.styled(" (inferred)", .dateInferred) }
@@ -37,7 +38,8 @@ public struct EventDetail: Sendable {
         if !event.tags.isEmpty { field("Tags", event.tags.joined(separator: ", ")) }
         if let basis = event.date.basis { field("Dated", basis, .dim) }
         rows.append([])
-        add(TextLayout.styled("Sources: \(event.citations.count) passage\(event.citations.count == 1 ? "" : "s") from \(event.sourceIDs.count) outlet\(event.sourceIDs.count == 1 ? "" : "s")", .label))
+        let outlets = event.sourceCount
+        add(TextLayout.styled("Sources: \(event.citations.count) passage\(event.citations.count == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")", .label))
         for (index, citation) in event.citations.enumerated() {
             guard let source = corpus.source(citation.sourceID) else { continue }
             rows.append([])

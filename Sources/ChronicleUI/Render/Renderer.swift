@@ -179,7 +179,8 @@ public enum Renderer {
         // An inferred date carries "*" here; the event pane spells it out.
         let dateWidth = min(14, data.listDateWidth)
         let marks = data.outletColumns
-        let marksWidth = marks.isEmpty ? 4 : marks.count
+        // Outlet columns, or "2 src" where there are too many sources for them.
+        let marksWidth = marks.isEmpty ? 5 : marks.count
         if state.rows.isEmpty, state.search.isActive {
             grid.put("No event matches “\(state.search.query)”", x: area.x + 1, y: area.y, maxWidth: max(0, area.width - 1), role: .dim)
         }
@@ -208,10 +209,11 @@ public enum Renderer {
                 }
                 let markX = area.maxX - marksWidth - 1
                 if marks.isEmpty {
-                    grid.put("\(event.sourceIDs.count) src".padding(toLength: 4, withPad: " ", startingAt: 0), x: markX, y: y, role: selected ? base : .outletMark)
+                    let count = event.sourceCount
+                    grid.put(count < 10 ? "\(count) src" : "\(count)src", x: markX, y: y, maxWidth: marksWidth, role: selected ? base : .outletMark)
                 } else {
                     for (offset, (sourceID, mark)) in marks.enumerated() {
-                        let cited = event.sourceIDs.contains(sourceID)
+                        let cited = event.cites(sourceID)
                         grid.put(cited ? String(mark) : "·", x: markX + offset, y: y, role: selected ? base : (cited ? .outletMark : .dim))
                     }
                 }
