@@ -265,6 +265,7 @@ final class BackgroundIndexTests: XCTestCase {
         XCTAssertNil(state.search.result)
         XCTAssertEqual(state.visibleEvents.count, Fixtures.corpus.events.count, "the timeline stays whole meanwhile")
         XCTAssertTrue(state.notice?.contains("Indexing") ?? false)
+        XCTAssertTrue(Renderer.render(state).lines.last!.contains("indexing…"), "the search line says why nothing is found yet")
         data.searchIndex.build(Fixtures.corpus)
         _ = Reducer.reduce(&state, .indexReady)
         XCTAssertEqual(state.visibleEvents, Fixtures.corpus.events.indices.filter { Fixtures.corpus.events[$0].actors.contains("kabulov") })

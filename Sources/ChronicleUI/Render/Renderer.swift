@@ -137,7 +137,11 @@ public enum Renderer {
 
     /// "3 events, 5 in text" while a search is active.
     static func searchCounts(_ state: AppState) -> String? {
-        guard let result = state.search.result else { return state.search.editing ? "type to search" : nil }
+        guard let result = state.search.result else {
+            guard state.search.editing else { return nil }
+            // What is typed waits for the index, built after the first frame.
+            return state.search.query.isEmpty || state.data.index != nil ? "type to search" : "indexing…"
+        }
         let events = result.matchingEvents.count, text = result.articleHits.count
         return "\(events) event\(events == 1 ? "" : "s"), \(text)\(result.articleHitsTruncated ? "+" : "") in text"
     }
