@@ -193,6 +193,31 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual([1, 2].partitionPoint { $0 < 9 }, 2)
     }
 
+    /// A token's end is kept as a byte of length; one of 255 bytes or more
+    /// has its end kept aside. Both must highlight the whole word.
+    func testLongWordsAreHighlightedWhole() throws {
+        let long = String(repeating: "ab", count: 200), short = String(repeating: "c", count: 254)
+        var builder = CorpusBuilder()
+        builder.articles["c.txt"] = "Third article\nThe \(long) and \(short) words. Then \(long)z too.\n"
+        builder.sourcesYAML = builder.sourcesYAML.replacingOccurrences(of: "actors:\n", with: """
+              - id: gamma
+                file: c.txt
+                outlet: Gamma Daily
+                published: 2025-01-10
+                body: [2]
+            actors:
+
+            """)
+        let result = CorpusLoader.load(from: builder.files())
+        XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
+        let index = SearchIndex(result.corpus)
+        XCTAssertEqual(articleText(index, long), [long, long + "z"], "a prefix of 400 bytes, whole words highlighted")
+        XCTAssertEqual(articleText(index, short), [short])
+        let tokens = index.sourceTokens[try XCTUnwrap(result.corpus.sourcePosition("gamma"))]
+        XCTAssertEqual(tokens.longEnds.count, 2)
+        XCTAssertEqual((0..<tokens.terms.count).map { tokens.end($0) - Int(tokens.starts[$0]) }.filter { $0 >= 254 }, [400, 254, 401])
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))
