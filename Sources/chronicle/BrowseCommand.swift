@@ -49,18 +49,20 @@ struct BrowseCommand: ParsableCommand {
             }
             typedWhileChecking = typed
         }
-        if loaded == nil {
+        let whole: Corpus
+        if let loaded {
+            whole = loaded
+        } else {
             let result = loading.result()
             // The rest of the corpus has errors: the preview is taken down
             // first, then they are listed, as for any corpus with errors.
             if result.hasErrors { terminal.restore() }
-            loaded = try corpus.accept(result)
+            whole = try corpus.accept(result)
         }
-        guard let loaded else { return }
         // The first frame does not wait for the search index: it is built
         // on another thread, and the loop hears when it is ready.
-        let data = BrowserData(corpus: loaded, indexNow: false)
-        Thread.detachNewThread { data.searchIndex.build(loaded) }
+        let data = BrowserData(corpus: whole, indexNow: false)
+        Thread.detachNewThread { data.searchIndex.build(whole) }
         BrowserLoop(terminal: terminal, data: data).run(replaying: typedWhileChecking)
     }
 }
