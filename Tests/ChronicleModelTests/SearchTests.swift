@@ -218,6 +218,24 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual((0..<tokens.terms.count).map { tokens.end($0) - Int(tokens.starts[$0]) }.filter { $0 >= 254 }, [400, 254, 401])
     }
 
+    /// Every event's words are kept one event's after the other: a phrase
+    /// must not run from one event's actors into the next one's title, and
+    /// each word is in its own field.
+    func testAnEventsWordsNeverRunIntoTheNextOnes() throws {
+        let index = SearchIndex(CorpusBuilder().load().corpus)
+        XCTAssertEqual(index.corpus.events.map(\.id), ["listing", "attack", "delisting"])
+        XCTAssertEqual(eventIDs(index, "\"russia an\""), [], "listing's actors, then attack's title")
+        XCTAssertEqual(eventIDs(index, "\"isis-k the court\""), [], "attack's actors, then delisting's title")
+        XCTAssertEqual(eventIDs(index, "\"an attack\""), ["attack"])
+        let attack = try XCTUnwrap(index.corpus.eventPosition("attack"))
+        let hit = try XCTUnwrap(index.search(SearchQuery("an")).hit(forEvent: attack))
+        XCTAssertEqual(hit.titleRanges, [0..<2])
+        XCTAssertEqual(hit.actorRanges, [])
+        let actorHit = try XCTUnwrap(index.search(SearchQuery("isis-k")).hit(forEvent: attack))
+        XCTAssertEqual(actorHit.titleRanges, [])
+        XCTAssertEqual(actorHit.actorRanges, [0..<6])
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))
