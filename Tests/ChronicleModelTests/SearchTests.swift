@@ -236,6 +236,31 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(actorHit.actorRanges, [0..<6])
     }
 
+    /// Postings are token positions counted on from article to article; a
+    /// search walking them finds each article again, past articles with no
+    /// words at all (all furniture) and past articles where the word is not.
+    func testPostingsFindTheirArticlesPastEmptyOnes() throws {
+        let texts = ["Headline\nA zebra here.\n", "Headline\nFurniture zebra only.\n", "Headline\nNothing to see.\n",
+                     "Headline\nFurniture again.\n", "Headline\nOne zebra, two zebra.\nAnd a zebra.\n"]
+        var manifest = "format: 1\nsources:\n"
+        var files: [String: [UInt8]] = [:]
+        for (n, text) in texts.enumerated() {
+            files["a\(n).txt"] = Array(text.utf8)
+            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet \(n)\n    published: \"2024\"\n    body: [2-\(text.split(separator: "\n").count)]\n"
+            if text.contains("Furniture") { manifest += "    furniture:\n      - lines: 1-2\n" }
+        }
+        files["manifest.yaml"] = Array(manifest.utf8)
+        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: E\n    citations:\n      - source: s2\n        quote: Nothing to see.\n".utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
+        let index = SearchIndex(result.corpus)
+        XCTAssertEqual(index.sourceTokens[1].terms.count, 0, "an article of furniture only has no words")
+        let hits = index.search(SearchQuery("zebra")).articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges.count)" }
+        XCTAssertEqual(hits, ["s0:2:1", "s4:2:2", "s4:3:1"])
+        XCTAssertEqual(index.search(SearchQuery("\"two zebra\"")).articleHits.map(\.sourceID), ["s4"])
+        XCTAssertEqual(index.search(SearchQuery("two zebra")).articleHits.map { "\($0.sourceID):\($0.line)" }, ["s4:2"], "the other clause looked up by position")
+    }
+
     func testDefaultCorpusSearches() {
         XCTAssertEqual(eventIDs(Self.seeds, "Kabulov"), Self.seeds.corpus.events.filter { $0.actors.contains("kabulov") }.map(\.id))
         XCTAssertTrue(eventIDs(Self.seeds, "\"more than 140\"").contains("moscow-concert-hall-attack"))
