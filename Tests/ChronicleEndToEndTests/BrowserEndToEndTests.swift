@@ -260,8 +260,16 @@ final class BrowserEndToEndTests: XCTestCase {
         Thread.sleep(forTimeInterval: 0.3)
         screen = try tmux.capture()
         XCTAssertTrue(screen.contains("1/2001") && screen.contains("checking every quote"), "keys wait for the whole corpus:\n" + screen)
+        // A resize redraws the preview at once, at the new size.
+        try tmux.resize(80, 24)
+        screen = try tmux.waitFor("the preview at 80×24") { screen in
+            let lines = screen.split(separator: "\n", omittingEmptySubsequences: false)
+            // tmux drops trailing spaces: the position ends the 80th column but one.
+            return lines.contains { $0.contains("checking every quote") && $0.hasSuffix("1/2001") && $0.count == 79 }
+        }
         release(pipe)
         screen = try tmux.waitFor("the whole corpus, both keys applied") { $0.contains("3/2001") && !$0.contains("checking every quote") }
+        XCTAssertTrue(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, "laid out at the new size:\n" + screen)
         XCTAssertTrue(screen.contains("q quit"), screen)
         try tmux.keys("G")
         try tmux.waitFor("the held-back event, at the end") { $0.contains("The last event") && $0.contains("2001/2001") }
