@@ -47,7 +47,15 @@ public struct DirectoryCorpusFiles: CorpusFiles {
         defer { close(descriptor) }
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { throw failure(errno, shown) }
-        if (status.st_mode & S_IFMT) == S_IFDIR { throw failure(EISDIR, shown) }
+        switch status.st_mode & S_IFMT {
+        case S_IFDIR:
+            throw failure(EISDIR, shown)
+        case S_IFCHR, S_IFBLK, S_IFSOCK:
+            // /dev/zero (say, by a symbolic link) would be read forever.
+            throw CorpusFileError(path: shown, problem: "is a device, not a file", hint: "name a regular file")
+        default:
+            break
+        }
         // The size fstat gives, read straight into the array; a file that
         // grows meanwhile is read to its end all the same.
         let size = max(Int(status.st_size), 0)

@@ -37,5 +37,8 @@ final class CorpusFilesTests: XCTestCase {
         XCTAssertEqual(failure("../plain.txt")?.problem, "the path leaves the corpus directory")
         XCTAssertEqual(failure("/etc/passwd")?.problem, "the path leaves the corpus directory")
         XCTAssertNil(failure("plain.txt"))
+        // A link to a device that never ends is refused, not read forever.
+        try FileManager.default.createSymbolicLink(atPath: root.appendingPathComponent("zero.txt").path, withDestinationPath: "/dev/zero")
+        XCTAssertEqual(failure("zero.txt")?.problem, "is a device, not a file")
     }
 }
