@@ -7,7 +7,7 @@ import Foundation
 public struct CorpusLoadResult: Sendable {
     public let corpus: Corpus
     public let diagnostics: [Diagnostic]
-    public var hasErrors: Bool { !diagnostics.errors.isEmpty }
+    public var hasErrors: Bool { diagnostics.hasErrors }
 }
 
 /// Reads a corpus: `manifest.yaml` (sources, actors), the raw articles and
@@ -116,7 +116,7 @@ struct Loading {
         // read; their quotes are anchored after, file by file in order.
         // What each reports is given in the order of one pass.
         let producers = 2
-        let checked = CheckedEventFiles(count: eventFiles.count)
+        let checked = ConcurrentResults<CheckedEventsFile>(count: eventFiles.count)
         // Threads of their own, not the shared pool: a waiting pool thread
         // is one the cores reading articles lack.
         let checker = UncheckedBox(self)
@@ -201,19 +201,17 @@ struct Loading {
     func readItem<Item>(_ node: Node, in file: YAMLFile, kind: String, allowed: [String],
                         _ rest: (YAMLFields, String, String) -> Item) -> Outcome<Item> {
         var outcome = Outcome<Item>()
-        let start = log.items.count
         let context = Self.context(of: node, in: file, kind: kind)
-        guard let fields = YAMLFields(node, in: file, context: context, allowed: allowed, log: log),
-              let id = fields.string("id", required: true) else {
-            outcome.before = Array(log.items[start...])
-            return outcome
+        let (read, before) = setAside { () -> (YAMLFields, String)? in
+            guard let fields = YAMLFields(node, in: file, context: context, allowed: allowed, log: log),
+                  let id = fields.string("id", required: true) else { return nil }
+            checkSlug(id, at: fields.location("id"), what: "\(kind) id")
+            return (fields, id)
         }
-        checkSlug(id, at: fields.location("id"), what: "\(kind) id")
-        outcome.before = Array(log.items[start...])
+        outcome.before = before
+        guard let (fields, id) = read else { return outcome }
         outcome.id = (id, fields.location("id"))
-        let after = log.items.count
-        outcome.item = rest(fields, id, context)
-        outcome.after = Array(log.items[after...])
+        (outcome.item, outcome.after) = setAside { rest(fields, id, context) }
         return outcome
     }
 
@@ -251,10 +249,15 @@ struct Loading {
         for (id, location, article) in read {
             if article.unreadable { unloadedSources.insert(id) }
             guard let source = article.source else { continue }
-            sourceManifestLocations[id] = (location, article.changed)
-            sourcePositions[id] = sources.count
-            sources.append(source)
+            add(source, listedAt: location, changed: article.changed)
         }
+    }
+
+    /// A source read, for citations to find.
+    mutating func add(_ source: Source, listedAt location: SourceLocation, changed: Bool) {
+        sourceManifestLocations[source.id] = (location, changed)
+        sourcePositions[source.id] = sources.count
+        sources.append(source)
     }
 
     /// The rest of a source, once its id is known: its article, read and checked.
@@ -387,11 +390,10 @@ struct Loading {
         }
         var checked = CheckedEventsFile(report: report, outcomes: runs.flatMap { $0 })
         // For a preview: the dates' keys, while nothing reported is an error.
-        func clean(_ items: [Diagnostic]) -> Bool { !items.contains { $0.severity == .error } }
-        var keys: [PartialDate.SortKey]? = clean(report) ? [] : nil
+        var keys: [PartialDate.SortKey]? = report.hasErrors ? nil : []
         for outcome in checked.outcomes where keys != nil {
-            guard clean(outcome.before), clean(outcome.after), let date = outcome.item?.date, outcome.item?.title != nil,
-                  outcome.item?.citations.allSatisfy({ clean($0.head) && clean($0.quoteReport) && clean($0.claimsReport) }) == true
+            guard !outcome.before.hasErrors, !outcome.after.hasErrors, let date = outcome.item?.date, outcome.item?.title != nil,
+                  outcome.item?.citations.allSatisfy({ !$0.head.hasErrors && !$0.quoteReport.hasErrors && !$0.claimsReport.hasErrors }) == true
             else { keys = nil; break }
             keys!.append(date.date.sortKey)
         }
@@ -490,9 +492,9 @@ struct Loading {
             outcomes.put(run, checked[(run * size)..<min(checked.count, (run + 1) * size)].map { outcome in
                 var anchored = Outcome<Event?>(before: outcome.before, id: outcome.id, after: outcome.after)
                 if let pending = outcome.item {
-                    anchored.item = worker.anchor(pending)
-                    anchored.after += worker.log.items
-                    worker.log.items.removeAll(keepingCapacity: true)
+                    let (event, report) = worker.setAside { worker.anchor(pending) }
+                    anchored.item = event
+                    anchored.after += report
                 }
                 return anchored
             })
@@ -575,8 +577,7 @@ struct Loading {
     /// anchor.
     func makePreview(of checked: [CheckedEventsFile], count: Int, sourceNodes: [Node], in file: YAMLFile,
                      manifest: YAMLFields, earlier: [Diagnostic]) -> CorpusPreview? {
-        func clean(_ items: [Diagnostic]) -> Bool { !items.contains { $0.severity == .error } }
-        guard clean(log.items), clean(earlier) else { return nil }
+        guard !log.items.hasErrors, !earlier.hasErrors else { return nil }
         // Where each event is (file, outcome) and its date's key.
         guard checked.allSatisfy({ $0.sortKeys != nil }) else { return nil }
         var places: [(file: Int, outcome: Int)] = []
@@ -609,13 +610,12 @@ struct Loading {
             let outcome = reader.readItem(node, in: file, kind: "source", allowed: CorpusLoader.sourceFields) { fields, id, context in
                 reader.loadArticle(fields, id: id, context: context, in: file)
             }
-            guard let (id, location) = outcome.id, let article = outcome.item, let source = article.source else { return nil }
-            worker.sourceManifestLocations[id] = (location, article.changed)
-            worker.sourcePositions[id] = worker.sources.count
-            worker.sources.append(source)
+            guard !outcome.before.hasErrors, !outcome.after.hasErrors, let (_, location) = outcome.id,
+                  let article = outcome.item, let source = article.source else { return nil }
+            worker.add(source, listedAt: location, changed: article.changed)
         }
         let events = first.compactMap { worker.anchor($0) }
-        guard events.count == first.count, clean(worker.log.items) else { return nil }
+        guard events.count == first.count, !worker.log.items.hasErrors else { return nil }
         return CorpusPreview(corpus: Corpus(title: manifest.string("title"), description: manifest.string("description"),
                                             sources: worker.sources, actors: actors, events: events),
                              eventCount: places.count, sourceCount: sourceNodes.count,
@@ -718,33 +718,6 @@ struct CheckedEventsFile {
     var outcomes: [Loading.Outcome<PendingEvent>]
     /// Each event's date key, for the preview; nil when the file reported an error.
     var sortKeys: [PartialDate.SortKey]?
-}
-
-/// Checked events files handed from the threads that check them (file i by
-/// thread i % 2) to the one that anchors them, in order.
-private final class CheckedEventFiles: @unchecked Sendable {
-    private var slots: [CheckedEventsFile?]
-    private let lock = NSLock()
-    private let ready: [DispatchSemaphore]
-
-    init(count: Int) {
-        slots = Array(repeating: nil, count: count)
-        ready = (0..<count).map { _ in DispatchSemaphore(value: 0) }
-    }
-
-    /// Takes the file over (`consuming`): the checking thread keeps no reference.
-    func put(_ index: Int, _ file: consuming CheckedEventsFile) {
-        lock.withLock { slots[index] = file }
-        ready[index].signal()
-    }
-
-    func take(_ index: Int) -> CheckedEventsFile {
-        ready[index].wait()
-        return lock.withLock {
-            defer { slots[index] = nil }
-            return slots[index]!
-        }
-    }
 }
 
 /// Hands the loader, the manifest's nodes and its file to the cores that

@@ -28,4 +28,6 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 extension Array where Element == Diagnostic {
     public var errors: [Diagnostic] { filter { $0.severity == .error } }
     public var warnings: [Diagnostic] { filter { $0.severity == .warning } }
+    /// Whether any is an error (without listing them).
+    public var hasErrors: Bool { contains { $0.severity == .error } }
 }

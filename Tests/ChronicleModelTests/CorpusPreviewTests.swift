@@ -116,6 +116,20 @@ final class CorpusPreviewTests: XCTestCase {
         XCTAssertEqual(previews, 0)
     }
 
+    func testNoPreviewWhenAnArticleItShowsReportsAnError() throws {
+        // The timeline's first event (year 1900, e0) cites s0, whose body
+        // names lines the article does not have: an error, though the
+        // article is still read.
+        var files = generated(100).files
+        var manifest = String(decoding: files["manifest.yaml"]!, as: UTF8.self)
+        manifest = manifest.replacingOccurrences(of: "file: a0.txt\n", with: "file: a0.txt\n    body: [2-99]\n")
+        files["manifest.yaml"] = Array(manifest.utf8)
+        var previews = 0
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files), previewing: 25) { _ in previews += 1 }
+        XCTAssertEqual(result.diagnostics.errors.count, 1, result.diagnostics.map(\.description).joined(separator: "\n"))
+        XCTAssertEqual(previews, 0)
+    }
+
     func testAPreviewDoesNotVouchForTheRest() {
         // A bad quote in an event past the preview: the preview is given
         // (what it shows is sourced), and the whole load still reports it.
