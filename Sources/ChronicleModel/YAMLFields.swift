@@ -86,18 +86,8 @@ struct YAMLFields {
     /// every key of 100,000 events and their citations was a sixth of
     /// checking them).
     struct Values {
-        private var pairs: [(key: String, value: Node)] = []
-        mutating func reserveCapacity(_ count: Int) { pairs.reserveCapacity(count) }
-        subscript(key: String) -> Node? {
-            get { pairs.first { $0.key == key }?.value }
-            set {
-                if let index = pairs.firstIndex(where: { $0.key == key }) {
-                    if let newValue { pairs[index].value = newValue } else { pairs.remove(at: index) }
-                } else if let newValue {
-                    pairs.append((key, newValue))
-                }
-            }
-        }
+        fileprivate var pairs: [(key: String, value: Node)] = []
+        subscript(key: String) -> Node? { pairs.first { $0.key == key }?.value }
     }
 
     /// Nil (with an error logged) when `node` is not a mapping. Unknown and
@@ -111,7 +101,7 @@ struct YAMLFields {
             log.error(file.location(node), "\(context) must be a mapping of `key: value` lines, not \(YAMLFields.describe(node))")
             return nil
         }
-        values.reserveCapacity(mapping.count)
+        values.pairs.reserveCapacity(mapping.count)
         for (keyNode, value) in mapping {
             guard case .scalar(let key) = keyNode else {
                 log.error(file.location(keyNode), "\(context) has a key that is not plain text")
@@ -128,7 +118,7 @@ struct YAMLFields {
                           hint: "\(suggestion)the fields are: \(allowed.joined(separator: ", "))")
                 continue
             }
-            values[key.string] = value
+            values.pairs.append((key.string, value))
         }
     }
 
