@@ -17,9 +17,8 @@ public struct Corpus: Sendable {
         self.description = description
         self.sources = sources
         self.actors = actors
-        // Stable: events with the same date keep the order they were written in.
         let keys = events.map(\.date.date.sortKey)
-        let ordered = events.indices.sorted { a, b in keys[a] != keys[b] ? keys[a] < keys[b] : a < b }.map { events[$0] }
+        let ordered = events.indices.sorted { Self.precedes($0, $1, keys) }.map { events[$0] }
         self.events = ordered
         self.sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -29,6 +28,13 @@ public struct Corpus: Sendable {
             for name in Set(actor.names.map { $0.lowercased() } + [actor.id]) { byName[name, default: []].append(actor.id) }
         }
         self.actorsByName = byName
+    }
+
+    /// The timeline's order of events `a` and `b` (as written), by their
+    /// dates' keys: by date, and events with the same date in the order
+    /// they were written. The loader's preview picks its first events by it.
+    static func precedes(_ a: Int, _ b: Int, _ keys: [PartialDate.SortKey]) -> Bool {
+        keys[a] != keys[b] ? keys[a] < keys[b] : a < b
     }
 
     public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }

@@ -591,7 +591,7 @@ struct Loading {
         // date, then as written), kept sorted as they are met rather than
         // sorting all 100,000: once it is full, most events are not earlier
         // than its last.
-        func precedes(_ a: Int, _ b: Int) -> Bool { keys[a] != keys[b] ? keys[a] < keys[b] : a < b }
+        func precedes(_ a: Int, _ b: Int) -> Bool { Corpus.precedes(a, b, keys) }
         var firstPlaces: [Int] = []
         firstPlaces.reserveCapacity(count + 1)
         for index in places.indices where firstPlaces.count < count || precedes(index, firstPlaces[firstPlaces.count - 1]) {
