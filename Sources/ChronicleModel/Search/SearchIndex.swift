@@ -7,9 +7,10 @@ import Foundation
 /// actors, folded as `SearchTokenizer` folds them, with raw byte offsets so
 /// that every pane highlights the same bytes.
 ///
-/// Built once after loading; queries never rescan text. Postings hold
-/// (document, token position) pairs so phrases are checked against the
-/// token arrays, and prefixes are a binary search in the sorted vocabulary.
+/// Built once after loading; queries never rescan text. Postings hold token
+/// positions (counted on from article to article) so phrases are checked
+/// against the token arrays, and prefixes are a binary search in the sorted
+/// vocabulary.
 public struct SearchIndex: Sendable {
     /// The words of one text, in order, as vocabulary ids and byte offsets.
     struct Tokens: Sendable {
@@ -80,9 +81,13 @@ public struct SearchIndex: Sendable {
     /// core builds while the other does the rest.
     struct ArticleTokens: Sendable {
         var vocabulary: [String: Int32] = [:]
-        var postings: [[UInt64]] = []
+        /// Token positions counted on from this half's first article (the
+        /// second half's are moved on past the first's when they are joined).
+        var postings: [[UInt32]] = []
         var tokens: [Tokens] = []
         var indexedLines = 0, totalLength = 0
+        /// The tokens of this half's articles.
+        var tokenCount = 0
 
         init() {}
 
@@ -127,7 +132,8 @@ public struct SearchIndex: Sendable {
                         SearchTokenizer.forEachToken(utf8: bytes, range: from..<to) { term, start, end in
                             let term = id(term)
                             let rawRange = display.rawRange(of: start..<end)
-                            postings[Int(term)].append(UInt64(sourceIndex) << 32 | UInt64(tokens.terms.count))
+                            let position = tokenCount + tokens.terms.count
+                            if position < Int(UInt32.max) { postings[Int(term)].append(UInt32(position)) }
                             tokens.append(term: term, start: rawRange.lowerBound, end: rawRange.upperBound, line: line)
                         }
                         let found = tokens.terms.count - before
@@ -137,6 +143,7 @@ public struct SearchIndex: Sendable {
                         }
                     }
                 }
+                tokenCount += tokens.terms.count
                 self.tokens.append(tokens.copiedToSize())
             }
         }
@@ -272,6 +279,7 @@ public struct SearchIndex: Sendable {
         // posting is one 32-bit number, not a (source, position) pair in 64
         // bits (48 MB less at 20,000 articles). Words past the 4,294,967,295th
         // of a corpus (far more than memory would hold) are not posted.
+        let secondStart = first.tokenCount
         var tokenBase: [UInt32] = [0]
         tokenBase.reserveCapacity(corpus.sources.count + 1)
         var total = 0
@@ -296,9 +304,9 @@ public struct SearchIndex: Sendable {
             let secondPart = local >= 0 ? second.postings[local] : []
             var joined = [UInt32]()
             joined.reserveCapacity(firstPart.count + secondPart.count)
-            for posting in [firstPart, secondPart].joined() {
-                let position = Int(tokenBase[Int(posting >> 32)]) + Int(posting & 0xFFFF_FFFF)
-                if position < Int(UInt32.max) { joined.append(UInt32(position)) }
+            joined += firstPart
+            for posting in secondPart where Int(posting) + secondStart < Int(UInt32.max) {
+                joined.append(UInt32(Int(posting) + secondStart))
             }
             if global < first.postings.count { first.postings[global] = [] }
             if local >= 0 { second.postings[local] = [] }
