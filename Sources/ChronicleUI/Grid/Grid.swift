@@ -44,28 +44,37 @@ public struct Grid: Sendable, Equatable {
     /// `ellipsis` a cut line ends in "…". Returns the columns used.
     @discardableResult
     public mutating func put(_ text: some StringProtocol, x: Int, y: Int, maxWidth: Int? = nil, role: Role, ellipsis: Bool = true) -> Int {
+        lay(Self.glyphs(of: text), x: x, y: y, maxWidth: maxWidth, ellipsis: ellipsis, glyph: { $0 }, role: { _ in role })
+    }
+
+    /// What `put` and `draw` share: glyphs from (x, y) within `maxWidth`,
+    /// never a split wide glyph, and where the text is cut, a gap padded and
+    /// (with `ellipsis`) "…" in the role of the first glyph left out.
+    mutating func lay<Items: RandomAccessCollection>(_ items: Items, x: Int, y: Int, maxWidth: Int?, ellipsis: Bool,
+                                                     glyph: (Items.Element) -> Glyph, role: (Items.Element) -> Role) -> Int {
         guard y >= 0, y < height, x < width else { return 0 }
         let limit = min(maxWidth ?? (width - x), width - x)
         guard limit > 0 else { return 0 }
-        let glyphs = Self.glyphs(of: text)
-        let total = glyphs.reduce(0) { $0 + $1.width }
+        let total = items.reduce(0) { $0 + glyph($1).width }
         let cut = total > limit
         let budget = cut && ellipsis ? limit - 1 : limit
         var column = 0
-        for glyph in glyphs {
-            if column + glyph.width > budget {
-                break
-            }
+        var next = items.startIndex
+        while next != items.endIndex {
+            let item = glyph(items[next]), itemRole = role(items[next])
+            if column + item.width > budget { break }
             if x + column >= 0 {
-                self[x + column, y] = Cell(text: glyph.text, width: UInt8(glyph.width), role: role)
-                if glyph.width == 2 { self[x + column + 1, y] = .continuation(role) }
+                self[x + column, y] = Cell(text: item.text, width: UInt8(item.width), role: itemRole)
+                if item.width == 2 { self[x + column + 1, y] = .continuation(itemRole) }
             }
-            column += glyph.width
+            column += item.width
+            next = items.index(after: next)
         }
-        if cut {
+        if cut, next != items.endIndex {
             // Pad a gap left by a wide glyph that did not fit, then the ellipsis.
-            while column < budget { self[x + column, y] = .blank(role); column += 1 }
-            if ellipsis { self[x + column, y] = Cell(text: "…", width: 1, role: role); column += 1 }
+            let leftOut = role(items[next])
+            while column < budget { self[x + column, y] = .blank(leftOut); column += 1 }
+            if ellipsis { self[x + column, y] = Cell(text: "…", width: 1, role: leftOut); column += 1 }
         }
         return column
     }

@@ -70,29 +70,10 @@ public enum TextLayout {
 }
 
 extension Grid {
-    /// Draws a row of styled glyphs from (x, y), clipped to `maxWidth`.
-    /// Draws styled glyphs as `put` draws text: never a split wide glyph,
-    /// and an ellipsis (in the role of the text it replaces) where it is cut.
+    /// Draws a row of styled glyphs from (x, y), clipped to `maxWidth`, as
+    /// `put` draws text: never a split wide glyph, and an ellipsis (in the
+    /// role of the text it replaces) where it is cut.
     public mutating func draw(_ row: [StyledGlyph], x: Int, y: Int, maxWidth: Int) {
-        guard y >= 0, y < height, x < width else { return }
-        let limit = min(maxWidth, width - x)
-        guard limit > 0 else { return }
-        let cut = row.reduce(0) { $0 + $1.glyph.width } > limit
-        let budget = cut ? limit - 1 : limit
-        var column = 0
-        var drawn = 0
-        for item in row {
-            let w = item.glyph.width
-            guard column + w <= budget else { break }
-            self[x + column, y] = Cell(text: item.glyph.text, width: UInt8(w), role: item.role)
-            if w == 2 { self[x + column + 1, y] = .continuation(item.role) }
-            column += w
-            drawn += 1
-        }
-        if cut, drawn < row.count {
-            let role = row[drawn].role
-            while column < budget { self[x + column, y] = .blank(role); column += 1 }
-            self[x + column, y] = Cell(text: "…", width: 1, role: role)
-        }
+        lay(row, x: x, y: y, maxWidth: maxWidth, ellipsis: true, glyph: \.glyph, role: \.role)
     }
 }
