@@ -20,7 +20,7 @@ let package = Package(
             dependencies: ["CModelSupport", .product(name: "Yams", package: "Yams")]
         ),
         // C for the model: SHA-256 with the CPU's SHA instructions where it
-        // has them, and libc's memmem.
+        // has them, libc's memmem and malloc_trim.
         .target(name: "CModelSupport"),
         // The default corpus (seeds/), compiled into the binary by the plugin below.
         .target(

@@ -1,8 +1,5 @@
 import CModelSupport
 
-#if canImport(Glibc)
-import Glibc
-#endif
 /// Resolves a W3C Web Annotation TextQuoteSelector (`exact`, optional
 /// `prefix` and `suffix`) against a source's quotable text.
 public enum QuoteAnchor {

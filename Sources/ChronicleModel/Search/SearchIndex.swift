@@ -426,9 +426,9 @@ public struct SearchIndex: Sendable {
         return ids
     }
 
-    /// Calls `body` with (source, first token, token count) for each place
-    /// the clause occurs in the articles, until `body` returns false.
-    func forEachOccurrence(of matcher: Matcher, _ body: (Int, Int, Int) -> Bool) {
+    /// Calls `body` with (source, first token) for each place the clause
+    /// occurs in the articles, until `body` returns false.
+    func forEachOccurrence(of matcher: Matcher, _ body: (Int, Int) -> Bool) {
         let sets = matcher.sets
         guard let first = sets.first, !sets.contains(where: \.isEmpty) else { return }
         let later = sets.dropFirst()
@@ -452,7 +452,7 @@ public struct SearchIndex: Sendable {
                 }
                 // A phrase stays within one line, whose offsets are counted separately.
                 guard matches, sourceTokens[doc].sameLine(token, token + later.count) else { continue }
-                if !body(doc, token, sets.count) { return }
+                if !body(doc, token) { return }
             }
         }
     }
@@ -582,7 +582,7 @@ public struct SearchIndex: Sendable {
             var visited = Set<UInt64>(), last = UInt64.max
             scan: for matcher in matchers[rarest] {
                 var stop = false
-                forEachOccurrence(of: matcher) { doc, token, _ in
+                forEachOccurrence(of: matcher) { doc, token in
                     let line = Int(sourceTokens[doc].line(at: token))
                     let key = UInt64(doc) << 32 | UInt64(line)
                     guard key != last, inOrder || visited.insert(key).inserted else { return true }
