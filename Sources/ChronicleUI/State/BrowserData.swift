@@ -70,6 +70,11 @@ public final class BrowserData: Sendable {
         date.date.displayText + (date.inferred ? "*" : "")
     }
 
+    /// The width of the widest of these dates as the list shows them.
+    static func widestDate(of dates: some Sequence<DatedValue>) -> Int {
+        dates.lazy.map { TextWidth.of(listDate($0)) }.max() ?? 4
+    }
+
     /// How many events the corpus has; while it is checked, a preview's
     /// corpus holds only the first ones.
     public let eventCount: Int
@@ -87,7 +92,7 @@ public final class BrowserData: Sendable {
         let widths = ConcurrentResults<Int>(count: parts)
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let slice = dates[(dates.count * part / parts)..<(dates.count * (part + 1) / parts)]
-            widths.put(part, slice.lazy.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4)
+            widths.put(part, Self.widestDate(of: slice))
         }
         self.init(corpus: preview.corpus, indexNow: false, eventCount: preview.eventCount, isPreview: true,
                   dateWidth: (0..<parts).map { widths.take($0) }.max() ?? 4)
@@ -110,7 +115,7 @@ public final class BrowserData: Sendable {
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             switch task {
             case 0: passages.put(0, Self.citedPassages(corpus))
-            case 1: widths.put(0, dateWidth ?? corpus.events.lazy.map { TextWidth.of(Self.listDate($0)) }.max() ?? 4)
+            case 1: widths.put(0, dateWidth ?? Self.widestDate(of: corpus.events.lazy.map(\.date)))
             default:
                 // Each event's heading as a number: rows compare numbers, not
                 // strings, for up to every event on each keystroke.
