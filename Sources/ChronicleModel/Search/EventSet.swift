@@ -30,6 +30,7 @@ struct EventSet: Sendable {
     /// The events, ascending (timeline order), that `keep` keeps.
     func elements(where keep: (Int) -> Bool = { _ in true }) -> [Int] {
         var out: [Int] = []
+        out.reserveCapacity(count)
         for (i, word) in words.enumerated() where word != 0 {
             var bits = word
             while bits != 0 {

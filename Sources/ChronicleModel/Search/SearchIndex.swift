@@ -225,6 +225,8 @@ public struct SearchIndex: Sendable {
     /// Per source, the number its first token is given in the postings (and
     /// one past the last source's last token).
     let tokenBase: [UInt32]
+    /// Which token positions, counted as postings are, begin a line.
+    let lineStartBits: LineStartBits
     /// Per term id: the events, ascending, whose own text or cited passages
     /// hold the word. A keystroke unions and intersects these; positions
     /// are looked at only for phrases and for the rows on screen.
@@ -393,6 +395,7 @@ public struct SearchIndex: Sendable {
         self.eventTexts = eventTexts
         self.sourcePostings = sourcePostings
         self.tokenBase = tokenBase
+        self.lineStartBits = LineStartBits(sourceTokens, tokenBase: tokenBase)
         self.eventsOfTerm = eventsOfTerm
         self.passageTokens = passageTokens
         self.citedRanges = citedRanges
@@ -431,7 +434,16 @@ public struct SearchIndex: Sendable {
     func forEachOccurrence(of matcher: Matcher, _ body: (Int, Int) -> Bool) {
         let sets = matcher.sets
         guard let first = sets.first, !sets.contains(where: \.isEmpty) else { return }
-        let later = sets.dropFirst()
+        let later = Array(sets.dropFirst())
+        // A phrase's later words as marked blocks, when they are not far
+        // commoner than its first: most of the first word's occurrences are
+        // then passed over without reading their article's tokens.
+        let firstPostings = first.ids.reduce(0) { $0 + sourcePostings[Int($1)].count }
+        let laterBlocks: [PositionBlocks?] = later.map { allowed in
+            let postings = allowed.ids.reduce(0) { $0 + sourcePostings[Int($1)].count }
+            guard postings / max(firstPostings, 1) < 64 else { return nil }
+            return PositionBlocks(allowed.ids.lazy.map { self.sourcePostings[Int($0)] }, positions: Int(tokenBase.last ?? 0))
+        }
         for id in first {
             var doc = 0
             for posting in sourcePostings[Int(id)] {
@@ -443,15 +455,22 @@ public struct SearchIndex: Sendable {
                     doc = tokenBase[(doc + 1)..<min(tokenBase.count, doc + step + 2)].partitionPoint { $0 <= posting } - 1
                 }
                 let token = Int(posting - tokenBase[doc])
-                let terms = sourceTokens[doc].terms
-                guard token + later.count < terms.count || later.isEmpty else { continue }
-                var matches = true
-                for (k, allowed) in later.enumerated() where !allowed.contains(terms[token + 1 + k]) {
-                    matches = false
-                    break
+                // A word is where its posting says: the article's tokens are
+                // read only for a phrase's later words (each a cache miss).
+                if !later.isEmpty {
+                    let at = Int(posting)
+                    guard laterBlocks.enumerated().allSatisfy({ k, blocks in blocks?.any(at + 1 + k..<at + 2 + k) ?? true }),
+                          lineStartBits.sameLine(at, at + later.count) else { continue }
+                    let terms = sourceTokens[doc].terms
+                    guard token + later.count < terms.count else { continue }
+                    var matches = true
+                    for (k, allowed) in later.enumerated() where !allowed.contains(terms[token + 1 + k]) {
+                        matches = false
+                        break
+                    }
+                    // (A phrase stays within one line: checked above.)
+                    guard matches else { continue }
                 }
-                // A phrase stays within one line, whose offsets are counted separately.
-                guard matches, sourceTokens[doc].sameLine(token, token + later.count) else { continue }
                 if !body(doc, token) { return }
             }
         }
@@ -477,28 +496,23 @@ public struct SearchIndex: Sendable {
     func events(matching matcher: Matcher) -> EventSet {
         var result = EventSet(capacity: corpus.events.count)
         guard !matcher.sets.isEmpty, !matcher.sets.contains(where: \.isEmpty) else { return result }
-        var sets: [EventSet] = []
-        for allowed in matcher.sets {
+        var candidates = EventSet(capacity: corpus.events.count)
+        for (position, allowed) in matcher.sets.enumerated() {
             var set = EventSet(capacity: corpus.events.count)
             for id in allowed { set.insert(contentsOf: eventsOfTerm[Int(id)]) }
-            sets.append(set)
+            if position == 0 { candidates = set } else { candidates.formIntersection(set) }
         }
-        result = sets[0]
-        guard sets.count > 1 else { return result }
-        for set in sets.dropFirst() { result.formIntersection(set) }
-        var checked = EventSet(capacity: corpus.events.count)
-        for event in result.elements() where matchCount(matcher, inEvent: event) > 0 { checked.insert(event) }
-        return checked
+        guard matcher.sets.count > 1 else { return candidates }
+        for event in candidates.elements() where occurs(matcher, inEvent: event) { result.insert(event) }
+        return result
     }
 
-    /// How often the clause occurs in an event's own text and cited passages.
-    func matchCount(_ matcher: Matcher, inEvent event: Int) -> Int {
+    /// Whether the clause occurs in an event's own text or cited passages.
+    func occurs(_ matcher: Matcher, inEvent event: Int) -> Bool {
         let own = eventTokens[event]
-        var count = matcher.ranges(in: own, 0..<own.terms.count).count
-        for passage in passageTokens[event] {
-            count += matcher.ranges(in: sourceTokens[Int(passage.source)], Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)).count
+        return matcher.occurs(in: own, 0..<own.terms.count) || passageTokens[event].contains { passage in
+            matcher.occurs(in: sourceTokens[Int(passage.source)], Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound))
         }
-        return count
     }
 
     // MARK: Searching
@@ -516,8 +530,9 @@ public struct SearchIndex: Sendable {
         let unfiltered = filter == EventFilter()
         func passes(_ event: Int) -> Bool { unfiltered || corpus.passes(corpus.events[event], filter, actorIDs: actorIDs) }
         guard !query.isEmpty else {
-            return SearchResult(query: query, filter: filter, matchingEvents: corpus.events.indices.filter(passes), articleHits: [],
-                                articleHitsTruncated: false, scoring: SearchResult.Scoring(index: self, clauses: [], idf: []))
+            let scoring = SearchResult.Scoring(index: self, clauses: [], idf: [])
+            return SearchResult(query: query, filter: filter, matchingEvents: corpus.events.indices.filter(passes),
+                                articleHits: SearchResult.ArticleHits(lines: [], scoring: scoring), articleHitsTruncated: false, scoring: scoring)
         }
 
         // Each clause, with the other names of an actor it names.
@@ -559,9 +574,8 @@ public struct SearchIndex: Sendable {
             return true
         }
         let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
-        var lines = LineHits(index: self, matchers: matchers, rarest: rarest, scoring: scoring)
-        func hit(source doc: Int, line: Int) -> SearchResult.ArticleHit? { lines.hit(source: doc, line: line) }
-        var articleHits: [(source: Int, hit: SearchResult.ArticleHit)] = []
+        var check = LineCheck(index: self, matchers: matchers, rarest: rarest, walked: occurrenceCounts[rarest])
+        var found: [UInt64] = []
         var truncated = false
         // Typing on: the lines that matched a keystroke ago are all there can
         // be, unless an actor's name now brings in its aliases.
@@ -570,52 +584,205 @@ public struct SearchIndex: Sendable {
                                                          && $0.query.clauses[position].prefix == pair.1.prefix } ?? false)
         }
         if let previous, previous.filter == filter, !previous.articleHitsTruncated, !newAliases, query.narrows(previous.query) {
-            for old in previous.articleHits {
-                guard let doc = corpus.sourcePosition(old.sourceID), let found = hit(source: doc, line: old.line) else { continue }
-                articleHits.append((doc, found))
-                if articleHits.count >= articleHitLimit { truncated = true; break }
+            for key in previous.articleHits.lines where check.matches(source: Int(key >> 32), line: Int(key & 0xFFFF_FFFF)) {
+                found.append(key)
+                if found.count >= articleHitLimit { truncated = true; break }
             }
         } else {
             // One word's postings come in order, so a line repeats only
             // right after itself; several words' may meet a line again.
             let inOrder = matchers[rarest].count == 1 && matchers[rarest][0].sets.first?.ids.count == 1
-            var visited = Set<UInt64>(), last = UInt64.max
+            var visited = Set<Int>(), last = -1
             scan: for matcher in matchers[rarest] {
                 var stop = false
                 forEachOccurrence(of: matcher) { doc, token in
+                    // The line's bounds from the bitset of line starts, which
+                    // the walk reads in ascending order: an occurrence whose
+                    // line lacks another clause is passed over without
+                    // reading anything of its article's.
+                    let base = Int(tokenBase[doc])
+                    let bounds = lineStartBits.line(around: base + token)
+                    guard bounds.lowerBound != last, inOrder || visited.insert(bounds.lowerBound).inserted else { return true }
+                    last = bounds.lowerBound
+                    guard check.othersMayBe(on: bounds), sourceAllowed(doc) else { return true }
                     let line = Int(sourceTokens[doc].line(at: token))
-                    let key = UInt64(doc) << 32 | UInt64(line)
-                    guard key != last, inOrder || visited.insert(key).inserted else { return true }
-                    last = key
-                    guard sourceAllowed(doc), let found = hit(source: doc, line: line) else { return true }
-                    articleHits.append((doc, found))
-                    if articleHits.count >= articleHitLimit { truncated = true; stop = true; return false }
+                    guard check.matches(source: doc, line: line, tokens: bounds.lowerBound - base..<bounds.upperBound - base,
+                                        walked: token..<token + matcher.sets.count)
+                    else { return true }
+                    found.append(UInt64(doc) << 32 | UInt64(line))
+                    if found.count >= articleHitLimit { truncated = true; stop = true; return false }
                     return true
                 }
                 if stop { break scan }
             }
         }
-        articleHits.sort { ($0.source, $0.hit.line) < ($1.source, $1.hit.line) }
-        return SearchResult(query: query, filter: filter, matchingEvents: events, articleHits: articleHits.map(\.hit),
+        found.sort()
+        return SearchResult(query: query, filter: filter, matchingEvents: events,
+                            articleHits: SearchResult.ArticleHits(lines: found, scoring: scoring),
                             articleHitsTruncated: truncated, scoring: scoring)
     }
 
-    /// The hit each line of an article makes for a query. Its arrays are
-    /// kept from one line to the next: a line that matches used to cost
-    /// eight arrays made and freed (four-fifths of a keystroke's work), and,
-    /// held as locals a nested function changed, every append was checked
-    /// for exclusive access at run time (a quarter of what was left).
-    struct LineHits {
+    /// Whether a line of an article is a hit: every clause is on it, and a
+    /// match lies outside the cited passages. Said from postings where it
+    /// can be, without working out the matches' ranges and score: those are
+    /// left to the lines drawn (`ArticleHits`), as a keystroke may find a
+    /// thousand lines and the screen shows a dozen.
+    struct LineCheck {
         let index: SearchIndex
         let matchers: [[Matcher]]
+        /// The clause whose occurrences are walked: on the line by then.
         let rarest: Int
-        let scoring: SearchResult.Scoring
-        private var found: [Range<Int>] = [], merged: [Range<Int>] = [], frequencies: [Int] = []
-        init(index: SearchIndex, matchers: [[Matcher]], rarest: Int, scoring: SearchResult.Scoring) {
+        /// Per clause and matcher: which blocks of eight token positions
+        /// hold its first word, when that is cheaper than a look at each
+        /// line ("trade ener": 15,000 lines of "trade" each asked whether
+        /// an "ener…" word is on it).
+        private let blocks: [[PositionBlocks?]]
+        private var hits: LineHits
+
+        /// - Parameter markingRatio: a clause's blocks are marked when it has
+        ///   fewer than this many postings per occurrence walked. Marking a
+        ///   posting costs a few nanoseconds and a look at a line some
+        ///   hundreds: worth it unless the clause is far commoner.
+        init(index: SearchIndex, matchers: [[Matcher]], rarest: Int, walked: Int, markingRatio: Int = 64) {
             self.index = index
             self.matchers = matchers
             self.rarest = rarest
-            self.scoring = scoring
+            blocks = matchers.enumerated().map { clause, clauseMatchers in
+                clauseMatchers.map { matcher in
+                    guard clause != rarest, let first = matcher.sets.first else { return nil }
+                    let postings = first.ids.reduce(0) { $0 + index.sourcePostings[Int($1)].count }
+                    guard postings / max(walked, 1) < markingRatio else { return nil }
+                    return PositionBlocks(first.ids.lazy.map { index.sourcePostings[Int($0)] },
+                                          positions: Int(index.tokenBase.last ?? 0))
+                }
+            }
+            hits = LineHits(index: index, matchers: matchers)
+        }
+
+        /// False when a clause other than the rarest is not on the line at
+        /// `positions` (counted on from article to article), by its marked
+        /// blocks alone; true when it may be.
+        func othersMayBe(on positions: Range<Int>) -> Bool {
+            for (clause, clauseBlocks) in blocks.enumerated() where clause != rarest {
+                guard clauseBlocks.contains(where: { $0?.any(positions) ?? true }) else { return false }
+            }
+            return true
+        }
+
+        /// - Parameter tokens: the line's token positions, when known.
+        /// - Parameter walked: the tokens of the rarest clause's occurrence
+        ///   by which the line was reached, if it was.
+        mutating func matches(source doc: Int, line: Int, tokens known: Range<Int>? = nil, walked: Range<Int>? = nil) -> Bool {
+            let bounds = known ?? index.lineBounds(source: doc, line: line)
+            guard !bounds.isEmpty else { return false }
+            let base = Int(index.tokenBase[doc])
+            for (clause, clauseMatchers) in matchers.enumerated() where !(walked != nil && clause == rarest) {
+                let onLine = clauseMatchers.indices.contains { k in
+                    if let blocks = blocks[clause][k], !blocks.any(base + bounds.lowerBound..<base + bounds.upperBound) { return false }
+                    return index.occurs(clauseMatchers[k], source: doc, tokens: bounds)
+                }
+                guard onLine else { return false }
+            }
+            // A match outside every cited passage: the occurrence walked, when
+            // it is (the match it is part of is not inside one either), or
+            // any, when the line meets no cited passage; otherwise the
+            // line's matches are worked out to see.
+            let tokens = index.sourceTokens[doc], cited = index.citedRanges[doc]
+            if let walked {
+                let raw = Int(tokens.starts[walked.lowerBound])..<tokens.end(walked.upperBound - 1)
+                if !cited.contains(where: { $0.range.lowerBound <= raw.lowerBound && raw.upperBound <= $0.range.upperBound }) { return true }
+            }
+            let raw = Int(tokens.starts[bounds.lowerBound])..<tokens.end(bounds.upperBound - 1)
+            guard cited.contains(where: { $0.range.overlaps(raw) }) else { return true }
+            return hits.hit(source: doc, line: line) != nil
+        }
+    }
+
+    /// A bit per token position of the articles (counted on from article to
+    /// article, as postings are), set where a line begins, and one past the
+    /// last token: 1.5 MB at 20,000 articles. A posting's line is then
+    /// found without reading its article's tables, and a walk up the
+    /// postings reads the bits in order.
+    struct LineStartBits: Sendable {
+        private var bits: [UInt64]
+
+        init(_ sources: [Tokens], tokenBase: [UInt32]) {
+            let total = Int(tokenBase.last ?? 0)
+            bits = Array(repeating: 0, count: total / 64 + 1)
+            func mark(_ position: Int) { bits[position >> 6] |= 1 << UInt64(position & 63) }
+            for (doc, tokens) in sources.enumerated() {
+                let base = Int(tokenBase[doc])
+                // Positions past the 4,294,967,295th are not posted, so never asked about.
+                for start in tokens.lineStarts where base + Int(start.token) < total { mark(base + Int(start.token)) }
+            }
+            mark(total)
+        }
+
+        /// The positions of the line that holds `position` (which must be a
+        /// token's): from the last line start at or before it to the next.
+        func line(around position: Int) -> Range<Int> {
+            var word = position >> 6
+            var mask = bits[word] & (UInt64.max >> UInt64(63 - (position & 63)))
+            while mask == 0 && word > 0 { word -= 1; mask = bits[word] }
+            let start = mask == 0 ? 0 : word << 6 | (63 - mask.leadingZeroBitCount)
+            word = (position + 1) >> 6
+            mask = word < bits.count ? bits[word] & (UInt64.max << UInt64((position + 1) & 63)) : 0
+            while mask == 0 && word + 1 < bits.count { word += 1; mask = bits[word] }
+            let end = mask == 0 ? bits.count << 6 : word << 6 | mask.trailingZeroBitCount
+            return start..<end
+        }
+
+        /// Whether the tokens from `first` to `last` lie on one line.
+        func sameLine(_ first: Int, _ last: Int) -> Bool {
+            first == last || line(around: first).upperBound > last
+        }
+    }
+
+    /// Which blocks of eight token positions (counted on from article to
+    /// article, as postings are) hold any of some postings: a bit each,
+    /// 190 kB at 20,000 articles. A line with none of its blocks marked
+    /// lacks the word; one with a block marked may have it.
+    struct PositionBlocks {
+        private var bits: [UInt64]
+
+        init<Lists: Sequence>(_ lists: Lists, positions: Int) where Lists.Element == [UInt32] {
+            bits = Array(repeating: 0, count: (positions >> 3) / 64 + 1)
+            bits.withUnsafeMutableBufferPointer { bits in
+                for list in lists {
+                    for posting in list {
+                        let block = Int(posting >> 3)
+                        bits[block >> 6] |= 1 << UInt64(block & 63)
+                    }
+                }
+            }
+        }
+
+        /// Whether any block holding `positions` is marked.
+        func any(_ positions: Range<Int>) -> Bool {
+            let first = positions.lowerBound >> 3, last = (positions.upperBound - 1) >> 3
+            guard first >> 6 < bits.count else { return false }
+            for word in (first >> 6)...min(last >> 6, bits.count - 1) {
+                var mask = UInt64.max
+                if word == first >> 6 { mask &= UInt64.max << UInt64(first & 63) }
+                if word == last >> 6 { mask &= UInt64.max >> UInt64(63 - (last & 63)) }
+                if bits[word] & mask != 0 { return true }
+            }
+            return false
+        }
+    }
+
+    /// The hit a line of an article makes for a query: its matches' ranges
+    /// and score. Its arrays are kept from one line to the next: a line
+    /// used to cost eight arrays made and freed, and, held as locals a
+    /// nested function changed, every append was checked for exclusive
+    /// access at run time.
+    struct LineHits {
+        let index: SearchIndex
+        let matchers: [[Matcher]]
+        private var found: [Range<Int>] = [], merged: [Range<Int>] = [], frequencies: [Int] = []
+        init(index: SearchIndex, matchers: [[Matcher]]) {
+            self.index = index
+            self.matchers = matchers
             found.reserveCapacity(16)
             merged.reserveCapacity(16)
             frequencies.reserveCapacity(matchers.count)
@@ -623,14 +790,8 @@ public struct SearchIndex: Sendable {
 
         /// The hit a line of an article makes, if every clause is on it and
         /// a match lies outside the cited passages.
-        mutating func hit(source doc: Int, line: Int) -> SearchResult.ArticleHit? {
+        mutating func hit(source doc: Int, line: Int, scoring: SearchResult.Scoring? = nil) -> SearchResult.ArticleHit? {
             let bounds = index.lineBounds(source: doc, line: line)
-            // Whether every other clause is on this line at all, from its
-            // postings where it can (a binary search each), before
-            // scanning the line's tokens for the ranges to highlight.
-            for (other, clauseMatchers) in matchers.enumerated() where other != rarest {
-                guard clauseMatchers.contains(where: { index.mayOccur($0, source: doc, tokens: bounds) }) else { return nil }
-            }
             found.removeAll(keepingCapacity: true)
             frequencies.removeAll(keepingCapacity: true)
             let tokens = index.sourceTokens[doc]
@@ -649,7 +810,7 @@ public struct SearchIndex: Sendable {
             }
             guard !outside.isEmpty else { return nil }
             return SearchResult.ArticleHit(sourceID: index.corpus.sources[doc].id, line: line, ranges: outside,
-                                           score: scoring.bm25(frequencies, length: bounds.count))
+                                           score: scoring?.bm25(frequencies, length: bounds.count) ?? 0)
         }
     }
 
@@ -696,13 +857,12 @@ public struct SearchIndex: Sendable {
         return hit
     }
 
-    /// False when the clause cannot occur among `tokens` of a source: none of
-    /// its first word's few candidates is posted there, or, for a prefix of
-    /// many words, the line holds none (the scan stopping at the first).
-    /// True otherwise (a phrase is then checked in order).
-    func mayOccur(_ matcher: Matcher, source: Int, tokens: Range<Int>) -> Bool {
+    /// Whether the clause occurs among `tokens` of a source: for a word of
+    /// a few candidates, a binary search in each one's postings; otherwise
+    /// a scan of those tokens, stopping at the first match.
+    func occurs(_ matcher: Matcher, source: Int, tokens: Range<Int>) -> Bool {
         guard let first = matcher.sets.first, !first.isEmpty else { return false }
-        guard first.ids.count <= 8 else { return matcher.occurs(in: sourceTokens[source], tokens) }
+        guard matcher.sets.count == 1, first.ids.count <= 8 else { return matcher.occurs(in: sourceTokens[source], tokens) }
         let base = Int(tokenBase[source])
         let from = UInt32(min(base + tokens.lowerBound, Int(UInt32.max))), to = UInt32(min(base + tokens.upperBound, Int(UInt32.max)))
         return first.ids.contains { id in
@@ -819,6 +979,30 @@ public struct SearchResult: Sendable {
         public let score: Double
     }
 
+    /// The article lines a search found, in source and line order. Each
+    /// line's matches and score are worked out when it is read (the
+    /// browser reads the rows it draws), not for every line a keystroke
+    /// finds: that was half of a keystroke's work.
+    public struct ArticleHits: RandomAccessCollection, Sendable {
+        /// Each line as its source's position above its line number.
+        let lines: [UInt64]
+        let scoring: Scoring
+
+        public var startIndex: Int { 0 }
+        public var endIndex: Int { lines.count }
+
+        public subscript(position: Int) -> ArticleHit {
+            let doc = Int(lines[position] >> 32), line = Int(lines[position] & 0xFFFF_FFFF)
+            let matchers = scoring.clauses.map(\.matchers)
+            var hits = SearchIndex.LineHits(index: scoring.index, matchers: matchers)
+            // The search found every clause on this line with a match
+            // outside the cited passages, so this is never nil; were it, the
+            // row would show the line unmarked rather than stop the program.
+            return hits.hit(source: doc, line: line, scoring: scoring)
+                ?? ArticleHit(sourceID: scoring.index.corpus.sources[doc].id, line: line, ranges: [], score: 0)
+        }
+    }
+
     public enum Ranked: Sendable {
         case event(EventHit)
         case article(ArticleHit)
@@ -866,14 +1050,14 @@ public struct SearchResult: Sendable {
     /// The events that match, as positions in `Corpus.events`, ascending
     /// (timeline order).
     public let matchingEvents: [Int]
-    public let articleHits: [ArticleHit]
+    public let articleHits: ArticleHits
     /// The article lines stopped at the search's limit: there are more.
     public let articleHitsTruncated: Bool
     let scoring: Scoring
     /// The filter the search ran with (a refinement must share it).
     let filter: EventFilter
 
-    init(query: SearchQuery, filter: EventFilter, matchingEvents: [Int], articleHits: [ArticleHit], articleHitsTruncated: Bool,
+    init(query: SearchQuery, filter: EventFilter, matchingEvents: [Int], articleHits: ArticleHits, articleHitsTruncated: Bool,
          scoring: Scoring) {
         self.query = query
         self.filter = filter

@@ -231,8 +231,10 @@ public enum Renderer {
         let count = "\(hits.count)\(state.search.result?.articleHitsTruncated == true ? "+" : "")"
         let title = "── \(count) in article text, outside cited passages " + String(repeating: "─", count: area.width)
         grid.put(title, x: area.x, y: area.y, maxWidth: area.width, role: focused ? .borderFocused : .yearSeparator, ellipsis: false)
-        for (row, hit) in hits.enumerated().dropFirst(state.search.hitScroll).prefix(area.height - 1).enumerated() {
+        // By index: each hit is worked out when read, so only the rows drawn are.
+        for (row, index) in hits.indices.dropFirst(state.search.hitScroll).prefix(area.height - 1).enumerated() {
             let y = area.y + 1 + row
+            let hit = (offset: index, element: hits[index])
             let selected = hit.offset == state.search.hit && focused
             let base: Role = selected ? .selection : .normal
             grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: base)

@@ -1,0 +1,122 @@
+import ChronicleBench
+import Foundation
+import XCTest
+@testable import ChronicleModel
+
+/// The shortcuts a search's walk up the postings takes to pass over lines
+/// without reading their articles: each must say what reading says.
+final class SearchWalkTests: XCTestCase {
+    static let generated: SearchIndex = {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-walk-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: url) }
+        try! CorpusGenerator(articles: 80, eventsPerArticle: 5, seed: 5).write(to: url)
+        return SearchIndex(CorpusLoader.load(from: DirectoryCorpusFiles(root: url)).corpus)
+    }()
+
+    /// Every token position's line, from the bitset of line starts, is the
+    /// line its article's own table gives (articles of furniture only, with
+    /// no tokens, included in the generated corpus's first pages).
+    func testLineStartBitsGiveEachPositionsLine() {
+        let index = Self.generated
+        var positions = 0
+        for (doc, tokens) in index.sourceTokens.enumerated() {
+            let base = Int(index.tokenBase[doc])
+            for token in tokens.terms.indices {
+                let line = tokens.line(at: token)
+                let expected = tokens.positions(ofLine: line)
+                let found = index.lineStartBits.line(around: base + token)
+                XCTAssertEqual(found, base + expected.lowerBound..<base + expected.upperBound, "source \(doc) token \(token)")
+                positions += 1
+            }
+        }
+        XCTAssertGreaterThan(positions, 10_000)
+        XCTAssertTrue(index.lineStartBits.sameLine(5, 5))
+    }
+
+    /// Bits at the edges of 64-bit words, and the first and last positions.
+    func testLineStartBitsAcrossWordEdges() {
+        var tokens = SearchIndex.Tokens()
+        // Lines of 1, 62, 1, 1, 64 and 2 tokens: starts at 0, 1, 63, 64, 65, 129.
+        for (line, length) in [1, 62, 1, 1, 64, 2].enumerated() {
+            for _ in 0..<length { tokens.append(term: 0, start: 0, end: 1, line: line + 1) }
+        }
+        let bits = SearchIndex.LineStartBits([tokens], tokenBase: [0, UInt32(tokens.terms.count)])
+        XCTAssertEqual(bits.line(around: 0), 0..<1)
+        XCTAssertEqual(bits.line(around: 1), 1..<63)
+        XCTAssertEqual(bits.line(around: 62), 1..<63)
+        XCTAssertEqual(bits.line(around: 63), 63..<64)
+        XCTAssertEqual(bits.line(around: 64), 64..<65)
+        XCTAssertEqual(bits.line(around: 65), 65..<129)
+        XCTAssertEqual(bits.line(around: 128), 65..<129)
+        XCTAssertEqual(bits.line(around: 130), 129..<131)
+        XCTAssertTrue(bits.sameLine(65, 128))
+        XCTAssertFalse(bits.sameLine(62, 63))
+    }
+
+    /// A block's bit says "maybe"; a range none of whose blocks is marked
+    /// must hold no posting, at any offset and across word edges.
+    func testPositionBlocksNeverMissAPosting() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<50 {
+            let total = Int.random(in: 1...3_000, using: &generator)
+            let postings = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt32.random(in: 0..<UInt32(total)) }.sorted()
+            let blocks = SearchIndex.PositionBlocks([postings], positions: total)
+            for _ in 0..<200 {
+                let lower = Int.random(in: 0..<total), upper = Int.random(in: lower + 1...min(total, lower + 150))
+                let holds = postings.contains { Int($0) >= lower && Int($0) < upper }
+                if holds { XCTAssertTrue(blocks.any(lower..<upper), "round \(round): \(lower)..<\(upper)") }
+                // Unmarked means absent: a range far from every posting's block is unmarked.
+                let far = postings.allSatisfy { Int($0) >> 3 < lower >> 3 || Int($0) >> 3 > (upper - 1) >> 3 }
+                XCTAssertEqual(blocks.any(lower..<upper), !far, "round \(round): \(lower)..<\(upper)")
+            }
+        }
+    }
+
+    /// Whether a line matches is the same with the other clauses' blocks
+    /// marked and without, and a line the blocks pass over never matches.
+    func testLineChecksAgreeWithAndWithoutBlocks() {
+        let index = Self.generated
+        var matched = 0
+        for text in ["trade ene", "trade energy", "envoy de", "the council", "minister sec", "\"foreign ministry\" the", "kabul th"] {
+            let query = SearchQuery(text)
+            let matchers = query.clauses.map { clause in index.expansions(of: clause).clauses.map { SearchIndex.Matcher(clause: $0, index: index) } }
+            for rarest in matchers.indices {
+                var marked = SearchIndex.LineCheck(index: index, matchers: matchers, rarest: rarest, walked: 1, markingRatio: .max)
+                var unmarked = SearchIndex.LineCheck(index: index, matchers: matchers, rarest: rarest, walked: 1, markingRatio: 0)
+                for (doc, tokens) in index.sourceTokens.enumerated() {
+                    let base = Int(index.tokenBase[doc])
+                    for line in Set(tokens.lineStarts.map(\.line)).sorted() {
+                        let bounds = tokens.positions(ofLine: line)
+                        let expected = unmarked.matches(source: doc, line: Int(line))
+                        XCTAssertEqual(marked.matches(source: doc, line: Int(line)), expected, "\(text): source \(doc) line \(line)")
+                        if expected {
+                            XCTAssertTrue(marked.othersMayBe(on: base + bounds.lowerBound..<base + bounds.upperBound), "\(text): \(doc):\(line)")
+                            matched += 1
+                        }
+                    }
+                }
+            }
+        }
+        XCTAssertGreaterThan(matched, 100, "the queries match lines")
+    }
+
+    /// A line is found through its first occurrence of the word walked; when
+    /// that one lies in a cited passage and a later one does not, the line
+    /// is still a hit, with only the later one marked.
+    func testALineWhoseFirstMatchIsQuotedStillCounts() throws {
+        var builder = CorpusBuilder()
+        builder.articles["b.txt"] = "Second article\nOfficials said <u>145 people</u> died in the attack. The attack was claimed.\n"
+        builder.eventsYAML = builder.eventsYAML.replacingOccurrences(of: "quote: 145 people died", with: "quote: 145 people died in the attack.")
+        let result = CorpusLoader.load(from: builder.files())
+        XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
+        let corpus = result.corpus
+        let index = SearchIndex(corpus)
+        let beta = try XCTUnwrap(corpus.source("beta"))
+        let quoted = try XCTUnwrap(corpus.events.flatMap(\.citations).first { $0.sourceID == "beta" }).passage.range
+        let hits = index.search(SearchQuery("attack")).articleHits.filter { $0.sourceID == "beta" }
+        XCTAssertEqual(hits.count, 1)
+        let ranges = try XCTUnwrap(hits.first).ranges
+        XCTAssertEqual(ranges.map { beta.rawText($0) }, ["attack"], "one match: the quoted one is left out")
+        XCTAssertTrue(ranges.allSatisfy { !quoted.contains($0.lowerBound) }, "and it is the one outside the quote")
+    }
+}
