@@ -33,6 +33,44 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertTrue(index.lineStartBits.sameLine(5, 5))
     }
 
+    /// The tokens marked as quoted are those inside some cited passage's
+    /// token range, and no others.
+    func testQuotedTokensAreThePassagesTokens() {
+        let index = Self.generated
+        var inside = Set<Int>()
+        for passages in index.passageTokens {
+            for passage in passages {
+                let base = Int(index.tokenBase[Int(passage.source)])
+                inside.formUnion(passage.tokens.map { base + Int($0) })
+            }
+        }
+        let total = Int(index.tokenBase.last ?? 0)
+        XCTAssertGreaterThan(inside.count, 1_000)
+        XCTAssertEqual((0..<total).filter { index.quotedTokens.contains($0) }, inside.sorted())
+    }
+
+    /// Each position's source, past sources with no tokens at all.
+    func testEachPositionsSourcePastEmptySources() throws {
+        let texts = ["Headline\nOne two.\n", "Headline\nFurniture only.\n", "Headline\nFurniture again.\n", "Headline\nThree four five.\n"]
+        var manifest = "format: 1\nsources:\n"
+        var files: [String: [UInt8]] = [:]
+        for (n, text) in texts.enumerated() {
+            files["a\(n).txt"] = Array(text.utf8)
+            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet \(n)\n    published: \"2024\"\n    body: [2]\n"
+            if text.contains("Furniture") { manifest += "    furniture:\n      - lines: 1-2\n" }
+        }
+        files["manifest.yaml"] = Array(manifest.utf8)
+        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: E\n    citations:\n      - source: s0\n        quote: One two.\n".utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
+        let index = SearchIndex(result.corpus)
+        // "Headline" is a word too (front matter is searched; furniture is not).
+        XCTAssertEqual(index.tokenBase, [0, 3, 3, 3, 7])
+        XCTAssertEqual((0..<7).map(index.source(atPosition:)), [0, 0, 0, 3, 3, 3, 3])
+        XCTAssertEqual(index.search(SearchQuery("four")).articleHits.map { "\($0.sourceID):\($0.line)" }, ["s3:2"])
+        XCTAssertEqual(index.search(SearchQuery("two")).articleHits.count, 0, "the only match is quoted")
+    }
+
     /// Bits at the edges of 64-bit words, and the first and last positions.
     func testLineStartBitsAcrossWordEdges() {
         var tokens = SearchIndex.Tokens()
@@ -87,8 +125,8 @@ final class SearchWalkTests: XCTestCase {
                     let base = Int(index.tokenBase[doc])
                     for line in Set(tokens.lineStarts.map(\.line)).sorted() {
                         let bounds = tokens.positions(ofLine: line)
-                        let expected = unmarked.matches(source: doc, line: Int(line))
-                        XCTAssertEqual(marked.matches(source: doc, line: Int(line)), expected, "\(text): source \(doc) line \(line)")
+                        let expected = unmarked.matches(source: doc, tokens: bounds)
+                        XCTAssertEqual(marked.matches(source: doc, tokens: bounds), expected, "\(text): source \(doc) line \(line)")
                         if expected {
                             XCTAssertTrue(marked.othersMayBe(on: base + bounds.lowerBound..<base + bounds.upperBound), "\(text): \(doc):\(line)")
                             matched += 1

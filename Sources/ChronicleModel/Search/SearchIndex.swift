@@ -227,6 +227,9 @@ public struct SearchIndex: Sendable {
     let tokenBase: [UInt32]
     /// Which token positions, counted as postings are, begin a line.
     let lineStartBits: LineStartBits
+    /// Which token positions lie wholly inside some cited passage: a match
+    /// with a word outside them all is outside every passage.
+    let quotedTokens: PositionBits
     /// Per term id: the events, ascending, whose own text or cited passages
     /// hold the word. A keystroke unions and intersects these; positions
     /// are looked at only for phrases and for the rows on screen.
@@ -396,6 +399,14 @@ public struct SearchIndex: Sendable {
         self.sourcePostings = sourcePostings
         self.tokenBase = tokenBase
         self.lineStartBits = LineStartBits(sourceTokens, tokenBase: tokenBase)
+        var quotedTokens = PositionBits(count: Int(tokenBase.last ?? 0))
+        for passages in passageTokens {
+            for passage in passages {
+                let base = Int(tokenBase[Int(passage.source)])
+                for token in passage.tokens where base + Int(token) < quotedTokens.count { quotedTokens.insert(base + Int(token)) }
+            }
+        }
+        self.quotedTokens = quotedTokens
         self.eventsOfTerm = eventsOfTerm
         self.passageTokens = passageTokens
         self.citedRanges = citedRanges
@@ -532,7 +543,7 @@ public struct SearchIndex: Sendable {
         guard !query.isEmpty else {
             let scoring = SearchResult.Scoring(index: self, clauses: [], idf: [])
             return SearchResult(query: query, filter: filter, matchingEvents: corpus.events.indices.filter(passes),
-                                articleHits: SearchResult.ArticleHits(lines: [], scoring: scoring), articleHitsTruncated: false, scoring: scoring)
+                                articleHits: SearchResult.ArticleHits(lineStarts: [], scoring: scoring), articleHitsTruncated: false, scoring: scoring)
         }
 
         // Each clause, with the other names of an actor it names.
@@ -575,7 +586,10 @@ public struct SearchIndex: Sendable {
         }
         let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
         var check = LineCheck(index: self, matchers: matchers, rarest: rarest, walked: occurrenceCounts[rarest])
-        var found: [UInt64] = []
+        // Each line found as the position of its first token, counted as
+        // postings are: in source and line order, and with no table of its
+        // article's read to name it.
+        var found: [Int] = []
         var truncated = false
         // Typing on: the lines that matched a keystroke ago are all there can
         // be, unless an actor's name now brings in its aliases.
@@ -584,8 +598,11 @@ public struct SearchIndex: Sendable {
                                                          && $0.query.clauses[position].prefix == pair.1.prefix } ?? false)
         }
         if let previous, previous.filter == filter, !previous.articleHitsTruncated, !newAliases, query.narrows(previous.query) {
-            for key in previous.articleHits.lines where check.matches(source: Int(key >> 32), line: Int(key & 0xFFFF_FFFF)) {
-                found.append(key)
+            for start in previous.articleHits.lineStarts {
+                let doc = source(atPosition: start), base = Int(tokenBase[doc])
+                let bounds = lineStartBits.line(around: start)
+                guard check.matches(source: doc, tokens: bounds.lowerBound - base..<bounds.upperBound - base) else { continue }
+                found.append(start)
                 if found.count >= articleHitLimit { truncated = true; break }
             }
         } else {
@@ -604,12 +621,11 @@ public struct SearchIndex: Sendable {
                     let bounds = lineStartBits.line(around: base + token)
                     guard bounds.lowerBound != last, inOrder || visited.insert(bounds.lowerBound).inserted else { return true }
                     last = bounds.lowerBound
-                    guard check.othersMayBe(on: bounds), sourceAllowed(doc) else { return true }
-                    let line = Int(sourceTokens[doc].line(at: token))
-                    guard check.matches(source: doc, line: line, tokens: bounds.lowerBound - base..<bounds.upperBound - base,
+                    guard check.othersMayBe(on: bounds), sourceAllowed(doc),
+                          check.matches(source: doc, tokens: bounds.lowerBound - base..<bounds.upperBound - base,
                                         walked: token..<token + matcher.sets.count)
                     else { return true }
-                    found.append(UInt64(doc) << 32 | UInt64(line))
+                    found.append(bounds.lowerBound)
                     if found.count >= articleHitLimit { truncated = true; stop = true; return false }
                     return true
                 }
@@ -618,7 +634,7 @@ public struct SearchIndex: Sendable {
         }
         found.sort()
         return SearchResult(query: query, filter: filter, matchingEvents: events,
-                            articleHits: SearchResult.ArticleHits(lines: found, scoring: scoring),
+                            articleHits: SearchResult.ArticleHits(lineStarts: found, scoring: scoring),
                             articleHitsTruncated: truncated, scoring: scoring)
     }
 
@@ -669,11 +685,10 @@ public struct SearchIndex: Sendable {
             return true
         }
 
-        /// - Parameter tokens: the line's token positions, when known.
+        /// - Parameter bounds: the line's token positions in its source.
         /// - Parameter walked: the tokens of the rarest clause's occurrence
         ///   by which the line was reached, if it was.
-        mutating func matches(source doc: Int, line: Int, tokens known: Range<Int>? = nil, walked: Range<Int>? = nil) -> Bool {
-            let bounds = known ?? index.lineBounds(source: doc, line: line)
+        mutating func matches(source doc: Int, tokens bounds: Range<Int>, walked: Range<Int>? = nil) -> Bool {
             guard !bounds.isEmpty else { return false }
             let base = Int(index.tokenBase[doc])
             for (clause, clauseMatchers) in matchers.enumerated() where !(walked != nil && clause == rarest) {
@@ -684,51 +699,64 @@ public struct SearchIndex: Sendable {
                 guard onLine else { return false }
             }
             // A match outside every cited passage: the occurrence walked, when
-            // it is (the match it is part of is not inside one either), or
-            // any, when the line meets no cited passage; otherwise the
-            // line's matches are worked out to see.
-            let tokens = index.sourceTokens[doc], cited = index.citedRanges[doc]
-            if let walked {
-                let raw = Int(tokens.starts[walked.lowerBound])..<tokens.end(walked.upperBound - 1)
-                if !cited.contains(where: { $0.range.lowerBound <= raw.lowerBound && raw.upperBound <= $0.range.upperBound }) { return true }
-            }
+            // one of its words lies outside every passage (the match it is
+            // part of is then inside none), or any, when the line meets no
+            // cited passage; otherwise the line's matches are worked out.
+            if let walked, walked.contains(where: { !index.quotedTokens.contains(base + $0) }) { return true }
+            let tokens = index.sourceTokens[doc]
             let raw = Int(tokens.starts[bounds.lowerBound])..<tokens.end(bounds.upperBound - 1)
-            guard cited.contains(where: { $0.range.overlaps(raw) }) else { return true }
-            return hits.hit(source: doc, line: line) != nil
+            guard index.citedRanges[doc].contains(where: { $0.range.overlaps(raw) }) else { return true }
+            return hits.hit(source: doc, tokens: bounds) != nil
         }
     }
 
-    /// A bit per token position of the articles (counted on from article to
-    /// article, as postings are), set where a line begins, and one past the
-    /// last token: 1.5 MB at 20,000 articles. A posting's line is then
-    /// found without reading its article's tables, and a walk up the
-    /// postings reads the bits in order.
+    /// A bit per token position of the articles, counted on from article to
+    /// article as postings are: 1.5 MB at 20,000 articles.
+    struct PositionBits: Sendable {
+        private(set) var words: [UInt64]
+        /// The positions it has a bit for.
+        let count: Int
+
+        init(count: Int) {
+            self.count = count
+            words = Array(repeating: 0, count: count / 64 + 1)
+        }
+
+        mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
+
+        func contains(_ position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+    }
+
+    /// Where the articles' lines begin, and one past the last token. A
+    /// posting's line is found without reading its article's tables, and a
+    /// walk up the postings reads the bits in order.
     struct LineStartBits: Sendable {
-        private var bits: [UInt64]
+        private let bits: PositionBits
 
         init(_ sources: [Tokens], tokenBase: [UInt32]) {
             let total = Int(tokenBase.last ?? 0)
-            bits = Array(repeating: 0, count: total / 64 + 1)
-            func mark(_ position: Int) { bits[position >> 6] |= 1 << UInt64(position & 63) }
+            var bits = PositionBits(count: total + 1)
             for (doc, tokens) in sources.enumerated() {
                 let base = Int(tokenBase[doc])
                 // Positions past the 4,294,967,295th are not posted, so never asked about.
-                for start in tokens.lineStarts where base + Int(start.token) < total { mark(base + Int(start.token)) }
+                for start in tokens.lineStarts where base + Int(start.token) < total { bits.insert(base + Int(start.token)) }
             }
-            mark(total)
+            bits.insert(total)
+            self.bits = bits
         }
 
         /// The positions of the line that holds `position` (which must be a
         /// token's): from the last line start at or before it to the next.
         func line(around position: Int) -> Range<Int> {
+            let words = bits.words
             var word = position >> 6
-            var mask = bits[word] & (UInt64.max >> UInt64(63 - (position & 63)))
-            while mask == 0 && word > 0 { word -= 1; mask = bits[word] }
+            var mask = words[word] & (UInt64.max >> UInt64(63 - (position & 63)))
+            while mask == 0 && word > 0 { word -= 1; mask = words[word] }
             let start = mask == 0 ? 0 : word << 6 | (63 - mask.leadingZeroBitCount)
             word = (position + 1) >> 6
-            mask = word < bits.count ? bits[word] & (UInt64.max << UInt64((position + 1) & 63)) : 0
-            while mask == 0 && word + 1 < bits.count { word += 1; mask = bits[word] }
-            let end = mask == 0 ? bits.count << 6 : word << 6 | mask.trailingZeroBitCount
+            mask = word < words.count ? words[word] & (UInt64.max << UInt64((position + 1) & 63)) : 0
+            while mask == 0 && word + 1 < words.count { word += 1; mask = words[word] }
+            let end = mask == 0 ? words.count << 6 : word << 6 | mask.trailingZeroBitCount
             return start..<end
         }
 
@@ -790,8 +818,7 @@ public struct SearchIndex: Sendable {
 
         /// The hit a line of an article makes, if every clause is on it and
         /// a match lies outside the cited passages.
-        mutating func hit(source doc: Int, line: Int, scoring: SearchResult.Scoring? = nil) -> SearchResult.ArticleHit? {
-            let bounds = index.lineBounds(source: doc, line: line)
+        mutating func hit(source doc: Int, tokens bounds: Range<Int>, scoring: SearchResult.Scoring? = nil) -> SearchResult.ArticleHit? {
             found.removeAll(keepingCapacity: true)
             frequencies.removeAll(keepingCapacity: true)
             let tokens = index.sourceTokens[doc]
@@ -809,7 +836,7 @@ public struct SearchIndex: Sendable {
                 !cited.contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
             }
             guard !outside.isEmpty else { return nil }
-            return SearchResult.ArticleHit(sourceID: index.corpus.sources[doc].id, line: line, ranges: outside,
+            return SearchResult.ArticleHit(sourceID: index.corpus.sources[doc].id, line: Int(tokens.line(at: bounds.lowerBound)), ranges: outside,
                                            score: scoring?.bm25(frequencies, length: bounds.count) ?? 0)
         }
     }
@@ -872,10 +899,13 @@ public struct SearchIndex: Sendable {
         }
     }
 
-    /// The tokens of a line of a source, as a range of token positions.
-    func lineBounds(source: Int, line: Int) -> Range<Int> {
-        sourceTokens[source].positions(ofLine: Int32(line))
+    /// The source whose tokens include `position` (counted as postings are).
+    /// Sources without tokens share their number with the next: the last
+    /// source numbered at or before the position is the one that holds it.
+    func source(atPosition position: Int) -> Int {
+        tokenBase.partitionPoint { Int($0) <= position } - 1
     }
+
 
     /// The term ids one position of a clause may be. Every token a search
     /// looks at is tested against one: a bit test when a prefix has many
@@ -984,22 +1014,26 @@ public struct SearchResult: Sendable {
     /// browser reads the rows it draws), not for every line a keystroke
     /// finds: that was half of a keystroke's work.
     public struct ArticleHits: RandomAccessCollection, Sendable {
-        /// Each line as its source's position above its line number.
-        let lines: [UInt64]
+        /// Each line as the position of its first token, counted on from
+        /// article to article as postings are.
+        let lineStarts: [Int]
         let scoring: Scoring
 
         public var startIndex: Int { 0 }
-        public var endIndex: Int { lines.count }
+        public var endIndex: Int { lineStarts.count }
 
         public subscript(position: Int) -> ArticleHit {
-            let doc = Int(lines[position] >> 32), line = Int(lines[position] & 0xFFFF_FFFF)
-            let matchers = scoring.clauses.map(\.matchers)
-            var hits = SearchIndex.LineHits(index: scoring.index, matchers: matchers)
+            let index = scoring.index
+            let doc = index.source(atPosition: lineStarts[position]), base = Int(index.tokenBase[doc])
+            let line = index.lineStartBits.line(around: lineStarts[position])
+            let bounds = line.lowerBound - base..<line.upperBound - base
+            var hits = SearchIndex.LineHits(index: index, matchers: scoring.clauses.map(\.matchers))
             // The search found every clause on this line with a match
             // outside the cited passages, so this is never nil; were it, the
             // row would show the line unmarked rather than stop the program.
-            return hits.hit(source: doc, line: line, scoring: scoring)
-                ?? ArticleHit(sourceID: scoring.index.corpus.sources[doc].id, line: line, ranges: [], score: 0)
+            return hits.hit(source: doc, tokens: bounds, scoring: scoring)
+                ?? ArticleHit(sourceID: index.corpus.sources[doc].id, line: Int(index.sourceTokens[doc].line(at: bounds.lowerBound)),
+                              ranges: [], score: 0)
         }
     }
 
