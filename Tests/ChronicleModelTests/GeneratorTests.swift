@@ -123,7 +123,7 @@ final class GeneratorTests: XCTestCase {
                 let tokens = index.sourceTokens[doc]
                 for line in Set(tokens.lineStarts.map(\.line)).sorted() {
                     let bounds = tokens.positions(ofLine: line)
-                    let perClause = matchers.map { $0.flatMap { $0.ranges(in: tokens, bounds) } }
+                    let perClause = matchers.map { $0.flatMap { index.rawRanges(of: $0, source: doc, bounds) } }
                     guard perClause.allSatisfy({ !$0.isEmpty }) else { continue }
                     let outside = SearchResult.merged(perClause.flatMap { $0 }).filter { range in
                         !index.citedRanges[doc].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }

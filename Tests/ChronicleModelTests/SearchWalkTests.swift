@@ -33,6 +33,35 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertTrue(index.lineStartBits.sameLine(5, 5))
     }
 
+    /// Every word's offsets, found again by reading its line (articles) or
+    /// field (events), hold the word the index has at that position.
+    func testOffsetsReadAgainHoldEachPositionsWord() {
+        let index = Self.generated
+        var terms = [String](repeating: "", count: index.vocabulary.count)
+        for (term, id) in index.vocabulary { terms[Int(id)] = term }
+        var checked = 0
+        for (doc, tokens) in index.sourceTokens.enumerated() {
+            var offsets = SearchIndex.TokenOffsets(index, source: doc)
+            let source = index.corpus.sources[doc]
+            for position in tokens.terms.indices {
+                let text = source.rawText(offsets.range(of: position..<position + 1))
+                XCTAssertEqual(SearchTokenizer.terms(text), [terms[Int(tokens.terms[position])]], "source \(doc) token \(position)")
+                checked += 1
+            }
+        }
+        for event in index.corpus.events.indices.prefix(200) {
+            var offsets = SearchIndex.TokenOffsets(index, event: event)
+            let own = index.eventTokens[event], fields = index.eventTexts[event].fields
+            for position in own.terms.indices {
+                let range = offsets.range(of: position..<position + 1)
+                let field = Array(fields[Int(own.line(at: position))].utf8)
+                XCTAssertEqual(SearchTokenizer.terms(String(decoding: field[range], as: UTF8.self)), [terms[Int(own.terms[position])]])
+                checked += 1
+            }
+        }
+        XCTAssertGreaterThan(checked, 20_000)
+    }
+
     /// The tokens marked as quoted are those inside some cited passage's
     /// token range, and no others.
     func testQuotedTokensAreThePassagesTokens() {
@@ -76,7 +105,7 @@ final class SearchWalkTests: XCTestCase {
         var tokens = SearchIndex.Tokens()
         // Lines of 1, 62, 1, 1, 64 and 2 tokens: starts at 0, 1, 63, 64, 65, 129.
         for (line, length) in [1, 62, 1, 1, 64, 2].enumerated() {
-            for _ in 0..<length { tokens.append(term: 0, start: 0, end: 1, line: line + 1) }
+            for _ in 0..<length { tokens.append(term: 0, line: line + 1) }
         }
         let bits = SearchIndex.LineStartBits([tokens], tokenBase: [0, UInt32(tokens.terms.count)])
         XCTAssertEqual(bits.line(around: 0), 0..<1)

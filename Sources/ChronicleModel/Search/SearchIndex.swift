@@ -12,51 +12,30 @@ import Foundation
 /// against the token arrays, and prefixes are a binary search in the sorted
 /// vocabulary.
 public struct SearchIndex: Sendable {
-    /// The words of one text, in order, as vocabulary ids and byte offsets.
+    /// The words of one text, in order, as vocabulary ids, and where its
+    /// lines (or fields) begin. Their byte offsets are not kept (9 bytes a
+    /// token, 108 MB at 20,000 articles): the few a screen shows are found
+    /// by reading their line again (`TokenOffsets`).
     struct Tokens: Sendable {
         var terms: [Int32] = []
-        var starts: [Int32] = []
-        /// Each token's length in raw bytes; `Tokens.long` stands for one of
-        /// 255 or more, whose end is in `longEnds`. A byte, not a 4-byte end:
-        /// 36 MB less at 20,000 articles.
-        var lengths: [UInt8] = []
-        var longEnds: [Int32: Int32] = [:]
-        static let long = UInt8.max
         /// Where each line (sources) or field (events: 0 title, 1 summary,
         /// 2 actors) begins: its number and its first token, ascending. One
         /// entry per line, not a line number per token (48 MB at 20,000 articles).
         var lineStarts: [(line: Int32, token: Int32)] = []
 
-        mutating func append(term: Int32, start: Int, end: Int, line: Int) {
+        mutating func append(term: Int32, line: Int) {
             if lineStarts.last?.line != Int32(line) { lineStarts.append((Int32(line), Int32(terms.count))) }
-            if end - start < Int(Self.long) {
-                lengths.append(UInt8(end - start))
-            } else {
-                lengths.append(Self.long)
-                longEnds[Int32(terms.count)] = Int32(end)
-            }
             terms.append(term)
-            starts.append(Int32(start))
-        }
-
-        /// The raw offset just past the token at `position`.
-        @inline(__always) func end(_ position: Int) -> Int {
-            let length = lengths[position]
-            return length != Self.long ? Int(starts[position]) + Int(length) : Int(longEnds[Int32(position)]!)
         }
 
         mutating func removeAll() {
             terms.removeAll(keepingCapacity: true)
-            starts.removeAll(keepingCapacity: true)
-            lengths.removeAll(keepingCapacity: true)
-            longEnds.removeAll()
             lineStarts.removeAll(keepingCapacity: true)
         }
 
         /// A copy in arrays of their own that hold no spare room.
         func copiedToSize() -> Tokens {
-            Tokens(terms: terms.copiedToSize(), starts: starts.copiedToSize(), lengths: lengths.copiedToSize(),
-                   longEnds: longEnds, lineStarts: lineStarts.copiedToSize())
+            Tokens(terms: terms.copiedToSize(), lineStarts: lineStarts.copiedToSize())
         }
 
         /// The line (or field) of the token at `position`.
@@ -77,6 +56,22 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Calls `body` with each word of a line of an article (not of its
+    /// furniture): its folded bytes and its raw range. The index reads every
+    /// line this way, and a line drawn is read again for its words' offsets.
+    static func forEachToken(ofLine line: Int, in source: Source, _ bytes: UnsafeBufferPointer<UInt8>,
+                             _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
+        guard line >= 1, line <= source.lines.lineCount, source.furniture(atLine: line) == nil else { return }
+        let display = source.display
+        let raw = source.lines.contentRange(ofLine: line)
+        let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
+        let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
+        guard from < to else { return }
+        SearchTokenizer.forEachToken(utf8: bytes, range: from..<to) { term, start, end in
+            body(term, display.rawRange(of: start..<end))
+        }
+    }
+
     /// The words of some articles with a vocabulary of their own: what one
     /// core builds while the other does the rest.
     struct ArticleTokens: Sendable {
@@ -85,13 +80,16 @@ public struct SearchIndex: Sendable {
         /// second half's are moved on past the first's when they are joined).
         var postings: [[UInt32]] = []
         var tokens: [Tokens] = []
+        /// Per article, the tokens wholly inside each of its cited ranges, in
+        /// their order: worked out while the words' offsets are at hand.
+        var citedTokens: [[Range<Int32>]] = []
         var indexedLines = 0, totalLength = 0
         /// The tokens of this half's articles.
         var tokenCount = 0
 
         init() {}
 
-        init(_ sources: [Source], _ range: Range<Int>) {
+        init(_ sources: [Source], _ range: Range<Int>, cited: [[CitedRange]]) {
             // Words of up to eight bytes (most) are looked up by their bytes
             // packed in an integer, without making a String of each.
             var short: [UInt64: Int32] = [:]
@@ -114,27 +112,26 @@ public struct SearchIndex: Sendable {
                 return id
             }
             self.tokens.reserveCapacity(range.count)
+            citedTokens.reserveCapacity(range.count)
             // Built in arrays kept from one article to the next, then copied
             // at their size: grown by appending, they held a third more.
             var tokens = Tokens()
+            var starts: [Int] = [], ends: [Int] = []
             for sourceIndex in range {
                 let source = sources[sourceIndex]
                 tokens.removeAll()
-                let display = source.display
-                display.bytes.withUnsafeBufferPointer { bytes in
+                starts.removeAll(keepingCapacity: true)
+                ends.removeAll(keepingCapacity: true)
+                source.display.bytes.withUnsafeBufferPointer { bytes in
                     for line in 1...max(1, source.lines.lineCount) where source.lines.lineCount > 0 {
-                        guard source.furniture(atLine: line) == nil else { continue }
-                        let raw = source.lines.contentRange(ofLine: line)
-                        let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
-                        let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
-                        guard from < to else { continue }
                         let before = tokens.terms.count
-                        SearchTokenizer.forEachToken(utf8: bytes, range: from..<to) { term, start, end in
+                        SearchIndex.forEachToken(ofLine: line, in: source, bytes) { term, raw in
                             let term = id(term)
-                            let rawRange = display.rawRange(of: start..<end)
                             let position = tokenCount + tokens.terms.count
                             if position < Int(UInt32.max) { postings[Int(term)].append(UInt32(position)) }
-                            tokens.append(term: term, start: rawRange.lowerBound, end: rawRange.upperBound, line: line)
+                            tokens.append(term: term, line: line)
+                            starts.append(raw.lowerBound)
+                            ends.append(raw.upperBound)
                         }
                         let found = tokens.terms.count - before
                         if found > 0 {
@@ -143,6 +140,11 @@ public struct SearchIndex: Sendable {
                         }
                     }
                 }
+                citedTokens.append(cited[sourceIndex].map { cited in
+                    let lower = starts.partitionPoint { $0 < cited.range.lowerBound }
+                    let upper = max(lower, ends.partitionPoint { $0 <= cited.range.upperBound })
+                    return Int32(lower)..<Int32(upper)
+                })
                 tokenCount += tokens.terms.count
                 self.tokens.append(tokens.copiedToSize())
             }
@@ -157,7 +159,7 @@ public struct SearchIndex: Sendable {
         var passages: [[PassageTokens]] = []
         var newTerms: [String] = []
 
-        init(_ corpus: Corpus, _ range: Range<Int>, vocabulary: [String: Int32], sourceTokens: [Tokens]) {
+        init(_ corpus: Corpus, _ range: Range<Int>, vocabulary: [String: Int32], cited: [[CitedRange]]) {
             var newIDs: [String: Int32] = [:]
             var tokens = Tokens()
             for eventIndex in range {
@@ -165,7 +167,7 @@ public struct SearchIndex: Sendable {
                 let text = EventText(title: event.title, summary: event.summary ?? "",
                                      actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
                 tokens.removeAll()
-                for (field, string) in [text.title, text.summary, text.actors].enumerated() {
+                for (field, string) in text.fields.enumerated() {
                     for token in SearchTokenizer.tokens(string) {
                         let term: Int32
                         if let known = vocabulary[token.term] ?? newIDs[token.term] {
@@ -175,17 +177,16 @@ public struct SearchIndex: Sendable {
                             term = -Int32(newTerms.count)
                             newIDs[token.term] = term
                         }
-                        tokens.append(term: term, start: token.start, end: token.end, line: field)
+                        tokens.append(term: term, line: field)
                     }
                 }
                 // The tokens wholly inside each cited passage.
                 var passages: [PassageTokens] = []
                 for citation in event.citations {
-                    guard let sourceIndex = corpus.sourcePosition(citation.sourceID) else { continue }
-                    let source = sourceTokens[sourceIndex], range = citation.passage.range
-                    let lower = source.starts.partitionPoint { Int($0) < range.lowerBound }
-                    let upper = source.terms.indices.partitionPoint { source.end($0) <= range.upperBound }
-                    if lower < upper { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: Int32(lower)..<Int32(upper))) }
+                    guard let sourceIndex = corpus.sourcePosition(citation.sourceID),
+                          let tokens = cited[sourceIndex].first(where: { $0.event == eventIndex && $0.range == citation.passage.range })?.tokens
+                    else { continue }
+                    if !tokens.isEmpty { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: tokens)) }
                 }
                 texts.append(text)
                 self.tokens.append(tokens.copiedToSize())
@@ -199,11 +200,17 @@ public struct SearchIndex: Sendable {
         public let title: String
         public let summary: String
         public let actors: String
+
+        /// The fields in the order their tokens are numbered: title, summary, actors.
+        var fields: [String] { [title, summary, actors] }
     }
 
     struct CitedRange: Sendable {
         let range: Range<Int>
         let event: Int
+        /// The article's tokens wholly inside the range: a match is inside
+        /// the cited passage when its tokens are among them.
+        var tokens: Range<Int32> = 0..<0
     }
 
     /// The tokens of one cited passage: a range of its source's token positions.
@@ -274,8 +281,9 @@ public struct SearchIndex: Sendable {
         let half = corpus.sources.count / 2
         let halves = [0..<half, half..<corpus.sources.count]
         let parts = ConcurrentResults<ArticleTokens>(count: halves.count)
+        let cited = citedRanges
         DispatchQueue.concurrentPerform(iterations: halves.count) { part in
-            parts.put(part, ArticleTokens(corpus.sources, halves[part]))
+            parts.put(part, ArticleTokens(corpus.sources, halves[part], cited: cited))
         }
         // Taken, not copied, and the second half released as it is merged:
         // two halves and a merged copy at once would be a fifth more memory.
@@ -317,6 +325,9 @@ public struct SearchIndex: Sendable {
             if local >= 0 { second.postings[local] = [] }
             sourcePostings[global] = joined
         }
+        for (doc, tokens) in [first.citedTokens, second.citedTokens].joined().enumerated() {
+            for k in tokens.indices { citedRanges[doc][k].tokens = tokens[k] }
+        }
         var sourceTokens = first.tokens
         first.tokens = []
         sourceTokens.reserveCapacity(corpus.sources.count)
@@ -339,10 +350,10 @@ public struct SearchIndex: Sendable {
         // order, and each word's list of events is built in event order.
         let eventHalf = corpus.events.count / 2
         let eventParts = ConcurrentResults<EventTokens>(count: 2)
-        let articleVocabulary = vocabulary, articleTokens = sourceTokens
+        let articleVocabulary = vocabulary, citedWithTokens = citedRanges
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             eventParts.put(part, EventTokens(corpus, part == 0 ? 0..<eventHalf : eventHalf..<corpus.events.count,
-                                             vocabulary: articleVocabulary, sourceTokens: articleTokens))
+                                             vocabulary: articleVocabulary, cited: citedWithTokens))
         }
         var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
         var eventsOfActor: [String: [Int32]] = [:]
@@ -700,13 +711,11 @@ public struct SearchIndex: Sendable {
             }
             // A match outside every cited passage: the occurrence walked, when
             // one of its words lies outside every passage (the match it is
-            // part of is then inside none), or any, when the line meets no
-            // cited passage; otherwise the line's matches are worked out.
+            // part of is then inside none), or any, when no word of the line
+            // is quoted; otherwise the line's matches are worked out.
             if let walked, walked.contains(where: { !index.quotedTokens.contains(base + $0) }) { return true }
-            let tokens = index.sourceTokens[doc]
-            let raw = Int(tokens.starts[bounds.lowerBound])..<tokens.end(bounds.upperBound - 1)
-            guard index.citedRanges[doc].contains(where: { $0.range.overlaps(raw) }) else { return true }
-            return hits.hit(source: doc, tokens: bounds) != nil
+            guard index.quotedTokens.any(base + bounds.lowerBound..<base + bounds.upperBound) else { return true }
+            return hits.matchesOutside(source: doc, tokens: bounds)
         }
     }
 
@@ -725,6 +734,20 @@ public struct SearchIndex: Sendable {
         mutating func insert(_ position: Int) { words[position >> 6] |= 1 << UInt64(position & 63) }
 
         func contains(_ position: Int) -> Bool { words[position >> 6] & (1 << UInt64(position & 63)) != 0 }
+
+        /// Whether any of `positions` has its bit set.
+        func any(_ positions: Range<Int>) -> Bool {
+            guard !positions.isEmpty else { return false }
+            let first = positions.lowerBound, last = positions.upperBound - 1
+            guard first >> 6 < words.count else { return false }
+            for word in (first >> 6)...min(last >> 6, words.count - 1) {
+                var mask = UInt64.max
+                if word == first >> 6 { mask &= UInt64.max << UInt64(first & 63) }
+                if word == last >> 6 { mask &= UInt64.max >> UInt64(63 - (last & 63)) }
+                if words[word] & mask != 0 { return true }
+            }
+            return false
+        }
     }
 
     /// Where the articles' lines begin, and one past the last token. A
@@ -771,31 +794,19 @@ public struct SearchIndex: Sendable {
     /// 190 kB at 20,000 articles. A line with none of its blocks marked
     /// lacks the word; one with a block marked may have it.
     struct PositionBlocks {
-        private var bits: [UInt64]
+        private var blocks: PositionBits
 
         init<Lists: Sequence>(_ lists: Lists, positions: Int) where Lists.Element == [UInt32] {
-            bits = Array(repeating: 0, count: (positions >> 3) / 64 + 1)
-            bits.withUnsafeMutableBufferPointer { bits in
-                for list in lists {
-                    for posting in list {
-                        let block = Int(posting >> 3)
-                        bits[block >> 6] |= 1 << UInt64(block & 63)
-                    }
-                }
+            blocks = PositionBits(count: positions >> 3 + 1)
+            for list in lists {
+                for posting in list { blocks.insert(Int(posting >> 3)) }
             }
         }
 
         /// Whether any block holding `positions` is marked.
         func any(_ positions: Range<Int>) -> Bool {
-            let first = positions.lowerBound >> 3, last = (positions.upperBound - 1) >> 3
-            guard first >> 6 < bits.count else { return false }
-            for word in (first >> 6)...min(last >> 6, bits.count - 1) {
-                var mask = UInt64.max
-                if word == first >> 6 { mask &= UInt64.max << UInt64(first & 63) }
-                if word == last >> 6 { mask &= UInt64.max >> UInt64(63 - (last & 63)) }
-                if bits[word] & mask != 0 { return true }
-            }
-            return false
+            guard !positions.isEmpty else { return false }
+            return blocks.any(positions.lowerBound >> 3..<(positions.upperBound - 1) >> 3 + 1)
         }
     }
 
@@ -807,38 +818,117 @@ public struct SearchIndex: Sendable {
     struct LineHits {
         let index: SearchIndex
         let matchers: [[Matcher]]
-        private var found: [Range<Int>] = [], merged: [Range<Int>] = [], frequencies: [Int] = []
+        /// Matches as token positions; `outside`, those outside every cited passage.
+        private var found: [Range<Int>] = [], outside: [Range<Int>] = [], frequencies: [Int] = []
         init(index: SearchIndex, matchers: [[Matcher]]) {
             self.index = index
             self.matchers = matchers
             found.reserveCapacity(16)
-            merged.reserveCapacity(16)
+            outside.reserveCapacity(16)
             frequencies.reserveCapacity(matchers.count)
         }
 
-        /// The hit a line of an article makes, if every clause is on it and
-        /// a match lies outside the cited passages.
-        mutating func hit(source doc: Int, tokens bounds: Range<Int>, scoring: SearchResult.Scoring? = nil) -> SearchResult.ArticleHit? {
+        /// Whether every clause is on the line and a match lies outside the
+        /// cited passages (left in `outside`, with each clause's count of
+        /// matches in `frequencies`). All in token positions: a match is
+        /// inside a passage when its tokens are among the passage's.
+        mutating func matchesOutside(source doc: Int, tokens bounds: Range<Int>) -> Bool {
             found.removeAll(keepingCapacity: true)
             frequencies.removeAll(keepingCapacity: true)
             let tokens = index.sourceTokens[doc]
             for clauseMatchers in matchers {
                 let before = found.count
                 for matcher in clauseMatchers {
-                    matcher.forEachMatch(in: tokens, bounds) { _, range in found.append(range); return true }
+                    matcher.forEachMatch(in: tokens, bounds) { found.append($0); return true }
                 }
-                guard found.count > before else { return nil }
+                guard found.count > before else { return false }
                 frequencies.append(found.count - before)
             }
-            SearchResult.merge(found, into: &merged)
-            let cited = index.citedRanges[doc]
-            let outside = merged.filter { range in
-                !cited.contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
+            // Matches that share a token ("ISIS-K" and its alias "ISIS") are one.
+            found.sort { $0.lowerBound < $1.lowerBound }
+            outside.removeAll(keepingCapacity: true)
+            for range in found {
+                if let last = outside.last, range.lowerBound < last.upperBound {
+                    outside[outside.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
+                } else {
+                    outside.append(range)
+                }
             }
-            guard !outside.isEmpty else { return nil }
-            return SearchResult.ArticleHit(sourceID: index.corpus.sources[doc].id, line: Int(tokens.line(at: bounds.lowerBound)), ranges: outside,
+            let cited = index.citedRanges[doc]
+            outside.removeAll { range in
+                cited.contains { Int($0.tokens.lowerBound) <= range.lowerBound && range.upperBound <= Int($0.tokens.upperBound) }
+            }
+            return !outside.isEmpty
+        }
+
+        /// The hit a line of an article makes, if every clause is on it and
+        /// a match lies outside the cited passages.
+        mutating func hit(source doc: Int, tokens bounds: Range<Int>, scoring: SearchResult.Scoring? = nil) -> SearchResult.ArticleHit? {
+            guard matchesOutside(source: doc, tokens: bounds) else { return nil }
+            var offsets = TokenOffsets(index, source: doc)
+            return SearchResult.ArticleHit(sourceID: index.corpus.sources[doc].id, line: Int(index.sourceTokens[doc].line(at: bounds.lowerBound)),
+                                           ranges: SearchResult.merged(outside.map { offsets.range(of: $0) }),
                                            score: scoring?.bm25(frequencies, length: bounds.count) ?? 0)
         }
+    }
+
+    /// Raw byte ranges of tokens, found by reading their line (an article's)
+    /// or field (an event's) again, as the index read it. A screen asks for a
+    /// few dozen; keeping every token's offsets cost 9 bytes a token.
+    struct TokenOffsets {
+        private let index: SearchIndex
+        private let source: Int?, event: Int?
+        private var line: Int32 = -1, first = 0
+        private var ranges: [Range<Int>] = []
+
+        init(_ index: SearchIndex, source: Int) {
+            self.index = index
+            self.source = source
+            event = nil
+        }
+
+        init(_ index: SearchIndex, event: Int) {
+            self.index = index
+            self.event = event
+            source = nil
+        }
+
+        /// From the start of the first token of `positions` to the end of
+        /// its last (a match lies on one line).
+        mutating func range(of positions: Range<Int>) -> Range<Int> {
+            let tokens = source.map { index.sourceTokens[$0] } ?? index.eventTokens[event ?? 0]
+            let line = tokens.line(at: positions.lowerBound)
+            if line != self.line { read(line, of: tokens) }
+            let a = positions.lowerBound - first, b = positions.upperBound - 1 - first
+            // The line reads as it was indexed, so this always holds; were it
+            // not to, a highlight would be lost rather than the program.
+            guard a >= 0, a <= b, b < ranges.count else { return 0..<0 }
+            return ranges[a].lowerBound..<ranges[b].upperBound
+        }
+
+        private mutating func read(_ line: Int32, of tokens: Tokens) {
+            self.line = line
+            first = tokens.positions(ofLine: line).lowerBound
+            ranges.removeAll(keepingCapacity: true)
+            if let source {
+                let article = index.corpus.sources[source]
+                article.display.bytes.withUnsafeBufferPointer { bytes in
+                    SearchIndex.forEachToken(ofLine: Int(line), in: article, bytes) { _, raw in ranges.append(raw) }
+                }
+            } else if let event, index.eventTexts[event].fields.indices.contains(Int(line)) {
+                // Offsets only: no String made of each word.
+                Array(index.eventTexts[event].fields[Int(line)].utf8).withUnsafeBufferPointer { bytes in
+                    SearchTokenizer.forEachToken(utf8: bytes, range: 0..<bytes.count) { _, start, end in ranges.append(start..<end) }
+                }
+            }
+        }
+    }
+
+    /// Raw byte ranges of the clause's matches among `bounds` of a source's tokens.
+    func rawRanges(of matcher: Matcher, source doc: Int, _ bounds: Range<Int>) -> [Range<Int>] {
+        var offsets = TokenOffsets(self, source: doc), found: [Range<Int>] = []
+        matcher.forEachMatch(in: sourceTokens[doc], bounds) { found.append(offsets.range(of: $0)); return true }
+        return found
     }
 
     /// One event's matches, highlighted and scored: asked for by the rows on
@@ -850,12 +940,14 @@ public struct SearchIndex: Sendable {
         let own = eventTokens[event]
         let involved = Set(corpus.events[event].actors)
         var frequencies: [Int] = []
+        var ownOffsets = TokenOffsets(self, event: event)
         for (actors, matchers) in clauses {
             var frequency = actors.intersection(involved).count
             for matcher in matchers {
-                matcher.forEachMatch(in: own, 0..<own.terms.count) { position, range in
+                matcher.forEachMatch(in: own, 0..<own.terms.count) { positions in
                     frequency += 1
-                    switch own.line(at: position) {
+                    let range = ownOffsets.range(of: positions)
+                    switch own.line(at: positions.lowerBound) {
                     case 0: hit.titleRanges.append(range)
                     case 1: hit.summaryRanges.append(range)
                     default: hit.actorRanges.append(range)
@@ -863,11 +955,10 @@ public struct SearchIndex: Sendable {
                     return true
                 }
                 for passage in passageTokens[event] {
-                    let tokens = sourceTokens[Int(passage.source)], sourceID = corpus.sources[Int(passage.source)].id
-                    matcher.forEachMatch(in: tokens, Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) { _, range in
+                    let source = Int(passage.source), sourceID = corpus.sources[source].id
+                    for range in rawRanges(of: matcher, source: source, Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) {
                         frequency += 1
                         hit.passageRanges.append(SearchResult.SourceRange(sourceID: sourceID, range: range))
-                        return true
                     }
                 }
             }
@@ -942,10 +1033,9 @@ public struct SearchIndex: Sendable {
             sets = clause.terms.indices.map { TermSet(index.candidates(clause, at: $0), vocabularySize: index.vocabulary.count) }
         }
 
-        /// Calls `body` with the first token position and the raw range of
-        /// each place the clause occurs among `bounds` of `tokens`, until
-        /// `body` returns false.
-        func forEachMatch(in tokens: Tokens, _ bounds: Range<Int>, _ body: (Int, Range<Int>) -> Bool) {
+        /// Calls `body` with the token positions of each place the clause
+        /// occurs among `bounds` of `tokens`, until `body` returns false.
+        func forEachMatch(in tokens: Tokens, _ bounds: Range<Int>, _ body: (Range<Int>) -> Bool) {
             guard !sets.isEmpty, !sets.contains(where: \.isEmpty), bounds.count >= sets.count else { return }
             var position = bounds.lowerBound
             while position + sets.count <= bounds.upperBound {
@@ -954,25 +1044,17 @@ public struct SearchIndex: Sendable {
                     matches = false
                     break
                 }
-                if matches && tokens.sameLine(position, position + sets.count - 1),
-                   !body(position, Int(tokens.starts[position])..<tokens.end(position + sets.count - 1)) {
+                if matches && tokens.sameLine(position, position + sets.count - 1), !body(position..<position + sets.count) {
                     return
                 }
                 position += 1
             }
         }
 
-        /// Raw ranges where the clause occurs among `bounds` of `tokens`.
-        func ranges(in tokens: Tokens, _ bounds: Range<Int>) -> [Range<Int>] {
-            var found: [Range<Int>] = []
-            forEachMatch(in: tokens, bounds) { found.append($1); return true }
-            return found
-        }
-
         /// Whether the clause occurs among `bounds` of `tokens` (the scan stops at the first).
         func occurs(in tokens: Tokens, _ bounds: Range<Int>) -> Bool {
             var found = false
-            forEachMatch(in: tokens, bounds) { _, _ in found = true; return false }
+            forEachMatch(in: tokens, bounds) { _ in found = true; return false }
             return found
         }
     }
@@ -1075,7 +1157,9 @@ public struct SearchResult: Sendable {
             let index = scoring.index
             guard !scoring.clauses.isEmpty, let position = index.corpus.sourcePosition(sourceID) else { return nil }
             let tokens = index.sourceTokens[position]
-            let ranges = SearchResult.merged(scoring.clauses.flatMap(\.matchers).flatMap { $0.ranges(in: tokens, 0..<tokens.terms.count) })
+            let ranges = SearchResult.merged(scoring.clauses.flatMap(\.matchers).flatMap {
+                index.rawRanges(of: $0, source: position, 0..<tokens.terms.count)
+            })
             return ranges.isEmpty ? nil : ranges
         }
     }
