@@ -120,6 +120,33 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertFalse(bits.sameLine(62, 63))
     }
 
+    static func postings(_ values: [UInt32]) -> SearchIndex.Postings {
+        var list = SearchIndex.Postings()
+        for value in values { list.append(value) }
+        return list
+    }
+
+    /// Postings read back as they were appended: gaps of one to four and
+    /// five bytes (up to the largest 32-bit position), repeats, and none.
+    func testPostingsReadBackWhatWasAppended() {
+        var generator = SystemRandomNumberGenerator()
+        let edges: [UInt32] = [0, 0, 1, 127, 128, 255, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, UInt32.max - 1, UInt32.max]
+        XCTAssertEqual(Array(Self.postings(edges)), edges)
+        XCTAssertEqual(Self.postings(edges).count, edges.count)
+        XCTAssertEqual(Array(Self.postings([])), [])
+        for _ in 0..<100 {
+            let values = (0..<Int.random(in: 0...300, using: &generator)).map { _ in
+                UInt32.random(in: 0...(Bool.random(using: &generator) ? 5_000 : UInt32.max), using: &generator)
+            }.sorted()
+            let list = Self.postings(values)
+            XCTAssertEqual(Array(list), values)
+            XCTAssertEqual(Array(list.copiedToSize()), values)
+            var first: [UInt32] = []
+            list.forEach { first.append($0); return first.count < 3 }
+            XCTAssertEqual(first, Array(values.prefix(3)), "reading stops when asked")
+        }
+    }
+
     /// A block's bit says "maybe"; a range none of whose blocks is marked
     /// must hold no posting, at any offset and across word edges.
     func testPositionBlocksNeverMissAPosting() {
@@ -127,7 +154,7 @@ final class SearchWalkTests: XCTestCase {
         for round in 0..<50 {
             let total = Int.random(in: 1...3_000, using: &generator)
             let postings = (0..<Int.random(in: 0...40, using: &generator)).map { _ in UInt32.random(in: 0..<UInt32(total)) }.sorted()
-            let blocks = SearchIndex.PositionBlocks([postings], positions: total)
+            let blocks = SearchIndex.PositionBlocks([Self.postings(postings)], positions: total)
             for _ in 0..<200 {
                 let lower = Int.random(in: 0..<total), upper = Int.random(in: lower + 1...min(total, lower + 150))
                 let holds = postings.contains { Int($0) >= lower && Int($0) < upper }

@@ -78,7 +78,7 @@ public struct SearchIndex: Sendable {
         var vocabulary: [String: Int32] = [:]
         /// Token positions counted on from this half's first article (the
         /// second half's are moved on past the first's when they are joined).
-        var postings: [[UInt32]] = []
+        var postings: [Postings] = []
         var tokens: [Tokens] = []
         /// Per article, the tokens wholly inside each of its cited ranges, in
         /// their order: worked out while the words' offsets are at hand.
@@ -108,7 +108,7 @@ public struct SearchIndex: Sendable {
             func newID(_ string: String) -> Int32 {
                 let id = Int32(vocabulary.count)
                 vocabulary[string] = id
-                postings.append([])
+                postings.append(Postings())
                 return id
             }
             self.tokens.reserveCapacity(range.count)
@@ -228,7 +228,7 @@ public struct SearchIndex: Sendable {
     let eventTexts: [EventText]
     /// Per term id, ascending: where it occurs in the articles, as a token
     /// position counted on from the article's `tokenBase`.
-    let sourcePostings: [[UInt32]]
+    let sourcePostings: [Postings]
     /// Per source, the number its first token is given in the postings (and
     /// one past the last source's last token).
     let tokenBase: [UInt32]
@@ -257,12 +257,12 @@ public struct SearchIndex: Sendable {
     public init(_ corpus: Corpus) {
         self.corpus = corpus
         var vocabulary: [String: Int32] = [:]
-        var sourcePostings: [[UInt32]] = []
+        var sourcePostings: [Postings] = []
         func id(_ term: String) -> Int32 {
             if let id = vocabulary[term] { return id }
             let id = Int32(vocabulary.count)
             vocabulary[term] = id
-            sourcePostings.append([])
+            sourcePostings.append(Postings())
             return id
         }
 
@@ -301,7 +301,7 @@ public struct SearchIndex: Sendable {
             tokenBase.append(UInt32(min(total, Int(UInt32.max))))
         }
         vocabulary = first.vocabulary
-        sourcePostings = Array(repeating: [], count: first.postings.count)
+        sourcePostings = Array(repeating: Postings(), count: first.postings.count)
         // In the second half's own order, so that numbering does not hang on hashing.
         var secondTerms = [String](repeating: "", count: second.vocabulary.count)
         for (term, local) in second.vocabulary { secondTerms[Int(local)] = term }
@@ -309,21 +309,20 @@ public struct SearchIndex: Sendable {
         for (local, term) in secondTerms.enumerated() { renumber[local] = id(term) }
         var fromSecond = [Int32](repeating: -1, count: sourcePostings.count)
         for (local, global) in renumber.enumerated() { fromSecond[Int(global)] = Int32(local) }
-        // Each word's postings joined, in source order, into an array of
+        // Each word's postings joined, in source order, into bytes of
         // exactly their size: grown by appending, they held a third more.
         for global in sourcePostings.indices {
             let local = Int(fromSecond[global])
-            let firstPart = global < first.postings.count ? first.postings[global] : []
-            let secondPart = local >= 0 ? second.postings[local] : []
-            var joined = [UInt32]()
-            joined.reserveCapacity(firstPart.count + secondPart.count)
-            joined += firstPart
-            for posting in secondPart where Int(posting) + secondStart < Int(UInt32.max) {
-                joined.append(UInt32(Int(posting) + secondStart))
+            var joined = global < first.postings.count ? first.postings[global] : Postings()
+            if local >= 0 {
+                second.postings[local].forEach { posting in
+                    if Int(posting) + secondStart < Int(UInt32.max) { joined.append(UInt32(Int(posting) + secondStart)) }
+                    return true
+                }
             }
-            if global < first.postings.count { first.postings[global] = [] }
-            if local >= 0 { second.postings[local] = [] }
-            sourcePostings[global] = joined
+            if global < first.postings.count { first.postings[global] = Postings() }
+            if local >= 0 { second.postings[local] = Postings() }
+            sourcePostings[global] = joined.copiedToSize()
         }
         for (doc, tokens) in [first.citedTokens, second.citedTokens].joined().enumerated() {
             for k in tokens.indices { citedRanges[doc][k].tokens = tokens[k] }
@@ -467,8 +466,8 @@ public struct SearchIndex: Sendable {
             return PositionBlocks(allowed.ids.lazy.map { self.sourcePostings[Int($0)] }, positions: Int(tokenBase.last ?? 0))
         }
         for id in first {
-            var doc = 0
-            for posting in sourcePostings[Int(id)] {
+            var doc = 0, stopped = false
+            sourcePostings[Int(id)].forEach { posting in
                 // Postings ascend: the source is the current one or a later
                 // one, found by doubling then halving from it.
                 if posting >= tokenBase[doc + 1] {
@@ -482,19 +481,16 @@ public struct SearchIndex: Sendable {
                 if !later.isEmpty {
                     let at = Int(posting)
                     guard laterBlocks.enumerated().allSatisfy({ k, blocks in blocks?.any(at + 1 + k..<at + 2 + k) ?? true }),
-                          lineStartBits.sameLine(at, at + later.count) else { continue }
+                          lineStartBits.sameLine(at, at + later.count) else { return true }
                     let terms = sourceTokens[doc].terms
-                    guard token + later.count < terms.count else { continue }
-                    var matches = true
-                    for (k, allowed) in later.enumerated() where !allowed.contains(terms[token + 1 + k]) {
-                        matches = false
-                        break
-                    }
+                    guard token + later.count < terms.count else { return true }
                     // (A phrase stays within one line: checked above.)
-                    guard matches else { continue }
+                    for (k, allowed) in later.enumerated() where !allowed.contains(terms[token + 1 + k]) { return true }
                 }
-                if !body(doc, token) { return }
+                stopped = !body(doc, token)
+                return !stopped
             }
+            if stopped { return }
         }
     }
 
@@ -596,7 +592,7 @@ public struct SearchIndex: Sendable {
             return true
         }
         let rarest = occurrenceCounts.indices.min { occurrenceCounts[$0] < occurrenceCounts[$1] } ?? 0
-        var check = LineCheck(index: self, matchers: matchers, rarest: rarest, walked: occurrenceCounts[rarest])
+        var check = LineCheck(index: self, matchers: matchers, rarest: rarest, walked: occurrenceCounts[rarest], limit: articleHitLimit)
         // Each line found as the position of its first token, counted as
         // postings are: in source and line order, and with no table of its
         // article's read to name it.
@@ -666,19 +662,27 @@ public struct SearchIndex: Sendable {
         private let blocks: [[PositionBlocks?]]
         private var hits: LineHits
 
+        /// - Parameter walked: the rarest clause's occurrences.
+        /// - Parameter limit: the walk stops after this many lines.
         /// - Parameter markingRatio: a clause's blocks are marked when it has
-        ///   fewer than this many postings per occurrence walked. Marking a
-        ///   posting costs a few nanoseconds and a look at a line some
-        ///   hundreds: worth it unless the clause is far commoner.
-        init(index: SearchIndex, matchers: [[Matcher]], rarest: Int, walked: Int, markingRatio: Int = 64) {
+        ///   fewer than this many postings per line the walk is expected to
+        ///   look at. Marking a posting costs a few nanoseconds and a look at
+        ///   a line some hundreds: worth it unless the clause is far commoner.
+        init(index: SearchIndex, matchers: [[Matcher]], rarest: Int, walked: Int, limit: Int = .max, markingRatio: Int = 64) {
             self.index = index
             self.matchers = matchers
             self.rarest = rarest
+            let positions = Double(index.tokenBase.last ?? 0), lineLength = positions / Double(max(1, index.indexedLines))
             blocks = matchers.enumerated().map { clause, clauseMatchers in
                 clauseMatchers.map { matcher in
                     guard clause != rarest, let first = matcher.sets.first else { return nil }
                     let postings = first.ids.reduce(0) { $0 + index.sourcePostings[Int($1)].count }
-                    guard postings / max(walked, 1) < markingRatio else { return nil }
+                    // A clause on most lines lets the walk stop at its limit
+                    // soon: it looks at about limit / (the share of lines with
+                    // the clause), taking its postings as each on a line of its own.
+                    let share = min(1, Double(postings) * lineLength / max(1, positions))
+                    let looked = min(Double(walked), Double(limit) / max(share, 1e-9))
+                    guard Double(postings) < Double(markingRatio) * max(looked, 1) else { return nil }
                     return PositionBlocks(first.ids.lazy.map { index.sourcePostings[Int($0)] },
                                           positions: Int(index.tokenBase.last ?? 0))
                 }
@@ -716,6 +720,62 @@ public struct SearchIndex: Sendable {
             if let walked, walked.contains(where: { !index.quotedTokens.contains(base + $0) }) { return true }
             guard index.quotedTokens.any(base + bounds.lowerBound..<base + bounds.upperBound) else { return true }
             return hits.matchesOutside(source: doc, tokens: bounds)
+        }
+    }
+
+    /// A word's postings, ascending, each stored as its distance from the
+    /// one before in groups of seven bits, the last group's top bit clear:
+    /// a byte for most (a word a few dozen tokens from its last use), where
+    /// four bytes each took 48 MB at 20,000 articles. They are read in
+    /// order, which is how a search walks them.
+    struct Postings: Sendable, Sequence {
+        private var bytes: [UInt8] = []
+        private(set) var count = 0
+        private var last: UInt32 = 0
+
+        /// Appends a posting no smaller than the last.
+        mutating func append(_ posting: UInt32) {
+            var gap = posting - (count == 0 ? 0 : Swift.min(last, posting))
+            while gap >= 0x80 {
+                bytes.append(UInt8(gap & 0x7F) | 0x80)
+                gap >>= 7
+            }
+            bytes.append(UInt8(gap))
+            last = posting
+            count += 1
+        }
+
+        /// The same postings in bytes of their own that hold no spare room.
+        func copiedToSize() -> Postings {
+            var copy = self
+            copy.bytes = bytes.copiedToSize()
+            return copy
+        }
+
+        /// Calls `body` with each posting, in order, until it returns false.
+        @inline(__always) func forEach(until body: (UInt32) -> Bool) {
+            bytes.withUnsafeBufferPointer { bytes in
+                var at = 0, value: UInt32 = 0
+                while at < bytes.count {
+                    var gap: UInt32 = 0, shift: UInt32 = 0
+                    while at < bytes.count {
+                        let byte = bytes[at]
+                        at += 1
+                        gap |= UInt32(byte & 0x7F) << (shift & 31)
+                        if byte & 0x80 == 0 { break }
+                        shift += 7
+                    }
+                    value &+= gap
+                    if !body(value) { return }
+                }
+            }
+        }
+
+        func makeIterator() -> IndexingIterator<[UInt32]> {
+            var all: [UInt32] = []
+            all.reserveCapacity(count)
+            forEach { all.append($0); return true }
+            return all.makeIterator()
         }
     }
 
@@ -796,10 +856,10 @@ public struct SearchIndex: Sendable {
     struct PositionBlocks {
         private var blocks: PositionBits
 
-        init<Lists: Sequence>(_ lists: Lists, positions: Int) where Lists.Element == [UInt32] {
+        init<Lists: Sequence>(_ lists: Lists, positions: Int) where Lists.Element == Postings {
             blocks = PositionBits(count: positions >> 3 + 1)
             for list in lists {
-                for posting in list { blocks.insert(Int(posting >> 3)) }
+                list.forEach { posting in blocks.insert(Int(posting >> 3)); return true }
             }
         }
 
@@ -975,19 +1035,11 @@ public struct SearchIndex: Sendable {
         return hit
     }
 
-    /// Whether the clause occurs among `tokens` of a source: for a word of
-    /// a few candidates, a binary search in each one's postings; otherwise
-    /// a scan of those tokens, stopping at the first match.
+    /// Whether the clause occurs among `tokens` of a source: a scan of
+    /// those tokens, stopping at the first match. (Postings are read in
+    /// order only: delta-coded, they cannot be searched by halving.)
     func occurs(_ matcher: Matcher, source: Int, tokens: Range<Int>) -> Bool {
-        guard let first = matcher.sets.first, !first.isEmpty else { return false }
-        guard matcher.sets.count == 1, first.ids.count <= 8 else { return matcher.occurs(in: sourceTokens[source], tokens) }
-        let base = Int(tokenBase[source])
-        let from = UInt32(min(base + tokens.lowerBound, Int(UInt32.max))), to = UInt32(min(base + tokens.upperBound, Int(UInt32.max)))
-        return first.ids.contains { id in
-            let postings = sourcePostings[Int(id)]
-            let at = postings.partitionPoint { $0 < from }
-            return at < postings.count && postings[at] < to
-        }
+        matcher.occurs(in: sourceTokens[source], tokens)
     }
 
     /// The source whose tokens include `position` (counted as postings are).
