@@ -61,15 +61,30 @@ public struct SearchIndex: Sendable {
     /// line this way, and a line drawn is read again for its words' offsets.
     static func forEachToken(ofLine line: Int, in source: Source, _ bytes: UnsafeBufferPointer<UInt8>,
                              _ body: (UnsafeBufferPointer<UInt8>, Range<Int>) -> Void) {
-        guard line >= 1, line <= source.lines.lineCount, source.furniture(atLine: line) == nil else { return }
-        let display = source.display
-        let raw = source.lines.contentRange(ofLine: line)
-        let from = display.displayIndex(atOrAfterRaw: raw.lowerBound)
-        let to = display.displayIndex(atOrAfterRaw: raw.upperBound)
-        guard from < to else { return }
-        SearchTokenizer.forEachToken(utf8: bytes, range: from..<to) { term, start, end in
-            body(term, display.rawRange(of: start..<end))
+        guard let display = displayRange(ofLine: line, in: source) else { return }
+        SearchTokenizer.forEachToken(utf8: bytes, range: display) { term, start, end in
+            body(term, source.display.rawRange(of: start..<end))
         }
+    }
+
+    /// The raw ranges of the words of a line of an article, in order, as
+    /// `forEachToken(ofLine:)` finds them (without folding them).
+    static func tokenRanges(ofLine line: Int, in source: Source, into ranges: inout [Range<Int>]) {
+        guard let display = displayRange(ofLine: line, in: source) else { return }
+        source.display.bytes.withUnsafeBufferPointer { bytes in
+            SearchTokenizer.forEachTokenBounds(utf8: bytes, range: display) { start, end in
+                ranges.append(source.display.rawRange(of: start..<end))
+            }
+        }
+    }
+
+    /// The display bytes of a line that is searched (not furniture), if any.
+    private static func displayRange(ofLine line: Int, in source: Source) -> Range<Int>? {
+        guard line >= 1, line <= source.lines.lineCount, source.furniture(atLine: line) == nil else { return nil }
+        let raw = source.lines.contentRange(ofLine: line)
+        let from = source.display.displayIndex(atOrAfterRaw: raw.lowerBound)
+        let to = source.display.displayIndex(atOrAfterRaw: raw.upperBound)
+        return from < to ? from..<to : nil
     }
 
     /// The words of some articles with a vocabulary of their own: what one
@@ -971,14 +986,10 @@ public struct SearchIndex: Sendable {
             first = tokens.positions(ofLine: line).lowerBound
             ranges.removeAll(keepingCapacity: true)
             if let source {
-                let article = index.corpus.sources[source]
-                article.display.bytes.withUnsafeBufferPointer { bytes in
-                    SearchIndex.forEachToken(ofLine: Int(line), in: article, bytes) { _, raw in ranges.append(raw) }
-                }
+                SearchIndex.tokenRanges(ofLine: Int(line), in: index.corpus.sources[source], into: &ranges)
             } else if let event, index.eventTexts[event].fields.indices.contains(Int(line)) {
-                // Offsets only: no String made of each word.
                 Array(index.eventTexts[event].fields[Int(line)].utf8).withUnsafeBufferPointer { bytes in
-                    SearchTokenizer.forEachToken(utf8: bytes, range: 0..<bytes.count) { _, start, end in ranges.append(start..<end) }
+                    SearchTokenizer.forEachTokenBounds(utf8: bytes, range: 0..<bytes.count) { start, end in ranges.append(start..<end) }
                 }
             }
         }

@@ -37,15 +37,55 @@ public enum SearchTokenizer {
     /// without a String for each of 12 million tokens.
     static func forEachToken(utf8 bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>,
                              _ body: (UnsafeBufferPointer<UInt8>, Int, Int) -> Void) {
-        var term: [UInt8] = []
-        term.reserveCapacity(64)
+        var folded = FoldedTerm()
+        scan(bytes, range, &folded) { term, start, end in term.bytes.withUnsafeBufferPointer { body($0, start, end) } }
+    }
+
+    /// Calls `body` with each word's start and end only, found exactly as
+    /// `forEachToken` finds them but without folding the word: what drawing
+    /// a line's matches needs.
+    static func forEachTokenBounds(utf8 bytes: UnsafeBufferPointer<UInt8>, range: Range<Int>, _ body: (Int, Int) -> Void) {
+        var length = FoldedLength()
+        scan(bytes, range, &length) { _, start, end in body(start, end) }
+    }
+
+    /// What a scan keeps of the word it is reading.
+    protocol TermSink {
+        mutating func append(_ byte: UInt8)
+        mutating func append(_ folded: String)
+        var isEmpty: Bool { get }
+        mutating func removeAll()
+    }
+
+    /// The word's folded bytes.
+    struct FoldedTerm: TermSink {
+        var bytes: [UInt8] = []
+        init() { bytes.reserveCapacity(64) }
+        mutating func append(_ byte: UInt8) { bytes.append(byte) }
+        mutating func append(_ folded: String) { bytes.append(contentsOf: folded.utf8) }
+        var isEmpty: Bool { bytes.isEmpty }
+        mutating func removeAll() { bytes.removeAll(keepingCapacity: true) }
+    }
+
+    /// Only how many folded bytes the word has: a letter may fold to none.
+    struct FoldedLength: TermSink {
+        var count = 0
+        mutating func append(_ byte: UInt8) { count += 1 }
+        mutating func append(_ folded: String) { count += folded.utf8.count }
+        var isEmpty: Bool { count == 0 }
+        mutating func removeAll() { count = 0 }
+    }
+
+    /// The one reading of words: runs of letters, digits and combining
+    /// marks, folded into `term`.
+    @inline(__always)
+    static func scan<Sink: TermSink>(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ term: inout Sink,
+                                     _ body: (inout Sink, Int, Int) -> Void) {
         var start = -1, end = -1
         var i = range.lowerBound
         func close() {
-            if start >= 0, !term.isEmpty {
-                term.withUnsafeBufferPointer { body($0, start, end) }
-            }
-            term.removeAll(keepingCapacity: true)
+            if start >= 0, !term.isEmpty { body(&term, start, end) }
+            term.removeAll()
             start = -1
         }
         while i < range.upperBound {
@@ -76,7 +116,7 @@ public enum SearchTokenizer {
                 close()
             case .letter:
                 if start < 0 { start = i }
-                term.append(contentsOf: folded.utf8)
+                term.append(folded)
                 end = i + length
             }
         }
