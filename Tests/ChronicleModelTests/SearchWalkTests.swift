@@ -120,6 +120,47 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertFalse(bits.sameLine(62, 63))
     }
 
+    /// Term ids read back as they were appended, on both sides of the
+    /// 16-bit codes: the rarer words' ids are kept aside.
+    func testTermIDsKeepRareWordsAside() {
+        let ids: [Int32] = [0, 1, 65_534, 65_535, 65_536, 70_000, 3, -2, 65_535, 12]
+        var terms = SearchIndex.TermIDs()
+        for id in ids { terms.append(id) }
+        XCTAssertEqual(Array(terms), ids)
+        XCTAssertEqual(Array(terms.copiedToSize()), ids)
+        XCTAssertEqual(Array(terms.mapped { $0 + 1 }), ids.map { $0 + 1 })
+        terms.removeAll()
+        XCTAssertTrue(terms.isEmpty)
+    }
+
+    /// Words are numbered commonest first, and a corpus of more than 65,535
+    /// words finds its rarest ones, highlighted where they are.
+    func testMoreWordsThanSixteenBitsHold() throws {
+        XCTAssertTrue(zip(Self.generated.sourcePostings, Self.generated.sourcePostings.dropFirst()).allSatisfy { $0.count >= $1.count },
+                      "ids by frequency")
+        var files: [String: [UInt8]] = [:]
+        var manifest = "format: 1\nsources:\n"
+        var word = 0
+        for n in 0..<10 {
+            // 7,000 words a line, each new, and "common" on every line.
+            let line = (0..<7_000).map { _ in word += 1; return "w\(word)" }.joined(separator: " ")
+            files["a\(n).txt"] = Array("Headline\ncommon \(line) common\n".utf8)
+            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet\n    published: \"2024\"\n    body: [2]\n"
+        }
+        files["manifest.yaml"] = Array(manifest.utf8)
+        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: E w69999\n    citations:\n      - source: s0\n        quote: common w1 w2\n".utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
+        let index = SearchIndex(result.corpus)
+        XCTAssertGreaterThan(index.termCount, 70_000)
+        let hits = index.search(SearchQuery("w69999 common")).articleHits
+        XCTAssertEqual(hits.map(\.sourceID), ["s9"])
+        let s9 = try XCTUnwrap(result.corpus.source("s9"))
+        XCTAssertEqual(hits.first?.ranges.map { s9.rawText($0) }, ["common", "w69999", "common"])
+        XCTAssertEqual(index.search(SearchQuery("w69999")).matchingEvents, [0], "an event's rare word too")
+        XCTAssertEqual(index.search(SearchQuery("\"w69998 w69999\"")).articleHits.count, 1, "a phrase of rare words")
+    }
+
     static func postings(_ values: [UInt32]) -> SearchIndex.Postings {
         var list = SearchIndex.Postings()
         for value in values { list.append(value) }
