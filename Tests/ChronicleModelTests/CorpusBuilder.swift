@@ -75,3 +75,21 @@ struct CorpusBuilder {
 
     func load(pinning: Bool = false) -> CorpusLoadResult { CorpusLoader.load(from: files(pinning: pinning)) }
 }
+
+extension CorpusBuilder {
+    /// Articles s0, s1, … of `texts` (line 1 a headline; an article whose
+    /// text says "Furniture" has lines 1–2 marked as furniture), and one
+    /// event titled `title` quoting `quote` from article `source`.
+    static func plainArticles(_ texts: [String], title: String = "E", quoting source: Int, _ quote: String) -> CorpusLoadResult {
+        var manifest = "format: 1\nsources:\n"
+        var files: [String: [UInt8]] = [:]
+        for (n, text) in texts.enumerated() {
+            files["a\(n).txt"] = Array(text.utf8)
+            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet \(n)\n    published: \"2024\"\n    body: [2-\(text.split(separator: "\n").count)]\n"
+            if text.contains("Furniture") { manifest += "    furniture:\n      - lines: 1-2\n" }
+        }
+        files["manifest.yaml"] = Array(manifest.utf8)
+        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: \(title)\n    citations:\n      - source: s\(source)\n        quote: \(quote)\n".utf8)
+        return CorpusLoader.load(from: InMemoryCorpusFiles(files))
+    }
+}

@@ -244,16 +244,7 @@ final class SearchTests: XCTestCase {
     func testPostingsFindTheirArticlesPastEmptyOnes() throws {
         let texts = ["Headline\nA zebra here.\n", "Headline\nFurniture zebra only.\n", "Headline\nNothing to see.\n",
                      "Headline\nFurniture again.\n", "Headline\nOne zebra, two zebra.\nAnd a zebra.\n"]
-        var manifest = "format: 1\nsources:\n"
-        var files: [String: [UInt8]] = [:]
-        for (n, text) in texts.enumerated() {
-            files["a\(n).txt"] = Array(text.utf8)
-            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet \(n)\n    published: \"2024\"\n    body: [2-\(text.split(separator: "\n").count)]\n"
-            if text.contains("Furniture") { manifest += "    furniture:\n      - lines: 1-2\n" }
-        }
-        files["manifest.yaml"] = Array(manifest.utf8)
-        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: E\n    citations:\n      - source: s2\n        quote: Nothing to see.\n".utf8)
-        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        let result = CorpusBuilder.plainArticles(texts, quoting: 2, "Nothing to see.")
         XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
         let index = SearchIndex(result.corpus)
         XCTAssertEqual(index.sourceTokens[1].terms.count, 0, "an article of furniture only has no words")

@@ -81,16 +81,7 @@ final class SearchWalkTests: XCTestCase {
     /// Each position's source, past sources with no tokens at all.
     func testEachPositionsSourcePastEmptySources() throws {
         let texts = ["Headline\nOne two.\n", "Headline\nFurniture only.\n", "Headline\nFurniture again.\n", "Headline\nThree four five.\n"]
-        var manifest = "format: 1\nsources:\n"
-        var files: [String: [UInt8]] = [:]
-        for (n, text) in texts.enumerated() {
-            files["a\(n).txt"] = Array(text.utf8)
-            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet \(n)\n    published: \"2024\"\n    body: [2]\n"
-            if text.contains("Furniture") { manifest += "    furniture:\n      - lines: 1-2\n" }
-        }
-        files["manifest.yaml"] = Array(manifest.utf8)
-        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: E\n    citations:\n      - source: s0\n        quote: One two.\n".utf8)
-        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        let result = CorpusBuilder.plainArticles(texts, quoting: 0, "One two.")
         XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
         let index = SearchIndex(result.corpus)
         // "Headline" is a word too (front matter is searched; furniture is not).
@@ -138,18 +129,12 @@ final class SearchWalkTests: XCTestCase {
     func testMoreWordsThanSixteenBitsHold() throws {
         XCTAssertTrue(zip(Self.generated.sourcePostings, Self.generated.sourcePostings.dropFirst()).allSatisfy { $0.count >= $1.count },
                       "ids by frequency")
-        var files: [String: [UInt8]] = [:]
-        var manifest = "format: 1\nsources:\n"
         var word = 0
-        for n in 0..<10 {
-            // 7,000 words a line, each new, and "common" on every line.
-            let line = (0..<7_000).map { _ in word += 1; return "w\(word)" }.joined(separator: " ")
-            files["a\(n).txt"] = Array("Headline\ncommon \(line) common\n".utf8)
-            manifest += "  - id: s\(n)\n    file: a\(n).txt\n    outlet: Outlet\n    published: \"2024\"\n    body: [2]\n"
+        // 7,000 words a line, each new, and "common" on every line.
+        let texts = (0..<10).map { _ in
+            "Headline\ncommon " + (0..<7_000).map { _ in word += 1; return "w\(word)" }.joined(separator: " ") + " common\n"
         }
-        files["manifest.yaml"] = Array(manifest.utf8)
-        files["events.yaml"] = Array("events:\n  - id: e\n    date: \"2024\"\n    title: E w69999\n    citations:\n      - source: s0\n        quote: common w1 w2\n".utf8)
-        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        let result = CorpusBuilder.plainArticles(texts, title: "E w69999", quoting: 0, "common w1 w2")
         XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
         let index = SearchIndex(result.corpus)
         XCTAssertGreaterThan(index.termCount, 70_000)
