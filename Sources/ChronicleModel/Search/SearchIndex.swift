@@ -4,13 +4,13 @@ import Foundation
 
 /// An inverted index over a corpus: every word of every article (body and
 /// front matter, not page furniture) and of every event's title, summary and
-/// actors, folded as `SearchTokenizer` folds them, with raw byte offsets so
-/// that every pane highlights the same bytes.
+/// actors, folded as `SearchTokenizer` folds them. Matches are given as raw
+/// byte offsets so that every pane highlights the same bytes.
 ///
-/// Built once after loading; queries never rescan text. Postings hold token
-/// positions (counted on from article to article) so phrases are checked
-/// against the token arrays, and prefixes are a binary search in the sorted
-/// vocabulary.
+/// Built once after loading. Postings hold token positions (counted on from
+/// article to article), phrases are checked against the token ids, and
+/// prefixes are a binary search in the sorted vocabulary; the only text a
+/// query reads again is the lines it draws, for their words' offsets.
 public struct SearchIndex: Sendable {
     /// The words of one text, in order, as vocabulary ids, and where its
     /// lines (or fields) begin. Their byte offsets are not kept (9 bytes a
@@ -676,7 +676,7 @@ public struct SearchIndex: Sendable {
     }
 
     /// Whether a line of an article is a hit: every clause is on it, and a
-    /// match lies outside the cited passages. Said from postings where it
+    /// match lies outside the cited passages. Said from bitsets where it
     /// can be, without working out the matches' ranges and score: those are
     /// left to the lines drawn (`ArticleHits`), as a keystroke may find a
     /// thousand lines and the screen shows a dozen.
