@@ -16,3 +16,11 @@ int chronicle_release_free_memory(void) {
     return 0;
 #endif
 }
+
+void chronicle_limit_malloc_arenas(int arenas) {
+#if defined(__GLIBC__)
+    if (arenas > 0) mallopt(M_ARENA_MAX, arenas);
+#else
+    (void)arenas;
+#endif
+}

@@ -25,4 +25,8 @@ const void *chronicle_find(const void *haystack, size_t haystackLength, const vo
 /// elsewhere). Returns whether any were.
 int chronicle_release_free_memory(void);
 
+/// Lets glibc's malloc keep at most `arenas` arenas (a no-op elsewhere).
+/// Call before any thread starts.
+void chronicle_limit_malloc_arenas(int arenas);
+
 #endif
