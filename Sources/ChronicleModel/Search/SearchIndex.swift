@@ -489,11 +489,9 @@ public struct SearchIndex: Sendable {
         // A phrase's later words as marked blocks, when they are not far
         // commoner than its first: most of the first word's occurrences are
         // then passed over without reading their article's tokens.
-        let firstPostings = first.ids.reduce(0) { $0 + sourcePostings[Int($1)].count }
+        let firstPostings = occurrences(of: first)
         let laterBlocks: [PositionBlocks?] = later.map { allowed in
-            let postings = allowed.ids.reduce(0) { $0 + sourcePostings[Int($1)].count }
-            guard postings / max(firstPostings, 1) < 64 else { return nil }
-            return PositionBlocks(allowed.ids.lazy.map { self.sourcePostings[Int($0)] }, positions: Int(tokenBase.last ?? 0))
+            occurrences(of: allowed) / max(firstPostings, 1) < 64 ? blocks(of: allowed) : nil
         }
         for id in first {
             var doc = 0, stopped = false
@@ -522,6 +520,16 @@ public struct SearchIndex: Sendable {
             }
             if stopped { return }
         }
+    }
+
+    /// How often the words of `set` occur in the articles.
+    func occurrences(of set: TermSet) -> Int {
+        set.ids.reduce(0) { $0 + sourcePostings[Int($1)].count }
+    }
+
+    /// The blocks of positions that hold a word of `set`.
+    func blocks(of set: TermSet) -> PositionBlocks {
+        PositionBlocks(set.ids.lazy.map { sourcePostings[Int($0)] }, positions: Int(tokenBase.last ?? 0))
     }
 
     /// The clause itself and, when it names an actor, every other name of
@@ -598,7 +606,7 @@ public struct SearchIndex: Sendable {
             var occurrences = 0
             for matcher in clauseMatchers {
                 clauseEvents.formUnion(events(matching: matcher))
-                occurrences += matcher.sets.first.map { $0.reduce(0) { $0 + sourcePostings[Int($1)].count } } ?? 0
+                occurrences += matcher.sets.first.map(self.occurrences(of:)) ?? 0
             }
             occurrenceCounts.append(occurrences)
             // BM25 over units (events and article lines), each clause a term;
@@ -636,9 +644,8 @@ public struct SearchIndex: Sendable {
         }
         if let previous, previous.filter == filter, !previous.articleHitsTruncated, !newAliases, query.narrows(previous.query) {
             for start in previous.articleHits.lineStarts {
-                let doc = source(atPosition: start), base = Int(tokenBase[doc])
-                let bounds = lineStartBits.line(around: start)
-                guard check.matches(source: doc, tokens: bounds.lowerBound - base..<bounds.upperBound - base) else { continue }
+                let (doc, bounds) = line(at: start)
+                guard check.matches(source: doc, tokens: bounds) else { continue }
                 found.append(start)
                 if found.count >= articleHitLimit { truncated = true; break }
             }
@@ -706,15 +713,13 @@ public struct SearchIndex: Sendable {
             blocks = matchers.enumerated().map { clause, clauseMatchers in
                 clauseMatchers.map { matcher in
                     guard clause != rarest, let first = matcher.sets.first else { return nil }
-                    let postings = first.ids.reduce(0) { $0 + index.sourcePostings[Int($1)].count }
+                    let postings = index.occurrences(of: first)
                     // A clause on most lines lets the walk stop at its limit
                     // soon: it looks at about limit / (the share of lines with
                     // the clause), taking its postings as each on a line of its own.
                     let share = min(1, Double(postings) * lineLength / max(1, positions))
                     let looked = min(Double(walked), Double(limit) / max(share, 1e-9))
-                    guard Double(postings) < Double(markingRatio) * max(looked, 1) else { return nil }
-                    return PositionBlocks(first.ids.lazy.map { index.sourcePostings[Int($0)] },
-                                          positions: Int(index.tokenBase.last ?? 0))
+                    return Double(postings) < Double(markingRatio) * max(looked, 1) ? index.blocks(of: first) : nil
                 }
             }
             hits = LineHits(index: index, matchers: matchers)
@@ -739,7 +744,8 @@ public struct SearchIndex: Sendable {
             for (clause, clauseMatchers) in matchers.enumerated() where !(walked != nil && clause == rarest) {
                 let onLine = clauseMatchers.indices.contains { k in
                     if let blocks = blocks[clause][k], !blocks.any(base + bounds.lowerBound..<base + bounds.upperBound) { return false }
-                    return index.occurs(clauseMatchers[k], source: doc, tokens: bounds)
+                    // A scan of the line: postings are delta-coded, read in order only.
+                    return clauseMatchers[k].occurs(in: index.sourceTokens[doc], bounds)
                 }
                 guard onLine else { return false }
             }
@@ -811,7 +817,7 @@ public struct SearchIndex: Sendable {
     /// a byte for most (a word a few dozen tokens from its last use), where
     /// four bytes each took 48 MB at 20,000 articles. They are read in
     /// order, which is how a search walks them.
-    struct Postings: Sendable, Sequence {
+    struct Postings: Sendable {
         private var bytes: [UInt8] = []
         private(set) var count = 0
         private var last: UInt32 = 0
@@ -852,13 +858,6 @@ public struct SearchIndex: Sendable {
                     if !body(value) { return }
                 }
             }
-        }
-
-        func makeIterator() -> IndexingIterator<[UInt32]> {
-            var all: [UInt32] = []
-            all.reserveCapacity(count)
-            forEach { all.append($0); return true }
-            return all.makeIterator()
         }
     }
 
@@ -987,16 +986,11 @@ public struct SearchIndex: Sendable {
                 guard found.count > before else { return false }
                 frequencies.append(found.count - before)
             }
-            // Matches that share a token ("ISIS-K" and its alias "ISIS") are one.
+            // Matches that share a token ("ISIS-K" and its alias "ISIS") are
+            // one; neighbouring tokens stay apart, as their bytes do. Sorted
+            // here, in place, so that merging needs no sorted copy.
             found.sort { $0.lowerBound < $1.lowerBound }
-            outside.removeAll(keepingCapacity: true)
-            for range in found {
-                if let last = outside.last, range.lowerBound < last.upperBound {
-                    outside[outside.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
-                } else {
-                    outside.append(range)
-                }
-            }
+            SearchResult.merge(found, into: &outside, joiningTouching: false)
             let cited = index.citedRanges[doc]
             outside.removeAll { range in
                 cited.contains { Int($0.tokens.lowerBound) <= range.lowerBound && range.upperBound <= Int($0.tokens.upperBound) }
@@ -1019,27 +1013,30 @@ public struct SearchIndex: Sendable {
     /// or field (an event's) again, as the index read it. A screen asks for a
     /// few dozen; keeping every token's offsets cost 9 bytes a token.
     struct TokenOffsets {
+        private enum Text { case source(Int), event(Int) }
         private let index: SearchIndex
-        private let source: Int?, event: Int?
+        private let text: Text
         private var line: Int32 = -1, first = 0
         private var ranges: [Range<Int>] = []
 
         init(_ index: SearchIndex, source: Int) {
             self.index = index
-            self.source = source
-            event = nil
+            text = .source(source)
         }
 
         init(_ index: SearchIndex, event: Int) {
             self.index = index
-            self.event = event
-            source = nil
+            text = .event(event)
         }
 
         /// From the start of the first token of `positions` to the end of
         /// its last (a match lies on one line).
         mutating func range(of positions: Range<Int>) -> Range<Int> {
-            let tokens = source.map { index.sourceTokens[$0] } ?? index.eventTokens[event ?? 0]
+            let tokens: Tokens
+            switch text {
+            case .source(let source): tokens = index.sourceTokens[source]
+            case .event(let event): tokens = index.eventTokens[event]
+            }
             let line = tokens.line(at: positions.lowerBound)
             if line != self.line { read(line, of: tokens) }
             let a = positions.lowerBound - first, b = positions.upperBound - 1 - first
@@ -1053,10 +1050,13 @@ public struct SearchIndex: Sendable {
             self.line = line
             first = tokens.positions(ofLine: line).lowerBound
             ranges.removeAll(keepingCapacity: true)
-            if let source {
+            switch text {
+            case .source(let source):
                 SearchIndex.tokenRanges(ofLine: Int(line), in: index.corpus.sources[source], into: &ranges)
-            } else if let event, index.eventTexts[event].fields.indices.contains(Int(line)) {
-                Array(index.eventTexts[event].fields[Int(line)].utf8).withUnsafeBufferPointer { bytes in
+            case .event(let event):
+                let fields = index.eventTexts[event].fields
+                guard fields.indices.contains(Int(line)) else { return }
+                Array(fields[Int(line)].utf8).withUnsafeBufferPointer { bytes in
                     SearchTokenizer.forEachTokenBounds(utf8: bytes, range: 0..<bytes.count) { start, end in ranges.append(start..<end) }
                 }
             }
@@ -1114,13 +1114,6 @@ public struct SearchIndex: Sendable {
         return hit
     }
 
-    /// Whether the clause occurs among `tokens` of a source: a scan of
-    /// those tokens, stopping at the first match. (Postings are read in
-    /// order only: delta-coded, they cannot be searched by halving.)
-    func occurs(_ matcher: Matcher, source: Int, tokens: Range<Int>) -> Bool {
-        matcher.occurs(in: sourceTokens[source], tokens)
-    }
-
     /// The source whose tokens include `position` (counted as postings are).
     /// Sources without tokens share their number with the next: the last
     /// source numbered at or before the position is the one that holds it.
@@ -1128,6 +1121,13 @@ public struct SearchIndex: Sendable {
         tokenBase.partitionPoint { Int($0) <= position } - 1
     }
 
+    /// The line that holds the token at `position` (counted as postings
+    /// are): its source, and its token positions in that source.
+    func line(at position: Int) -> (source: Int, tokens: Range<Int>) {
+        let doc = source(atPosition: position), base = Int(tokenBase[doc])
+        let line = lineStartBits.line(around: position)
+        return (doc, line.lowerBound - base..<line.upperBound - base)
+    }
 
     /// The term ids one position of a clause may be. Every token a search
     /// looks at is tested against one: a bit test when a prefix has many
@@ -1237,9 +1237,7 @@ public struct SearchResult: Sendable {
 
         public subscript(position: Int) -> ArticleHit {
             let index = scoring.index
-            let doc = index.source(atPosition: lineStarts[position]), base = Int(index.tokenBase[doc])
-            let line = index.lineStartBits.line(around: lineStarts[position])
-            let bounds = line.lowerBound - base..<line.upperBound - base
+            let (doc, bounds) = index.line(at: lineStarts[position])
             var hits = SearchIndex.LineHits(index: index, matchers: scoring.clauses.map(\.matchers))
             // The search found every clause on this line with a match
             // outside the cited passages, so this is never nil; were it, the
@@ -1343,12 +1341,15 @@ public struct SearchResult: Sendable {
     }
 
     /// `merged`, into an array kept by the caller (emptied first).
-    static func merge(_ ranges: [Range<Int>], into out: inout [Range<Int>]) {
+    /// - Parameter joiningTouching: whether ranges that only touch are
+    ///   joined (byte ranges) or kept apart (token positions, where touching
+    ///   means neighbouring words).
+    static func merge(_ ranges: [Range<Int>], into out: inout [Range<Int>], joiningTouching: Bool = true) {
         out.removeAll(keepingCapacity: true)
         let sorted = zip(ranges, ranges.dropFirst()).allSatisfy { $0.lowerBound <= $1.lowerBound }
             ? ranges : ranges.sorted { $0.lowerBound < $1.lowerBound }
         for range in sorted {
-            if let last = out.last, range.lowerBound <= last.upperBound {
+            if let last = out.last, range.lowerBound < last.upperBound || (joiningTouching && range.lowerBound == last.upperBound) {
                 out[out.count - 1] = last.lowerBound..<max(last.upperBound, range.upperBound)
             } else {
                 out.append(range)
