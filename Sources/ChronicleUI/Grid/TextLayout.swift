@@ -74,6 +74,6 @@ extension Grid {
     /// `put` draws text: never a split wide glyph, and an ellipsis (in the
     /// role of the text it replaces) where it is cut.
     public mutating func draw(_ row: [StyledGlyph], x: Int, y: Int, maxWidth: Int) {
-        lay(row, x: x, y: y, maxWidth: maxWidth, ellipsis: true, glyph: \.glyph, role: \.role)
+        _ = lay(row, x: x, y: y, maxWidth: maxWidth, ellipsis: true, glyph: \.glyph, role: \.role)
     }
 }

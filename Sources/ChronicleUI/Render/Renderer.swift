@@ -234,16 +234,16 @@ public enum Renderer {
         // By index: each hit is worked out when read, so only the rows drawn are.
         for (row, index) in hits.indices.dropFirst(state.search.hitScroll).prefix(area.height - 1).enumerated() {
             let y = area.y + 1 + row
-            let hit = (offset: index, element: hits[index])
-            let selected = hit.offset == state.search.hit && focused
+            let hit = hits[index]
+            let selected = index == state.search.hit && focused
             let base: Role = selected ? .selection : .normal
             grid.fill(Rect(x: area.x, y: y, width: area.width, height: 1), role: base)
-            guard let source = state.corpus.source(hit.element.sourceID) else { continue }
-            let label = " \(state.data.outletMarks[source.id].map(String.init) ?? source.outlet) \(hit.element.line): "
+            guard let source = state.corpus.source(hit.sourceID) else { continue }
+            let label = " \(state.data.outletMarks[source.id].map(String.init) ?? source.outlet) \(hit.line): "
             grid.put(label, x: area.x, y: y, maxWidth: area.width, role: selected ? base : .label)
             let x = area.x + TextWidth.of(label)
-            guard x < area.maxX, let first = hit.element.ranges.first else { continue }
-            grid.draw(snippet(source, around: first, matches: hit.element.ranges, width: area.maxX - x, base: base), x: x, y: y, maxWidth: area.maxX - x)
+            guard x < area.maxX, let first = hit.ranges.first else { continue }
+            grid.draw(snippet(source, around: first, matches: hit.ranges, width: area.maxX - x, base: base), x: x, y: y, maxWidth: area.maxX - x)
         }
     }
 
