@@ -2,9 +2,9 @@ import ArgumentParser
 import ChronicleModel
 import Foundation
 
+MemoryUse.oneArenaPerCore()
 // Exit codes follow the contract: 0 fine, 1 "not found" (like grep),
 // 2 bad data or usage. ArgumentParser's own usage errors (64) become 2.
-MemoryUse.oneArenaPerCore()
 do {
     var command = try ChronicleCommand.parseAsRoot()
     try command.run()
