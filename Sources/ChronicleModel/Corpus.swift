@@ -12,13 +12,18 @@ public struct Corpus: Sendable {
     private let eventIndex: [String: Int]
     private let actorsByName: [String: [String]]
 
-    public init(title: String?, description: String?, sources: [Source], actors: [Actor], events: [Event]) {
+    /// Pass `events` with `consume` where it is a local of the caller's: it
+    /// is then put in order where it lies, without a second array of every
+    /// event (24 MB at 100,000 events, at the peak of loading).
+    public init(title: String?, description: String?, sources: [Source], actors: [Actor], events: consuming [Event]) {
         self.title = title
         self.description = description
         self.sources = sources
         self.actors = actors
         let keys = events.map(\.date.date.sortKey)
-        let ordered = events.indices.sorted { Self.precedes($0, $1, keys) }.map { events[$0] }
+        let order = events.indices.sorted { Self.precedes($0, $1, keys) }
+        Self.permute(&events, into: order)
+        let ordered = events
         self.events = ordered
         self.sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
@@ -35,6 +40,23 @@ public struct Corpus: Sendable {
     /// they were written. The loader's preview picks its first events by it.
     static func precedes(_ a: Int, _ b: Int, _ keys: [PartialDate.SortKey]) -> Bool {
         keys[a] != keys[b] ? keys[a] < keys[b] : a < b
+    }
+
+    /// Puts `items[order[i]]` at `i` for every `i`, one cycle of the
+    /// permutation at a time, holding one item aside.
+    static func permute<Item>(_ items: inout [Item], into order: [Int]) {
+        var placed = [Bool](repeating: false, count: items.count)
+        for start in items.indices where !placed[start] {
+            let held = items[start]
+            var at = start
+            while true {
+                placed[at] = true
+                let from = order[at]
+                if from == start { items[at] = held; break }
+                items[at] = items[from]
+                at = from
+            }
+        }
     }
 
     public func source(_ id: String) -> Source? { sourceIndex[id].map { sources[$0] } }

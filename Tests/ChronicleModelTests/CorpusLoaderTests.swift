@@ -164,6 +164,37 @@ final class CorpusLoaderTests: XCTestCase {
         for line in expected { XCTAssertTrue(text.contains(line), "missing: \(line)\n---\n\(text)") }
     }
 
+    /// A repeated id names where the first was written, whether or not that
+    /// event stood; equal lists of tags and actors are one array, shared.
+    func testRepeatedIDNamesTheFirstAndEqualListsAreShared() throws {
+        var builder = CorpusBuilder()
+        builder.eventsYAML += """
+
+              - id: listing
+                date: 2004
+                title: The same id again
+                citations:
+                  - source: alpha
+                    quote: The group was listed in 2003.
+              - id: relisting
+                date: 2026
+                title: Listed once more
+                actors: [court]
+                tags: [law]
+                citations:
+                  - source: alpha
+                    quote: The group was listed in 2003.
+            """
+        let result = builder.load(pinning: true)
+        XCTAssertTrue(messages(result).contains("events.yaml:25:9: error: the event id `listing` is used twice (first at events.yaml:11:9)"),
+                      messages(result))
+        let first = try XCTUnwrap(result.corpus.event("delisting")), last = try XCTUnwrap(result.corpus.event("relisting"))
+        XCTAssertEqual(last.tags, ["law"])
+        XCTAssertEqual(last.actors, ["court"])
+        XCTAssertEqual(first.tags.withUnsafeBufferPointer(\.baseAddress), last.tags.withUnsafeBufferPointer(\.baseAddress))
+        XCTAssertEqual(first.actors.withUnsafeBufferPointer(\.baseAddress), last.actors.withUnsafeBufferPointer(\.baseAddress))
+    }
+
     func testYAMLSyntaxErrorHasLineAndColumn() {
         var builder = CorpusBuilder()
         builder.eventsYAML = "events:\n  - id: x\n    title: \"unclosed\n    date: 2003\n"
