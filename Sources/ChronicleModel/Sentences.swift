@@ -6,8 +6,8 @@ extension Source {
     public func sentenceRange(around range: Range<Int>) -> Range<Int> {
         let firstLine = lines.line(containing: range.lowerBound)
         let lastLine = lines.line(containing: max(range.lowerBound, range.upperBound - 1))
-        let lineStart = lines.starts[firstLine - 1]
-        let lineEnd = lines.contentEnds[lastLine - 1]
+        let lineStart = lines.start(ofLine: firstLine)
+        let lineEnd = lines.contentEnd(ofLine: lastLine)
         var start = range.lowerBound
         while start > lineStart && !isSentenceStart(start, lineStart: lineStart) { start -= 1 }
         var end = range.upperBound

@@ -21,7 +21,7 @@ struct YAMLFile {
             let offset = YAMLFile.firstInvalidUTF8(bytes)
             let lines = LineIndex(bytes)
             let line = lines.line(containing: offset)
-            log.error(SourceLocation(file: path, line: line, column: offset - lines.starts[line - 1] + 1),
+            log.error(SourceLocation(file: path, line: line, column: offset - lines.start(ofLine: line) + 1),
                       "the file is not valid UTF-8 (byte \(offset))", hint: "save the file as UTF-8")
             return nil
         }

@@ -74,6 +74,24 @@ final class PartialDateTests: XCTestCase {
         XCTAssertEqual(try date("2024?").start.point?.approximate, false)
     }
 
+    /// A point is packed in six bytes; each field reads back as written, at
+    /// the ends of the years supported, with every qualifier.
+    func testPointsReadBackTheirFields() throws {
+        struct Fields: Equatable { let year: Int, month: Int?, day: Int?, unspecified: Bool, uncertain: Bool, approximate: Bool }
+        func fields(_ text: String) throws -> Fields {
+            let point = try XCTUnwrap(date(text).start.point, text)
+            return Fields(year: point.year, month: point.month, day: point.day, unspecified: point.monthUnspecified,
+                          uncertain: point.uncertain, approximate: point.approximate)
+        }
+        XCTAssertEqual(try fields("0000"), Fields(year: 0, month: nil, day: nil, unspecified: false, uncertain: false, approximate: false))
+        XCTAssertEqual(try fields("9999-12-31%"), Fields(year: 9999, month: 12, day: 31, unspecified: false, uncertain: true, approximate: true))
+        XCTAssertEqual(try fields("2024-XX?"), Fields(year: 2024, month: nil, day: nil, unspecified: true, uncertain: true, approximate: false))
+        XCTAssertEqual(try fields("2024-03-XX~"), Fields(year: 2024, month: 3, day: nil, unspecified: false, uncertain: false, approximate: true))
+        XCTAssertEqual(try fields("19XX"), Fields(year: 1900, month: nil, day: nil, unspecified: false, uncertain: false, approximate: false))
+        XCTAssertEqual(try date("9999-12-31").latestDay, try date("9999").latestDay)
+        XCTAssertLessThanOrEqual(MemoryLayout<PartialDate.Point>.size, 8)
+    }
+
     func testSpansOfPartialDates() throws {
         let feb2024 = try date("2024-02")
         XCTAssertEqual(feb2024.latestDay! - feb2024.earliestDay!, 28, "2024 is a leap year: 29 days")

@@ -74,17 +74,53 @@ final class PrimitivesTests: XCTestCase {
     }
 
     func testLineIndexHandlesEveryLineEnd() {
-        let bytes = Array("one\ntwo\r\nthree\rfour".utf8)
-        let index = LineIndex(bytes)
-        XCTAssertEqual(index.lineCount, 4)
-        XCTAssertEqual(index.line(containing: 0), 1)
-        XCTAssertEqual(index.line(containing: 4), 2)
-        XCTAssertEqual(index.line(containing: 9), 3)
-        XCTAssertEqual(index.line(containing: 15), 4)
-        XCTAssertEqual(String(decoding: bytes[index.contentRange(ofLine: 2)], as: UTF8.self), "two")
-        XCTAssertEqual(String(decoding: bytes[index.contentRange(ofLine: 3)], as: UTF8.self), "three")
-        XCTAssertEqual(LineIndex([]).lineCount, 1)
-        XCTAssertEqual(LineIndex(Array("a\n".utf8)).lineCount, 2)
+        // 32-bit offsets (every file under 4 GB) and 64-bit ones agree.
+        for wide in [false, true] {
+            let bytes = Array("one\ntwo\r\nthree\rfour".utf8)
+            let index = LineIndex(bytes, wide: wide)
+            XCTAssertEqual(index.lineCount, 4)
+            XCTAssertEqual(index.line(containing: 0), 1)
+            XCTAssertEqual(index.line(containing: 3), 1)
+            XCTAssertEqual(index.line(containing: 4), 2)
+            XCTAssertEqual(index.line(containing: 9), 3)
+            XCTAssertEqual(index.line(containing: 15), 4)
+            XCTAssertEqual(index.line(containing: bytes.count), 4)
+            XCTAssertEqual((1...4).map { String(decoding: bytes[index.contentRange(ofLine: $0)], as: UTF8.self) },
+                           ["one", "two", "three", "four"])
+            XCTAssertEqual((1...4).map(index.start(ofLine:)), [0, 4, 9, 15])
+            XCTAssertEqual(index.contentRange(lines: 2, 3), 4..<14)
+            XCTAssertEqual(LineIndex([], wide: wide).lineCount, 1)
+            XCTAssertEqual(LineIndex([], wide: wide).contentRange(ofLine: 1), 0..<0)
+            XCTAssertEqual(LineIndex(Array("a\n".utf8), wide: wide).lineCount, 2)
+        }
+        XCTAssertEqual(LineIndex(Array("a\nb".utf8)), LineIndex(Array("a\nb".utf8), wide: false))
+    }
+
+    /// The timeline's order is applied where the events lie: each item
+    /// goes where the order says, for every permutation tried.
+    func testPermutePutsEachItemWhereTheOrderSays() {
+        var random = SystemRandomNumberGenerator()
+        for count in [0, 1, 2, 3, 7, 64, 500] {
+            for _ in 0..<20 {
+                let items = (0..<count).map { "item \($0)" }
+                let order = Array(0..<count).shuffled(using: &random)
+                var permuted = items
+                Corpus.permute(&permuted, into: order)
+                XCTAssertEqual(permuted, order.map { items[$0] })
+            }
+        }
+    }
+
+    /// A place in a file keeps its line and column in 32 bits each; a
+    /// missing one stays missing.
+    func testSourceLocationSaysWhatItWasGiven() {
+        XCTAssertEqual(SourceLocation(file: "events.yaml", line: 12, column: 7).description, "events.yaml:12:7")
+        XCTAssertEqual(SourceLocation(file: "events.yaml", line: 12).description, "events.yaml:12")
+        XCTAssertEqual(SourceLocation(file: "events.yaml", column: 7).description, "events.yaml")
+        XCTAssertNil(SourceLocation(file: "m.yaml").line)
+        XCTAssertEqual(SourceLocation(file: "m.yaml", line: 4_000_000_000).line, 4_000_000_000)
+        XCTAssertEqual(SourceLocation(file: "m.yaml", line: 3), SourceLocation(file: "m.yaml", line: 3, column: nil))
+        XCTAssertNotEqual(SourceLocation(file: "m.yaml", line: 3), SourceLocation(file: "m.yaml", line: 4))
     }
 
     func testDisplayProjectionHidesInlineMarkupButKeepsRawOffsets() {
