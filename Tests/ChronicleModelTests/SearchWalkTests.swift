@@ -49,12 +49,13 @@ final class SearchWalkTests: XCTestCase {
                 checked += 1
             }
         }
-        for event in index.corpus.events.indices.prefix(200) {
+        // Every event: the two halves indexed on two cores, then joined.
+        for event in index.corpus.events.indices {
             var offsets = SearchIndex.TokenOffsets(index, event: event)
-            let own = index.eventTokens[event], fields = index.eventTexts[event].fields
-            for position in own.terms.indices {
+            let own = index.eventTokens.tokens, fields = SearchIndex.fields(of: index.corpus.events[event], in: index.corpus)
+            for position in index.eventTokens.positions(ofEvent: event) {
                 let range = offsets.range(of: position..<position + 1)
-                let field = Array(fields[Int(own.line(at: position))].utf8)
+                let field = Array(fields[SearchIndex.EventTokenTable.field(ofLine: own.line(at: position))].utf8)
                 XCTAssertEqual(SearchTokenizer.terms(String(decoding: field[range], as: UTF8.self)), [terms[Int(own.terms[position])]])
                 checked += 1
             }
@@ -62,16 +63,42 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertGreaterThan(checked, 20_000)
     }
 
+    /// Each word's events, all in one array, are the events whose own
+    /// words or cited passages' words hold it, each once and in order.
+    func testEachWordsEventsAreTheEventsThatHoldIt() {
+        let index = Self.generated
+        var expected = [Set<Int32>](repeating: [], count: index.vocabulary.count)
+        for event in index.corpus.events.indices {
+            for position in index.eventTokens.positions(ofEvent: event) {
+                expected[Int(index.eventTokens.tokens.terms[position])].insert(Int32(event))
+            }
+            for passage in index.eventTokens.passages(ofEvent: event) {
+                for position in passage.tokens {
+                    expected[Int(index.sourceTokens[Int(passage.source)].terms[Int(position)])].insert(Int32(event))
+                }
+            }
+        }
+        XCTAssertEqual(index.eventsOfTerm.count, index.vocabulary.count)
+        var listed = 0
+        for term in expected.indices {
+            XCTAssertEqual(Array(index.eventsOfTerm[term]), expected[term].sorted(), "word \(term)")
+            listed += expected[term].count
+        }
+        XCTAssertGreaterThan(listed, 2_000)
+        // The positions of an event's words and passages cover it all, end to end.
+        XCTAssertEqual(index.eventTokens.eventCount, index.corpus.events.count)
+        XCTAssertEqual(index.eventTokens.positions(ofEvent: index.corpus.events.count - 1).upperBound, index.eventTokens.tokens.terms.count)
+        XCTAssertEqual(index.eventTokens.passages(ofEvent: index.corpus.events.count - 1).endIndex, index.eventTokens.passages.count)
+    }
+
     /// The tokens marked as quoted are those inside some cited passage's
     /// token range, and no others.
     func testQuotedTokensAreThePassagesTokens() {
         let index = Self.generated
         var inside = Set<Int>()
-        for passages in index.passageTokens {
-            for passage in passages {
-                let base = Int(index.tokenBase[Int(passage.source)])
-                inside.formUnion(passage.tokens.map { base + Int($0) })
-            }
+        for passage in index.eventTokens.passages {
+            let base = Int(index.tokenBase[Int(passage.source)])
+            inside.formUnion(passage.tokens.map { base + Int($0) })
         }
         let total = Int(index.tokenBase.last ?? 0)
         XCTAssertGreaterThan(inside.count, 1_000)
@@ -119,7 +146,16 @@ final class SearchWalkTests: XCTestCase {
         for id in ids { terms.append(id) }
         XCTAssertEqual(Array(terms), ids)
         XCTAssertEqual(Array(terms.copiedToSize()), ids)
-        XCTAssertEqual(Array(terms.mapped { $0 + 1 }), ids.map { $0 + 1 })
+        // Mapped where they lie, words move both ways across the 16 bits
+        // (65,534 + 1 is kept aside, 65,535 - 1 is a code again).
+        var mapped = terms
+        mapped.map { $0 + 1 }
+        XCTAssertEqual(Array(mapped), ids.map { $0 + 1 })
+        mapped.map { $0 - 1 }
+        XCTAssertEqual(Array(mapped), ids)
+        mapped.map { 70_000 - $0 }
+        XCTAssertEqual(Array(mapped), ids.map { 70_000 - $0 })
+        XCTAssertEqual(Array(terms), ids, "the copy it was mapped from is unchanged")
         terms.removeAll()
         XCTAssertTrue(terms.isEmpty)
     }

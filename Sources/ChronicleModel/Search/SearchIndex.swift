@@ -166,23 +166,60 @@ public struct SearchIndex: Sendable {
         }
     }
 
+    /// Every event's own words in one `Tokens`, its fields numbered as
+    /// lines `event × 3 + field`, and every event's passages' tokens end to
+    /// end: one array each, where three small arrays per event and a copy
+    /// of its text took some 30 MB at 100,000 events.
+    struct EventTokenTable: Sendable {
+        var tokens = Tokens()
+        /// Where each event's words start in `tokens`, and one past the last.
+        var starts: [Int32] = [0]
+        /// Per event, the tokens of its cited passages, in citation order.
+        var passages: [PassageTokens] = []
+        var passageStarts: [Int32] = [0]
+
+        static let fieldCount = 3
+
+        /// The line (in `tokens`) of an event's field.
+        static func line(ofEvent event: Int, field: Int) -> Int { event * fieldCount + field }
+        /// The field (0 title, 1 summary, 2 actors) of a line of `tokens`.
+        static func field(ofLine line: Int32) -> Int { Int(line) % fieldCount }
+
+        var eventCount: Int { starts.count - 1 }
+
+        func positions(ofEvent event: Int) -> Range<Int> { Int(starts[event])..<Int(starts[event + 1]) }
+
+        func passages(ofEvent event: Int) -> ArraySlice<PassageTokens> {
+            passages[Int(passageStarts[event])..<Int(passageStarts[event + 1])]
+        }
+
+        /// Appends another table's events after this one's, each term `id`
+        /// mapped by `term`.
+        mutating func append(_ other: EventTokenTable, term: (Int32) -> Int32) {
+            let shift = Int32(tokens.terms.count)
+            var k = 0
+            for position in other.tokens.terms.indices {
+                while k + 1 < other.tokens.lineStarts.count && Int(other.tokens.lineStarts[k + 1].token) <= position { k += 1 }
+                tokens.append(term: term(other.tokens.terms[position]), line: Int(other.tokens.lineStarts[k].line))
+            }
+            starts += other.starts.dropFirst().map { $0 + shift }
+            let passageShift = Int32(passages.count)
+            passages += other.passages
+            passageStarts += other.passageStarts.dropFirst().map { $0 + passageShift }
+        }
+    }
+
     /// Some events' own words, numbered in the articles' vocabulary (a word
     /// new to it as -1, -2, … in `newTerms`), and their passages' tokens.
     struct EventTokens: Sendable {
-        var texts: [EventText] = []
-        var tokens: [Tokens] = []
-        var passages: [[PassageTokens]] = []
+        var table = EventTokenTable()
         var newTerms: [String] = []
 
         init(_ corpus: Corpus, _ range: Range<Int>, vocabulary: [String: Int32], cited: [[CitedRange]]) {
             var newIDs: [String: Int32] = [:]
-            var tokens = Tokens()
             for eventIndex in range {
                 let event = corpus.events[eventIndex]
-                let text = EventText(title: event.title, summary: event.summary ?? "",
-                                     actors: event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", "))
-                tokens.removeAll()
-                for (field, string) in text.fields.enumerated() {
+                for (field, string) in SearchIndex.fields(of: event, in: corpus).enumerated() {
                     for token in SearchTokenizer.tokens(string) {
                         let term: Int32
                         if let known = vocabulary[token.term] ?? newIDs[token.term] {
@@ -192,32 +229,66 @@ public struct SearchIndex: Sendable {
                             term = -Int32(newTerms.count)
                             newIDs[token.term] = term
                         }
-                        tokens.append(term: term, line: field)
+                        table.tokens.append(term: term, line: EventTokenTable.line(ofEvent: eventIndex, field: field))
                     }
                 }
+                table.starts.append(Int32(table.tokens.terms.count))
                 // The tokens wholly inside each cited passage.
-                var passages: [PassageTokens] = []
                 for citation in event.citations {
                     guard let sourceIndex = corpus.sourcePosition(citation.sourceID),
                           let tokens = cited[sourceIndex].first(where: { $0.event == eventIndex && $0.range == citation.passage.range })?.tokens
                     else { continue }
-                    if !tokens.isEmpty { passages.append(PassageTokens(source: Int32(sourceIndex), tokens: tokens)) }
+                    if !tokens.isEmpty { table.passages.append(PassageTokens(source: Int32(sourceIndex), tokens: tokens)) }
                 }
-                texts.append(text)
-                self.tokens.append(tokens.copiedToSize())
-                self.passages.append(passages)
+                table.passageStarts.append(Int32(table.passages.count))
             }
         }
     }
 
-    /// An event's searchable text: title, summary and actor names.
-    public struct EventText: Sendable {
-        public let title: String
-        public let summary: String
-        public let actors: String
+    /// An event's searchable text, in the order its words are numbered:
+    /// title, summary and actor names. Indexing reads it, and so does a
+    /// row drawn, for its words' offsets; it is not kept.
+    static func fields(of event: Event, in corpus: Corpus) -> [String] {
+        [event.title, event.summary ?? "", event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", ")]
+    }
 
-        /// The fields in the order their tokens are numbered: title, summary, actors.
-        var fields: [String] { [title, summary, actors] }
+    /// Per word, the events (ascending) whose own text or cited passages
+    /// hold it, all in one array: one array per word, grown by appending,
+    /// held half as much again.
+    struct EventLists: Sendable {
+        private var starts: [Int] = [0]
+        private var events: [Int32] = []
+
+        /// Lists for `termCount` words; `forEachTerm(event, body)` calls
+        /// `body` with every word of an event, repeats allowed.
+        init(termCount: Int, eventCount: Int, forEachTerm: (Int, (Int32) -> Void) -> Void) {
+            // Counted first, then filled: each list at its size.
+            var counts = [Int](repeating: 0, count: termCount)
+            var lastEvent = [Int32](repeating: -1, count: termCount)
+            for event in 0..<eventCount {
+                forEachTerm(event) { term in
+                    if lastEvent[Int(term)] != Int32(event) { lastEvent[Int(term)] = Int32(event); counts[Int(term)] += 1 }
+                }
+            }
+            starts.reserveCapacity(termCount + 1)
+            for count in counts { starts.append(starts[starts.count - 1] + count) }
+            var next = Array(starts.dropLast())
+            events = [Int32](repeating: 0, count: starts[termCount])
+            lastEvent = [Int32](repeating: -1, count: termCount)
+            for event in 0..<eventCount {
+                forEachTerm(event) { term in
+                    let term = Int(term)
+                    if lastEvent[term] != Int32(event) {
+                        lastEvent[term] = Int32(event)
+                        events[next[term]] = Int32(event)
+                        next[term] += 1
+                    }
+                }
+            }
+        }
+
+        subscript(term: Int) -> ArraySlice<Int32> { events[starts[term]..<starts[term + 1]] }
+        var count: Int { starts.count - 1 }
     }
 
     struct CitedRange: Sendable {
@@ -239,8 +310,7 @@ public struct SearchIndex: Sendable {
     let sortedTerms: [String]
     let sortedIDs: [Int32]
     let sourceTokens: [Tokens]
-    let eventTokens: [Tokens]
-    let eventTexts: [EventText]
+    let eventTokens: EventTokenTable
     /// Per term id, ascending: where it occurs in the articles, as a token
     /// position counted on from the article's `tokenBase`.
     let sourcePostings: [Postings]
@@ -255,15 +325,11 @@ public struct SearchIndex: Sendable {
     /// Per term id: the events, ascending, whose own text or cited passages
     /// hold the word. A keystroke unions and intersects these; positions
     /// are looked at only for phrases and for the rows on screen.
-    let eventsOfTerm: [[Int32]]
-    /// Per event: the token ranges of its cited passages.
-    let passageTokens: [[PassageTokens]]
+    let eventsOfTerm: EventLists
     let citedRanges: [[CitedRange]]
     /// Actor names and aliases, folded, with the actor they name.
     let actorNames: [(terms: [String], actor: String)]
     let eventsOfActor: [String: [Int32]]
-    /// Token count of each event's own text (title, summary, actors).
-    let eventLengths: [Int]
     let indexedLines: Int
     let averageLength: Double
 
@@ -358,14 +424,14 @@ public struct SearchIndex: Sendable {
         for index in first.tokens.indices {
             var tokens = first.tokens[index]
             first.tokens[index] = Tokens()
-            tokens.terms = tokens.terms.mapped { ranked[Int($0)] }
+            tokens.terms.map { ranked[Int($0)] }
             sourceTokens.append(tokens)
         }
         first.tokens = []
         for index in second.tokens.indices {
             var tokens = second.tokens[index]
             second.tokens[index] = Tokens()
-            tokens.terms = tokens.terms.mapped { ranked[Int(renumber[Int($0)])] }
+            tokens.terms.map { ranked[Int(renumber[Int($0)])] }
             sourceTokens.append(tokens)
         }
         let indexedLines = first.indexedLines + second.indexedLines
@@ -386,48 +452,28 @@ public struct SearchIndex: Sendable {
             eventParts.put(part, EventTokens(corpus, part == 0 ? 0..<eventHalf : eventHalf..<corpus.events.count,
                                              vocabulary: articleVocabulary, cited: citedWithTokens))
         }
-        var eventTokens: [Tokens] = [], eventTexts: [EventText] = [], eventLengths: [Int] = []
-        var eventsOfActor: [String: [Int32]] = [:]
-        var passageTokens: [[PassageTokens]] = []
-        var eventsOfTerm = Array(repeating: [Int32](), count: vocabulary.count)
-        eventTokens.reserveCapacity(corpus.events.count)
-        passageTokens.reserveCapacity(corpus.events.count)
+        // A word new to the vocabulary was numbered -1, -2, … in its half.
+        var eventTokens = EventTokenTable()
         for part in 0..<2 {
-            var tokensOfPart = eventParts.take(part)
-            // A word new to the vocabulary was numbered -1, -2, … in its half.
+            let tokensOfPart = eventParts.take(part)
             let newIDs = tokensOfPart.newTerms.map(id)
-            let offset = part == 0 ? 0 : eventHalf
-            for index in tokensOfPart.tokens.indices {
-                var tokens = tokensOfPart.tokens[index]
-                tokensOfPart.tokens[index] = Tokens()
-                if tokens.terms.contains(where: { $0 < 0 }) { tokens.terms = tokens.terms.mapped { $0 < 0 ? newIDs[Int(-$0) - 1] : $0 } }
-                let eventIndex = offset + index, event = corpus.events[eventIndex]
-                let passages = tokensOfPart.passages[index]
-                // Events are visited in order, so each list stays ascending; a
-                // word seen twice in one event is listed once.
-                let event32 = Int32(eventIndex)
-                func list(_ term: Int32) {
-                    let term = Int(term)
-                    if term >= eventsOfTerm.count { eventsOfTerm.append(contentsOf: repeatElement([], count: term - eventsOfTerm.count + 1)) }
-                    if eventsOfTerm[term].last != event32 { eventsOfTerm[term].append(event32) }
-                }
-                tokens.terms.forEach(list)
-                for passage in passages {
-                    let terms = sourceTokens[Int(passage.source)].terms
-                    for position in passage.tokens { list(terms[Int(position)]) }
-                }
-                // An event's length is its own text: matches in its passages add
-                // to its term frequency without its quotes diluting the score.
-                let length = tokens.terms.count
-                for actor in event.actors { eventsOfActor[actor, default: []].append(event32) }
-                eventTokens.append(tokens)
-                eventTexts.append(tokensOfPart.texts[index])
-                eventLengths.append(length)
-                passageTokens.append(passages)
-                totalLength += length
+            eventTokens.append(tokensOfPart.table) { $0 < 0 ? newIDs[Int(-$0) - 1] : $0 }
+        }
+        eventTokens.tokens = eventTokens.tokens.copiedToSize()
+        // An event's length is its own text: matches in its passages add
+        // to its term frequency without its quotes diluting the score.
+        totalLength += eventTokens.tokens.terms.count
+        var eventsOfActor: [String: [Int32]] = [:]
+        for (event, item) in corpus.events.enumerated() {
+            for actor in item.actors { eventsOfActor[actor, default: []].append(Int32(event)) }
+        }
+        let eventsOfTerm = EventLists(termCount: vocabulary.count, eventCount: eventTokens.eventCount) { event, body in
+            for position in eventTokens.positions(ofEvent: event) { body(eventTokens.tokens.terms[position]) }
+            for passage in eventTokens.passages(ofEvent: event) {
+                let terms = sourceTokens[Int(passage.source)].terms
+                for position in passage.tokens { body(terms[Int(position)]) }
             }
         }
-        eventsOfTerm.append(contentsOf: repeatElement([], count: max(0, vocabulary.count - eventsOfTerm.count)))
 
         let sorted = vocabulary.sorted { $0.key < $1.key }
         self.vocabulary = vocabulary
@@ -435,25 +481,20 @@ public struct SearchIndex: Sendable {
         self.sortedIDs = sorted.map(\.value)
         self.sourceTokens = sourceTokens
         self.eventTokens = eventTokens
-        self.eventTexts = eventTexts
         self.sourcePostings = sourcePostings
         self.tokenBase = tokenBase
         self.lineStartBits = LineStartBits(sourceTokens, tokenBase: tokenBase)
         var quotedTokens = PositionBits(count: Int(tokenBase.last ?? 0))
-        for passages in passageTokens {
-            for passage in passages {
-                let base = Int(tokenBase[Int(passage.source)])
-                for token in passage.tokens where base + Int(token) < quotedTokens.count { quotedTokens.insert(base + Int(token)) }
-            }
+        for passage in eventTokens.passages {
+            let base = Int(tokenBase[Int(passage.source)])
+            for token in passage.tokens where base + Int(token) < quotedTokens.count { quotedTokens.insert(base + Int(token)) }
         }
         self.quotedTokens = quotedTokens
         self.eventsOfTerm = eventsOfTerm
-        self.passageTokens = passageTokens
         self.citedRanges = citedRanges
         self.actorNames = corpus.actors.flatMap { actor in actor.names.map { (SearchTokenizer.terms($0), actor.id) } }
             .filter { !$0.0.isEmpty }
         self.eventsOfActor = eventsOfActor
-        self.eventLengths = eventLengths
         self.indexedLines = indexedLines
         let units = indexedLines + corpus.events.count
         self.averageLength = units == 0 ? 1 : max(1, Double(totalLength) / Double(units))
@@ -565,8 +606,8 @@ public struct SearchIndex: Sendable {
 
     /// Whether the clause occurs in an event's own text or cited passages.
     func occurs(_ matcher: Matcher, inEvent event: Int) -> Bool {
-        let own = eventTokens[event]
-        return matcher.occurs(in: own, 0..<own.terms.count) || passageTokens[event].contains { passage in
+        return matcher.occurs(in: eventTokens.tokens, eventTokens.positions(ofEvent: event))
+            || eventTokens.passages(ofEvent: event).contains { passage in
             matcher.occurs(in: sourceTokens[Int(passage.source)], Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound))
         }
     }
@@ -794,12 +835,22 @@ public struct SearchIndex: Sendable {
             rareIDs.removeAll(keepingCapacity: true)
         }
 
-        /// The ids mapped one by one, in arrays of their size.
-        func mapped(_ transform: (Int32) -> Int32) -> TermIDs {
-            var out = TermIDs()
-            out.codes.reserveCapacity(codes.count)
-            for id in self { out.append(transform(id)) }
-            return out.copiedToSize()
+        /// Maps the ids one by one where they lie: a copy of every
+        /// article's terms at once, old and new, was the peak of indexing.
+        mutating func map(_ transform: (Int32) -> Int32) {
+            var positions: [Int32] = [], ids: [Int32] = []
+            for position in codes.indices {
+                let id = transform(self[position])
+                if id >= 0 && id < Int32(Self.escape) {
+                    codes[position] = UInt16(id)
+                } else {
+                    positions.append(Int32(position))
+                    ids.append(id)
+                    codes[position] = Self.escape
+                }
+            }
+            rarePositions = positions
+            rareIDs = ids
         }
 
         /// A copy in arrays of their own that hold no spare room.
@@ -1035,7 +1086,7 @@ public struct SearchIndex: Sendable {
             let tokens: Tokens
             switch text {
             case .source(let source): tokens = index.sourceTokens[source]
-            case .event(let event): tokens = index.eventTokens[event]
+            case .event: tokens = index.eventTokens.tokens
             }
             let line = tokens.line(at: positions.lowerBound)
             if line != self.line { read(line, of: tokens) }
@@ -1054,9 +1105,8 @@ public struct SearchIndex: Sendable {
             case .source(let source):
                 SearchIndex.tokenRanges(ofLine: Int(line), in: index.corpus.sources[source], into: &ranges)
             case .event(let event):
-                let fields = index.eventTexts[event].fields
-                guard fields.indices.contains(Int(line)) else { return }
-                Array(fields[Int(line)].utf8).withUnsafeBufferPointer { bytes in
+                let fields = SearchIndex.fields(of: index.corpus.events[event], in: index.corpus)
+                Array(fields[EventTokenTable.field(ofLine: line)].utf8).withUnsafeBufferPointer { bytes in
                     SearchTokenizer.forEachTokenBounds(utf8: bytes, range: 0..<bytes.count) { start, end in ranges.append(start..<end) }
                 }
             }
@@ -1076,24 +1126,24 @@ public struct SearchIndex: Sendable {
         var hit = SearchResult.EventHit(event: event)
         let clauses = scoring.clauses
         guard !clauses.isEmpty else { return hit }
-        let own = eventTokens[event]
+        let own = eventTokens.tokens, ownPositions = eventTokens.positions(ofEvent: event)
         let involved = Set(corpus.events[event].actors)
         var frequencies: [Int] = []
         var ownOffsets = TokenOffsets(self, event: event)
         for (actors, matchers) in clauses {
             var frequency = actors.intersection(involved).count
             for matcher in matchers {
-                matcher.forEachMatch(in: own, 0..<own.terms.count) { positions in
+                matcher.forEachMatch(in: own, ownPositions) { positions in
                     frequency += 1
                     let range = ownOffsets.range(of: positions)
-                    switch own.line(at: positions.lowerBound) {
+                    switch EventTokenTable.field(ofLine: own.line(at: positions.lowerBound)) {
                     case 0: hit.titleRanges.append(range)
                     case 1: hit.summaryRanges.append(range)
                     default: hit.actorRanges.append(range)
                     }
                     return true
                 }
-                for passage in passageTokens[event] {
+                for passage in eventTokens.passages(ofEvent: event) {
                     let source = Int(passage.source), sourceID = corpus.sources[source].id
                     for range in rawRanges(of: matcher, source: source, Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) {
                         frequency += 1
@@ -1110,7 +1160,7 @@ public struct SearchIndex: Sendable {
         hit.passageRanges = Dictionary(grouping: hit.passageRanges, by: \.sourceID).sorted { $0.key < $1.key }.flatMap { sourceID, ranges in
             SearchResult.merged(ranges.map(\.range)).map { SearchResult.SourceRange(sourceID: sourceID, range: $0) }
         }
-        hit.score = scoring.bm25(frequencies, length: eventLengths[event])
+        hit.score = scoring.bm25(frequencies, length: ownPositions.count)
         return hit
     }
 
