@@ -215,6 +215,38 @@ final class SearchWalkTests: XCTestCase {
         }
     }
 
+    /// The bytes a gap is said to take, to size each word's postings before
+    /// they are written, are the bytes appending it takes.
+    func testEachGapsSizeIsWhatAppendingTakes() {
+        let edges: [UInt32] = [0, 1, 127, 128, 16_383, 16_384, 2_097_151, 2_097_152, 268_435_455, 268_435_456, UInt32.max]
+        for gap in edges {
+            var list = SearchIndex.Postings()
+            list.append(0)
+            let before = list.byteCount
+            list.append(gap)
+            XCTAssertEqual(list.byteCount - before, SearchIndex.Postings.size(ofGap: gap), "gap \(gap)")
+        }
+        XCTAssertEqual(edges.map(SearchIndex.Postings.size(ofGap:)), [1, 1, 1, 2, 2, 3, 3, 4, 4, 5, 5])
+    }
+
+    /// Each word's postings, counted then written in two passes over the
+    /// articles' terms, are the positions where the word is, in order.
+    func testEachWordsPostingsAreItsPositions() {
+        let index = Self.generated
+        var expected = [[UInt32]](repeating: [], count: index.vocabulary.count)
+        for (doc, tokens) in index.sourceTokens.enumerated() {
+            for (k, term) in tokens.terms.enumerated() { expected[Int(term)].append(index.tokenBase[doc] + UInt32(k)) }
+        }
+        XCTAssertEqual(index.sourcePostings.count, index.vocabulary.count)
+        var total = 0
+        for term in expected.indices {
+            XCTAssertEqual(Self.values(index.sourcePostings[term]), expected[term], "word \(term)")
+            XCTAssertEqual(index.sourcePostings[term].count, expected[term].count)
+            total += expected[term].count
+        }
+        XCTAssertGreaterThan(total, 10_000)
+    }
+
     /// A block's bit says "maybe"; a range none of whose blocks is marked
     /// must hold no posting, at any offset and across word edges.
     func testPositionBlocksNeverMissAPosting() {

@@ -91,16 +91,14 @@ public struct SearchIndex: Sendable {
     /// core builds while the other does the rest.
     struct ArticleTokens: Sendable {
         var vocabulary: [String: Int32] = [:]
-        /// Token positions counted on from this half's first article (the
-        /// second half's are moved on past the first's when they are joined).
-        var postings: [Postings] = []
+        /// How often each word occurs, by this half's ids: words are numbered
+        /// commonest first once the halves are joined.
+        var counts: [Int] = []
         var tokens: [Tokens] = []
         /// Per article, the tokens wholly inside each of its cited ranges, in
         /// their order: worked out while the words' offsets are at hand.
         var citedTokens: [[Range<Int32>]] = []
         var indexedLines = 0, totalLength = 0
-        /// The tokens of this half's articles.
-        var tokenCount = 0
 
         init() {}
 
@@ -123,7 +121,7 @@ public struct SearchIndex: Sendable {
             func newID(_ string: String) -> Int32 {
                 let id = Int32(vocabulary.count)
                 vocabulary[string] = id
-                postings.append(Postings())
+                counts.append(0)
                 return id
             }
             self.tokens.reserveCapacity(range.count)
@@ -142,8 +140,7 @@ public struct SearchIndex: Sendable {
                         let before = tokens.terms.count
                         SearchIndex.forEachToken(ofLine: line, in: source, bytes) { term, raw in
                             let term = id(term)
-                            let position = tokenCount + tokens.terms.count
-                            if position < Int(UInt32.max) { postings[Int(term)].append(UInt32(position)) }
+                            counts[Int(term)] += 1
                             tokens.append(term: term, line: line)
                             starts.append(raw.lowerBound)
                             ends.append(raw.upperBound)
@@ -160,7 +157,6 @@ public struct SearchIndex: Sendable {
                     let upper = max(lower, ends.partitionPoint { $0 <= cited.range.upperBound })
                     return Int32(lower)..<Int32(upper)
                 })
-                tokenCount += tokens.terms.count
                 self.tokens.append(tokens.copiedToSize())
             }
         }
@@ -366,58 +362,34 @@ public struct SearchIndex: Sendable {
         DispatchQueue.concurrentPerform(iterations: halves.count) { part in
             parts.put(part, ArticleTokens(corpus.sources, halves[part], cited: cited))
         }
-        // Taken, not copied, and the second half released as it is merged:
-        // two halves and a merged copy at once would be a fifth more memory.
+        // Taken, not copied, and each half's arrays released as they are
+        // renumbered: two halves and a renumbered copy at once would be more.
         var first = parts.take(0), second = parts.take(1)
-        // Each article's words numbered on from the previous article's: a
-        // posting is one 32-bit number, not a (source, position) pair in 64
-        // bits (48 MB less at 20,000 articles). Words past the 4,294,967,295th
-        // of a corpus (far more than memory would hold) are not posted.
-        let secondStart = first.tokenCount
-        var tokenBase: [UInt32] = [0]
-        tokenBase.reserveCapacity(corpus.sources.count + 1)
-        var total = 0
-        for tokens in [first.tokens, second.tokens].joined() {
-            total += tokens.terms.count
-            tokenBase.append(UInt32(min(total, Int(UInt32.max))))
-        }
         vocabulary = first.vocabulary
-        sourcePostings = Array(repeating: Postings(), count: first.postings.count)
+        var termCounts = first.counts
         // In the second half's own order, so that numbering does not hang on hashing.
         var secondTerms = [String](repeating: "", count: second.vocabulary.count)
         for (term, local) in second.vocabulary { secondTerms[Int(local)] = term }
         var renumber = [Int32](repeating: 0, count: secondTerms.count)
-        for (local, term) in secondTerms.enumerated() { renumber[local] = id(term) }
-        var fromSecond = [Int32](repeating: -1, count: sourcePostings.count)
-        for (local, global) in renumber.enumerated() { fromSecond[Int(global)] = Int32(local) }
-        // Each word's postings joined, in source order, into bytes of
-        // exactly their size: grown by appending, they held a third more.
-        for global in sourcePostings.indices {
-            let local = Int(fromSecond[global])
-            var joined = global < first.postings.count ? first.postings[global] : Postings()
-            if local >= 0 {
-                second.postings[local].forEach { posting in
-                    if Int(posting) + secondStart < Int(UInt32.max) { joined.append(UInt32(Int(posting) + secondStart)) }
-                    return true
-                }
-            }
-            if global < first.postings.count { first.postings[global] = Postings() }
-            if local >= 0 { second.postings[local] = Postings() }
-            sourcePostings[global] = joined.copiedToSize()
+        for (local, term) in secondTerms.enumerated() {
+            let global = vocabulary[term] ?? {
+                vocabulary[term] = Int32(termCounts.count)
+                termCounts.append(0)
+                return Int32(termCounts.count - 1)
+            }()
+            renumber[local] = global
+            termCounts[Int(global)] += second.counts[local]
         }
         for (doc, tokens) in [first.citedTokens, second.citedTokens].joined().enumerated() {
             for k in tokens.indices { citedRanges[doc][k].tokens = tokens[k] }
         }
         // Words numbered by how often they occur, commonest first, so that
         // the 65,535 commonest are their own 16-bit code in every article
-        // (`TermIDs`); the postings, the vocabulary and each article's
-        // terms are renumbered so.
-        let byFrequency = sourcePostings.indices.sorted {
-            (sourcePostings[$0].count, $1) > (sourcePostings[$1].count, $0)
-        }
+        // (`TermIDs`); the vocabulary and each article's terms are
+        // renumbered so, the terms where they lie.
+        let byFrequency = termCounts.indices.sorted { (termCounts[$0], $1) > (termCounts[$1], $0) }
         var ranked = [Int32](repeating: 0, count: byFrequency.count)
         for (rank, old) in byFrequency.enumerated() { ranked[old] = Int32(rank) }
-        sourcePostings = byFrequency.map { sourcePostings[$0] }
         vocabulary = vocabulary.mapValues { ranked[Int($0)] }
         var sourceTokens: [Tokens] = []
         sourceTokens.reserveCapacity(corpus.sources.count)
@@ -434,6 +406,18 @@ public struct SearchIndex: Sendable {
             tokens.terms.map { ranked[Int(renumber[Int($0)])] }
             sourceTokens.append(tokens)
         }
+        // Each article's words numbered on from the previous article's: a
+        // posting is one 32-bit number, not a (source, position) pair in 64
+        // bits (48 MB less at 20,000 articles). Words past the 4,294,967,295th
+        // of a corpus (far more than memory would hold) are not posted.
+        var tokenBase: [UInt32] = [0]
+        tokenBase.reserveCapacity(corpus.sources.count + 1)
+        var total = 0
+        for tokens in sourceTokens {
+            total += tokens.terms.count
+            tokenBase.append(UInt32(min(total, Int(UInt32.max))))
+        }
+        sourcePostings = Self.postings(of: sourceTokens, tokenBase: tokenBase, termCount: vocabulary.count)
         let indexedLines = first.indexedLines + second.indexedLines
         var totalLength = first.totalLength + second.totalLength
         second = ArticleTokens()
@@ -873,6 +857,16 @@ public struct SearchIndex: Sendable {
         private(set) var count = 0
         private var last: UInt32 = 0
 
+        init() {}
+
+        /// Room for exactly `bytes` bytes of postings.
+        init(capacity bytes: Int) { self.bytes.reserveCapacity(bytes) }
+
+        /// The bytes a posting `gap` after the one before takes.
+        static func size(ofGap gap: UInt32) -> Int {
+            gap < 1 << 7 ? 1 : gap < 1 << 14 ? 2 : gap < 1 << 21 ? 3 : gap < 1 << 28 ? 4 : 5
+        }
+
         /// Appends a posting no smaller than the last.
         mutating func append(_ posting: UInt32) {
             var gap = posting - (count == 0 ? 0 : Swift.min(last, posting))
@@ -884,6 +878,9 @@ public struct SearchIndex: Sendable {
             last = posting
             count += 1
         }
+
+        /// The bytes the postings take.
+        var byteCount: Int { bytes.count }
 
         /// The same postings in bytes of their own that hold no spare room.
         func copiedToSize() -> Postings {
@@ -910,6 +907,30 @@ public struct SearchIndex: Sendable {
                 }
             }
         }
+    }
+
+    /// Every word's postings, from the articles' terms: their sizes counted
+    /// in one pass and the bytes written in a second, each word's at exactly
+    /// its size. Grown by appending in each half and then joined, they held
+    /// half as much again and left that much in holes under the rest.
+    static func postings(of sourceTokens: [Tokens], tokenBase: [UInt32], termCount: Int) -> [Postings] {
+        func forEachPosting(_ body: (Int, UInt32) -> Void) {
+            for (doc, tokens) in sourceTokens.enumerated() {
+                let base = Int(tokenBase[doc])
+                for (k, term) in tokens.terms.enumerated() {
+                    guard base + k < Int(UInt32.max) else { return }
+                    body(Int(term), UInt32(base + k))
+                }
+            }
+        }
+        var sizes = [Int](repeating: 0, count: termCount), last = [UInt32](repeating: 0, count: termCount)
+        forEachPosting { term, position in
+            sizes[term] += Postings.size(ofGap: position - last[term])
+            last[term] = position
+        }
+        var postings = sizes.map { Postings(capacity: $0) }
+        forEachPosting { term, position in postings[term].append(position) }
+        return postings
     }
 
     /// A bit per token position of the articles, counted on from article to
