@@ -50,7 +50,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertEqual(reader.sourceID, citation.sourceID)
         XCTAssertEqual(reader.eventID, event.id)
         let passage = try XCTUnwrap(reader.passage)
-        XCTAssertEqual(Fixtures.data.citedPassages[citation.sourceID]?[passage].range, citation.passage.range)
+        XCTAssertEqual(Fixtures.data.citedPassages(of: citation.sourceID)[passage].range, citation.passage.range)
         // The passage's rows are on screen.
         let text = ScreenLayout.articleText(in: ScreenLayout(state.size).body)
         let source = try XCTUnwrap(Fixtures.corpus.source(citation.sourceID))
@@ -65,7 +65,7 @@ final class ReducerTests: XCTestCase {
         Fixtures.select(Fixtures.spine("2024-03"), &state)
         Fixtures.type("Enter Enter", &state)
         let sourceID = try XCTUnwrap(state.reader?.sourceID)
-        let count = try XCTUnwrap(Fixtures.data.citedPassages[sourceID]?.count)
+        let count = Fixtures.data.citedPassageCount(of: sourceID)
         let first = try XCTUnwrap(state.reader?.passage)
         var seen: [Int] = []
         for _ in 0..<count {
@@ -105,7 +105,7 @@ final class ReducerTests: XCTestCase {
         XCTAssertNotEqual(compare.panes[0].sourceID, compare.panes[1].sourceID)
         for pane in compare.panes {
             let passage = try XCTUnwrap(pane.passage)
-            XCTAssertTrue(Fixtures.data.citedPassages[pane.sourceID]![passage].eventIDs.contains(event.id))
+            XCTAssertTrue(Fixtures.data.citedPassages(of: pane.sourceID)[passage].eventIDs.contains(event.id))
         }
         // Focus moves, and the focused pane scrolls on its own.
         Fixtures.type("l", &state)

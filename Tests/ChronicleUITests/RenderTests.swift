@@ -65,7 +65,7 @@ final class RenderTests: XCTestCase {
         // The highlighted cells spell the quote.
         let reader = try XCTUnwrap(state.reader)
         let source = try XCTUnwrap(Fixtures.corpus.source(reader.sourceID))
-        let passage = Fixtures.data.citedPassages[reader.sourceID]![reader.passage!]
+        let passage = Fixtures.data.citedPassages(of: reader.sourceID)[reader.passage!]
         let highlighted = grid.cells.filter { $0.role == .quoteCurrent }.map(\.text).joined()
         let expected = source.displayText(passage.range).filter { $0 != " " }
         XCTAssertEqual(highlighted.filter { $0 != " " }, expected)

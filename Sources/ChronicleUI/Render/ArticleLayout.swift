@@ -5,7 +5,7 @@ import ChronicleModel
 /// furniture folded or dimmed, and cited passages styled.
 public struct ArticleLayout: Sendable {
     public let rows: [[StyledGlyph]]
-    /// Rows of each cited passage (index into `BrowserData.citedPassages`).
+    /// Rows of each cited passage (index into `BrowserData.citedPassages(of:)`).
     public let passageRows: [Int: Range<Int>]
     /// For each passage, the first row of the line (paragraph) it starts in.
     public let passageLineStart: [Int: Int]
@@ -36,7 +36,7 @@ public struct ArticleLayout: Sendable {
         if let url = source.url { add(TextLayout.styled(url, .dim)) }
         rows.append(TextLayout.styled(String(repeating: "─", count: width), .border))
 
-        let passages = data.citedPassages[source.id] ?? []
+        let passages = data.citedPassages(of: source.id)
         let gutter = String(source.lines.lineCount).count + 1
         let textWidth = max(1, width - gutter - 1)
         var passageRows: [Int: Range<Int>] = [:]

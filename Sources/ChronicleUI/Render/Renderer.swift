@@ -147,7 +147,7 @@ public enum Renderer {
     }
 
     static func passagePosition(_ article: AppState.Article, _ state: AppState) -> String {
-        let count = state.data.citedPassages[article.sourceID]?.count ?? 0
+        let count = state.data.citedPassageCount(of: article.sourceID)
         guard count > 0 else { return "no cited passages" }
         return "passage \(article.passage.map { String($0 + 1) } ?? "–")/\(count)"
     }

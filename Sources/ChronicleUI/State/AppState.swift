@@ -89,7 +89,7 @@ public struct AppState: Sendable {
         /// The event the article was opened for: its passages are emphasised.
         public var eventID: String?
         public var scroll = 0
-        /// Index into `BrowserData.citedPassages[sourceID]`.
+        /// Index into `BrowserData.citedPassages(of: sourceID)`.
         public var passage: Int?
         public var showFurniture = false
         /// The row of the search match n / N last went to.

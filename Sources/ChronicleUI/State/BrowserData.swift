@@ -36,8 +36,7 @@ public final class BrowserData: Sendable {
     }
 
     public let corpus: Corpus
-    /// Per source id, in order of position in the article.
-    public let citedPassages: [String: [CitedPassage]]
+    private let citations: CitationTable
     /// One character per source for the timeline's outlet columns, when the
     /// corpus is small enough to give each source a column.
     public let outletMarks: [String: Character]
@@ -109,12 +108,12 @@ public final class BrowserData: Sendable {
         // Three tables over every event, independent of each other: built on
         // both cores, as the first frame waits for them (0.15 s on one at
         // 100,000 events).
-        let passages = ConcurrentResults<[String: [CitedPassage]]>(count: 1)
+        let passages = ConcurrentResults<CitationTable>(count: 1)
         let widths = ConcurrentResults<Int>(count: 1)
         let headings = ConcurrentResults<([String], [Int32])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 3) { task in
             switch task {
-            case 0: passages.put(0, Self.citedPassages(corpus))
+            case 0: passages.put(0, CitationTable(corpus))
             case 1: widths.put(0, dateWidth ?? Self.widestDate(of: corpus.events.lazy.map(\.date)))
             default:
                 // Each event's heading as a number: rows compare numbers, not
@@ -129,7 +128,7 @@ public final class BrowserData: Sendable {
                 headings.put(0, (texts, ofEvent))
             }
         }
-        citedPassages = passages.take(0)
+        citations = passages.take(0)
         let marks = corpus.sources.count <= Self.maxOutletColumns ? Self.marks(for: corpus.sources) : [:]
         outletMarks = marks
         outletColumns = corpus.sources.compactMap { source in marks[source.id].map { (source.id, $0) } }
@@ -139,20 +138,100 @@ public final class BrowserData: Sendable {
         searchIndex = SearchIndexHandle(indexNow ? SearchIndex(corpus) : nil)
     }
 
-    /// The passages each article's events cite, in order of position.
-    static func citedPassages(_ corpus: Corpus) -> [String: [CitedPassage]] {
-        var bySource: [String: [Range<Int>: (line: Int, events: [String])]] = [:]
-        for event in corpus.events {
-            for citation in event.citations {
-                let passage = citation.passage
-                var entry = bySource[passage.sourceID, default: [:]][passage.range] ?? (passage.line, [])
-                if !entry.events.contains(event.id) { entry.events.append(event.id) }
-                bySource[passage.sourceID, default: [:]][passage.range] = entry
-            }
+    /// The passages an article's events cite, in order of position, each
+    /// with the ids of the events citing it in timeline order.
+    public func citedPassages(of sourceID: String) -> [CitedPassage] {
+        citations.passages(of: sourceID, in: corpus)
+    }
+
+    /// How many passages of an article its events cite.
+    public func citedPassageCount(of sourceID: String) -> Int {
+        citations.passageCount(of: sourceID, in: corpus)
+    }
+
+    /// Every citation's span, line and event in one array, grouped by
+    /// source and in order of position; an article's passages are put
+    /// together when asked for. A dictionary per article of arrays per
+    /// passage held 11 MB at 100,000 events, and building it left as much
+    /// again in holes under the search index built next.
+    struct CitationTable: Sendable {
+        private struct Entry: Sendable {
+            let range: Range<Int>
+            let line: Int32
+            let event: Int32
         }
-        return bySource.mapValues { ranges in
-            ranges.map { CitedPassage(range: $0.key, line: $0.value.line, eventIDs: $0.value.events) }
-                .sorted { ($0.range.lowerBound, $0.range.upperBound) < ($1.range.lowerBound, $1.range.upperBound) }
+
+        private let entries: [Entry]
+        /// Where each source's entries start (by position in the corpus), and one past the last.
+        private let starts: [Int]
+
+        init(_ corpus: Corpus) {
+            // Counted per source, then filled in timeline order and sorted
+            // within each source by position.
+            var starts = [Int](repeating: 0, count: corpus.sources.count + 1)
+            for event in corpus.events {
+                for citation in event.citations {
+                    if let source = corpus.sourcePosition(citation.sourceID) { starts[source + 1] += 1 }
+                }
+            }
+            for k in starts.indices.dropFirst() { starts[k] += starts[k - 1] }
+            var next = starts
+            var entries = [Entry](repeating: Entry(range: 0..<0, line: 0, event: 0), count: starts.last ?? 0)
+            for (index, event) in corpus.events.enumerated() {
+                for citation in event.citations {
+                    guard let source = corpus.sourcePosition(citation.sourceID) else { continue }
+                    entries[next[source]] = Entry(range: citation.passage.range, line: Int32(clamping: citation.passage.line), event: Int32(index))
+                    next[source] += 1
+                }
+            }
+            for source in corpus.sources.indices {
+                entries[starts[source]..<starts[source + 1]].sort {
+                    ($0.range.lowerBound, $0.range.upperBound, $0.event) < ($1.range.lowerBound, $1.range.upperBound, $1.event)
+                }
+            }
+            self.entries = entries
+            self.starts = starts
+        }
+
+        private func entries(of sourceID: String, in corpus: Corpus) -> ArraySlice<Entry> {
+            guard let source = corpus.sourcePosition(sourceID), source + 1 < starts.count else { return [] }
+            return entries[starts[source]..<starts[source + 1]]
+        }
+
+        func passages(of sourceID: String, in corpus: Corpus) -> [CitedPassage] {
+            var passages: [CitedPassage] = []
+            var events: [String] = []
+            let slice = entries(of: sourceID, in: corpus)
+            for k in slice.indices {
+                let entry = slice[k], id = corpus.events[Int(entry.event)].id
+                if !events.contains(id) { events.append(id) }
+                if isLastOfPassage(k, slice) {
+                    passages.append(CitedPassage(range: entry.range, line: Int(entry.line), eventIDs: events))
+                    events = []
+                }
+            }
+            return passages
+        }
+
+        func passageCount(of sourceID: String, in corpus: Corpus) -> Int {
+            let slice = entries(of: sourceID, in: corpus)
+            return slice.indices.filter { isLastOfPassage($0, slice) }.count
+        }
+
+        /// The index, among the source's passages, of the one spanning `range`.
+        func passageIndex(of sourceID: String, range: Range<Int>, in corpus: Corpus) -> Int? {
+            let slice = entries(of: sourceID, in: corpus)
+            var passage = 0
+            for k in slice.indices {
+                if slice[k].range == range { return passage }
+                if isLastOfPassage(k, slice) { passage += 1 }
+            }
+            return nil
+        }
+
+        /// Whether entry `k` is the last of its passage (the next spans other bytes).
+        private func isLastOfPassage(_ k: Int, _ slice: ArraySlice<Entry>) -> Bool {
+            k + 1 == slice.endIndex || slice[k + 1].range != slice[k].range
         }
     }
 
@@ -189,9 +268,9 @@ public final class BrowserData: Sendable {
         return marks
     }
 
-    /// The index, in `citedPassages[source]`, of the passage a citation anchors.
+    /// The index, in `citedPassages(of: source)`, of the passage a citation anchors.
     public func passageIndex(source: String, range: Range<Int>) -> Int? {
-        citedPassages[source]?.firstIndex { $0.range == range }
+        citations.passageIndex(of: source, range: range, in: corpus)
     }
 }
 

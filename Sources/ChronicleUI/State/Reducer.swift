@@ -550,7 +550,7 @@ public enum Reducer {
             article.showFurniture.toggle()
             if let passage = article.passage { showPassage(passage, &article, height: height, width: width, state: state) }
         case .nextPassage, .previousPassage:
-            let count = state.data.citedPassages[article.sourceID]?.count ?? 0
+            let count = state.data.citedPassageCount(of: article.sourceID)
             guard count > 0 else { return }
             let next: Int
             if let current = article.passage {
