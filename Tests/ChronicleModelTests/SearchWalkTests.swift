@@ -91,6 +91,22 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertEqual(index.eventTokens.passages(ofEvent: index.corpus.events.count - 1).endIndex, index.eventTokens.passages.count)
     }
 
+    /// Two positions are on one line (or event field) exactly when their
+    /// lines are the same, in articles and in the events' table.
+    func testSameLineIsHavingOneLine() {
+        let index = Self.generated
+        var checked = 0
+        for tokens in index.sourceTokens.prefix(20) + [index.eventTokens.tokens] {
+            for first in tokens.terms.indices {
+                for last in first..<min(tokens.terms.count, first + 12) {
+                    XCTAssertEqual(tokens.sameLine(first, last), tokens.line(at: first) == tokens.line(at: last), "\(first)…\(last)")
+                    checked += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(checked, 50_000)
+    }
+
     /// The tokens marked as quoted are those inside some cited passage's
     /// token range, and no others.
     func testQuotedTokensAreThePassagesTokens() {

@@ -43,9 +43,13 @@ public struct SearchIndex: Sendable {
             lineStarts[lineStarts.partitionPoint { Int($0.token) <= position } - 1].line
         }
 
-        /// Whether the tokens from `first` to `last` lie on one line.
+        /// Whether the tokens from `first` to `last` lie on one line: `last`
+        /// comes before the next line's first token (one search, where the
+        /// events' 300,000 fields made two a cost).
         func sameLine(_ first: Int, _ last: Int) -> Bool {
-            first == last || line(at: first) == line(at: last)
+            guard first != last else { return true }
+            let next = lineStarts.partitionPoint { Int($0.token) <= first }
+            return next == lineStarts.count || last < Int(lineStarts[next].token)
         }
 
         /// The token positions of a line (empty when it has none).
