@@ -79,68 +79,79 @@ struct Loading {
     }
 
     mutating func run(previewing count: Int, _ preview: (CorpusPreview) -> Void) -> Corpus {
-        let manifestPath = files.displayPath(CorpusLoader.manifestName)
-        let bytes: [UInt8]
+        // The manifest's tree lives in this scope only: freed once the
+        // articles are read, it leaves room for the events anchored next.
+        let title: String?, description: String?
+        let eventFileCount: Int
+        let checked: ConcurrentResults<CheckedEventsFile>
+        var early: [CheckedEventsFile?]
         do {
-            bytes = try files.read(CorpusLoader.manifestName)
-        } catch {
-            log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.problem)",
-                      hint: "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md")
-            return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
-        }
-        guard let file = YAMLFile(path: manifestPath, bytes: bytes, log: log) else {
-            return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
-        }
-        guard let root = file.root,
-              let manifest = YAMLFields(root, in: file, context: "the manifest", allowed: CorpusLoader.manifestFields, log: log)
-        else {
-            if file.root == nil { log.error(SourceLocation(file: manifestPath), "the manifest is empty", hint: "see docs/corpus-format.md for an example") }
-            return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
-        }
-        if let format = manifest.string("format"), format != String(CorpusLoader.formatVersion) {
-            log.error(manifest.location("format"), "unsupported corpus format \(format)",
-                      hint: "this Chronicle reads format \(CorpusLoader.formatVersion)")
-        }
-        var eventFiles = manifest.strings("events").map { ($0.0, file.location($0.1)) }
-        if !manifest.has("events") {
-            eventFiles = [(CorpusLoader.defaultEventsFile, SourceLocation(file: manifestPath))]
-        }
-        // Actors first, as the events name them; their messages are given
-        // after the sources', the order of one pass through the manifest.
-        let actorReport = setAside {
-            for node in manifest.list("actors") { loadActor(node, in: file) }
-            checkActorParents(in: file)
-        }.1
-        // Two threads read, parse and check the events files (alternate
-        // files, each file's events on both cores), while the articles are
-        // read; their quotes are anchored after, file by file in order.
-        // What each reports is given in the order of one pass.
-        let producers = 2
-        let checked = ConcurrentResults<CheckedEventsFile>(count: eventFiles.count)
-        // Threads of their own, not the shared pool: a waiting pool thread
-        // is one the cores reading articles lack.
-        let checker = UncheckedBox(self)
-        for first in 0..<producers where first < eventFiles.count {
-            Thread { [eventFiles] in
-                for index in stride(from: first, to: eventFiles.count, by: producers) {
-                    let (name, location) = eventFiles[index]
-                    checked.put(index, checker.value.checkEventsFile(named: name, listedAt: location))
-                }
-            }.start()
-        }
-        let sourceNodes = manifest.list("sources", required: true)
-        // The preview needs every event checked (to know which come first)
-        // but only the articles those cite.
-        var early: [CheckedEventsFile?] = Array(repeating: nil, count: eventFiles.count)
-        if count > 0 {
-            for index in eventFiles.indices { early[index] = checked.take(index) }
-            let files = early.map { $0! }
-            if let made = makePreview(of: files, count: count, sourceNodes: sourceNodes, in: file, manifest: manifest, earlier: actorReport) {
-                preview(made)
+            let manifestPath = files.displayPath(CorpusLoader.manifestName)
+            let bytes: [UInt8]
+            do {
+                bytes = try files.read(CorpusLoader.manifestName)
+            } catch {
+                log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.problem)",
+                          hint: "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md")
+                return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
             }
+            guard let file = YAMLFile(path: manifestPath, bytes: bytes, log: log) else {
+                return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+            }
+            guard let root = file.root,
+                  let manifest = YAMLFields(root, in: file, context: "the manifest", allowed: CorpusLoader.manifestFields, log: log)
+            else {
+                if file.root == nil { log.error(SourceLocation(file: manifestPath), "the manifest is empty", hint: "see docs/corpus-format.md for an example") }
+                return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+            }
+            if let format = manifest.string("format"), format != String(CorpusLoader.formatVersion) {
+                log.error(manifest.location("format"), "unsupported corpus format \(format)",
+                          hint: "this Chronicle reads format \(CorpusLoader.formatVersion)")
+            }
+            var eventFiles = manifest.strings("events").map { ($0.0, file.location($0.1)) }
+            if !manifest.has("events") {
+                eventFiles = [(CorpusLoader.defaultEventsFile, SourceLocation(file: manifestPath))]
+            }
+            title = manifest.string("title")?.copiedAnew
+            description = manifest.string("description")?.copiedAnew
+            eventFileCount = eventFiles.count
+            // Actors first, as the events name them; their messages are given
+            // after the sources', the order of one pass through the manifest.
+            let actorReport = setAside {
+                for node in manifest.list("actors") { loadActor(node, in: file) }
+                checkActorParents(in: file)
+            }.1
+            // Two threads read, parse and check the events files (alternate
+            // files, each file's events on both cores), while the articles are
+            // read; their quotes are anchored after, file by file in order.
+            // What each reports is given in the order of one pass.
+            let producers = 2
+            checked = ConcurrentResults<CheckedEventsFile>(count: eventFiles.count)
+            // Threads of their own, not the shared pool: a waiting pool thread
+            // is one the cores reading articles lack.
+            let checker = UncheckedBox(self)
+            for first in 0..<producers where first < eventFiles.count {
+                Thread { [eventFiles] in
+                    for index in stride(from: first, to: eventFiles.count, by: producers) {
+                        let (name, location) = eventFiles[index]
+                        checked.put(index, checker.value.checkEventsFile(named: name, listedAt: location))
+                    }
+                }.start()
+            }
+            let sourceNodes = manifest.list("sources", required: true)
+            // The preview needs every event checked (to know which come first)
+            // but only the articles those cite.
+            early = Array(repeating: nil, count: eventFiles.count)
+            if count > 0 {
+                for index in eventFiles.indices { early[index] = checked.take(index) }
+                let files = early.map { $0! }
+                if let made = makePreview(of: files, count: count, sourceNodes: sourceNodes, in: file, manifest: manifest, earlier: actorReport) {
+                    preview(made)
+                }
+            }
+            loadSources(sourceNodes, in: file)
+            log.items += actorReport
         }
-        loadSources(sourceNodes, in: file)
-        log.items += actorReport
 
         var events: [Event] = []
         // With every file checked (as for a preview), at its size: grown by
@@ -152,7 +163,7 @@ struct Loading {
         var eventIDs: [String: Int] = [:]
         var placesOfFallen: [SourceLocation] = []
         var lists = Set<[String]>()
-        for index in eventFiles.indices {
+        for index in 0..<eventFileCount {
             let checkedFile = early[index].take() ?? checked.take(index)
             log.items += checkedFile.report
             takeInOrder(anchorInRuns(checkedFile.outcomes), isRepeated: { id, location in
@@ -170,8 +181,7 @@ struct Loading {
                 }
             })
         }
-        return Corpus(title: manifest.string("title"), description: manifest.string("description"),
-                      sources: sources, actors: actors, events: consume events)
+        return Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
     }
 
     // MARK: Sources
@@ -300,10 +310,16 @@ struct Loading {
                   let range = lineRange(text, at: piece.location("lines"), lineCount: lineCount, context: context) else { continue }
             furniture.append(.init(lines: range, label: piece.string("label")))
         }
-        let source = Source(id: id, file: path, outlet: outlet, title: named.string("title"), byline: named.string("byline"),
-                            dateline: named.string("dateline"), agency: named.string("agency"), url: named.string("url"),
-                            language: named.string("language"), published: published, raw: raw, lines: lines,
-                            body: body.isEmpty ? nil : body, furniture: furniture)
+        // The strings a source keeps are copied out of the manifest's tree:
+        // each was allocated among the tree's nodes, and kept, it held their
+        // page resident once the tree was freed (27 MB at 20,000 sources).
+        func kept(_ text: String?) -> String? { text?.copiedAnew }
+        let source = Source(id: id.copiedAnew, file: path.copiedAnew, outlet: outlet.copiedAnew, title: kept(named.string("title")),
+                            byline: kept(named.string("byline")), dateline: kept(named.string("dateline")),
+                            agency: kept(named.string("agency")), url: kept(named.string("url")), language: kept(named.string("language")),
+                            published: DatedValue(date: published.date, inferred: published.inferred, basis: kept(published.basis)),
+                            raw: raw, lines: lines, body: body.isEmpty ? nil : body,
+                            furniture: furniture.map { .init(lines: $0.lines, label: kept($0.label)) })
         if let pinned = named.string("sha256") {
             if pinned.lowercased() != source.sha256 {
                 outcome.changed = true
@@ -753,5 +769,19 @@ extension Event {
         }
         return Event(id: id, date: date, title: title, summary: summary, actors: shared(actors), tags: shared(tags),
                      spine: spine, citations: citations, location: location)
+    }
+}
+
+extension String {
+    /// The same text in an allocation made now (a string of up to 15 bytes
+    /// is held inline and has none): one kept from a parse tree stays where
+    /// the tree's nodes were, and holds their page after they are freed.
+    var copiedAnew: String {
+        let count = utf8.count
+        guard count > 15 else { return self }
+        return String(unsafeUninitializedCapacity: count) { buffer in
+            _ = buffer.initialize(from: utf8)
+            return count
+        }
     }
 }

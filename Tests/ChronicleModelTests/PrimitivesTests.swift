@@ -111,6 +111,23 @@ final class PrimitivesTests: XCTestCase {
         }
     }
 
+    /// A string copied anew has the same text in storage of its own (a short
+    /// one is held inline and stays as it is).
+    func testCopiedAnewIsTheSameTextElsewhere() {
+        func address(_ text: String) -> UnsafePointer<UInt8>? {
+            var text = text
+            return text.withUTF8 { $0.baseAddress }
+        }
+        let long = String(repeating: "Zamir Kabulov ", count: 3) + "é"
+        let copy = long.copiedAnew
+        XCTAssertEqual(copy, long)
+        XCTAssertEqual(Array(copy.utf8), Array(long.utf8))
+        XCTAssertNotEqual(address(copy), address(long))
+        XCTAssertEqual("s12".copiedAnew, "s12")
+        XCTAssertEqual("".copiedAnew, "")
+        XCTAssertEqual("exactly 16 bytes".copiedAnew, "exactly 16 bytes")
+    }
+
     /// A place in a file keeps its line and column in 32 bits each; a
     /// missing one stays missing.
     func testSourceLocationSaysWhatItWasGiven() {
