@@ -23,11 +23,10 @@ public struct Corpus: Sendable {
         let keys = events.map(\.date.date.sortKey)
         let order = events.indices.sorted { Self.precedes($0, $1, keys) }
         Self.permute(&events, into: order)
-        let ordered = events
-        self.events = ordered
+        self.events = events
         self.sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.eventIndex = Dictionary(ordered.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.eventIndex = Dictionary(self.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         var byName: [String: [String]] = [:]
         for actor in actors {
             for name in Set(actor.names.map { $0.lowercased() } + [actor.id]) { byName[name, default: []].append(actor.id) }

@@ -249,7 +249,16 @@ public struct SearchIndex: Sendable {
     /// title, summary and actor names. Indexing reads it, and so does a
     /// row drawn, for its words' offsets; it is not kept.
     static func fields(of event: Event, in corpus: Corpus) -> [String] {
-        [event.title, event.summary ?? "", event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", ")]
+        (0..<EventTokenTable.fieldCount).map { field($0, of: event, in: corpus) }
+    }
+
+    /// One of `fields(of:in:)`, the others not made.
+    static func field(_ field: Int, of event: Event, in corpus: Corpus) -> String {
+        switch field {
+        case 0: return event.title
+        case 1: return event.summary ?? ""
+        default: return event.actors.compactMap { corpus.actor($0)?.name }.joined(separator: ", ")
+        }
     }
 
     /// Per word, the events (ascending) whose own text or cited passages
@@ -1130,8 +1139,8 @@ public struct SearchIndex: Sendable {
             case .source(let source):
                 SearchIndex.tokenRanges(ofLine: Int(line), in: index.corpus.sources[source], into: &ranges)
             case .event(let event):
-                let fields = SearchIndex.fields(of: index.corpus.events[event], in: index.corpus)
-                Array(fields[EventTokenTable.field(ofLine: line)].utf8).withUnsafeBufferPointer { bytes in
+                let text = SearchIndex.field(EventTokenTable.field(ofLine: line), of: index.corpus.events[event], in: index.corpus)
+                Array(text.utf8).withUnsafeBufferPointer { bytes in
                     SearchTokenizer.forEachTokenBounds(utf8: bytes, range: 0..<bytes.count) { start, end in ranges.append(start..<end) }
                 }
             }
