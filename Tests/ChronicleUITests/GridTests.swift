@@ -58,6 +58,39 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(Grid.glyphs(of: "1\u{FE0F}\u{20E3}").map(\.width), [2], "a keycap is one wide glyph, not a 1 and marks")
     }
 
+    /// The table of widths worked out once says what the scalars' properties
+    /// say, for every scalar it holds and past it.
+    func testTheTableOfWidthsIsTheComputedOne() {
+        var checked = 0
+        for v in UInt32(0)..<0x4000 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            XCTAssertEqual(TextWidth.of(scalar), TextWidth.computed(v, scalar), "U+\(String(v, radix: 16))")
+            checked += 1
+        }
+        XCTAssertEqual(checked, 0x4000)
+        XCTAssertEqual(TextWidth.of(Unicode.Scalar(0x2019)!), 1, "’")
+        XCTAssertEqual(TextWidth.of(Unicode.Scalar(0x200B)!), 0, "zero width space")
+        XCTAssertEqual(TextWidth.of(Unicode.Scalar(0x0301)!), 0, "combining acute")
+        XCTAssertEqual(TextWidth.of(Unicode.Scalar(0x1100)!), 2, "Hangul choseong")
+        XCTAssertEqual(TextWidth.of(Unicode.Scalar(0x1F600)!), 2, "emoji, past the table")
+    }
+
+    /// A text's width takes the same ASCII shortcut: it must be the sum of
+    /// its characters' widths, on the same texts and on substrings of them.
+    func testTheASCIIShortcutGivesTheSameWidth() {
+        let texts = ["plain words, 1-2; (ok)", "e\u{301}x", "ae\u{301}\u{302}", "a\r\nb", "a\r\n\u{301}", "tab\there", "x\u{1B}[31my",
+                     "Ł ü Kılıç", "👍🏽 ok", "🇫🇷!", "a\u{200B}b", "日本語abc", "end ", "", "z\u{7F}", "a\u{0301}", "key 1\u{FE0F}\u{20E3}!",
+                     "Zamir Kabulov, Putin’s envoy — “at the highest level”"]
+        for text in texts {
+            XCTAssertEqual(TextWidth.of(text), text.reduce(0) { $0 + TextWidth.of($1) }, text.debugDescription)
+            let tail = text.dropFirst(min(2, text.count))
+            XCTAssertEqual(TextWidth.of(tail), tail.reduce(0) { $0 + TextWidth.of($1) }, "substring of \(text.debugDescription)")
+        }
+        XCTAssertEqual(TextWidth.of("e\u{301}x"), 2)
+        XCTAssertEqual(TextWidth.of("日本語abc"), 9)
+        XCTAssertEqual(TextWidth.of("a\u{7F}\u{1B}b"), 2)
+    }
+
     func testWrapBreaksAtSpacesByDisplayWidth() {
         let rows = TextLayout.wrap(TextLayout.styled("one two three 日本語 four", .normal), width: 9)
         XCTAssertEqual(rows.map { $0.map(\.glyph.text).joined() }, ["one two", "three", "日本語", "four"])

@@ -6,17 +6,33 @@ public enum TextWidth {
     /// Columns a grapheme cluster takes: 0, 1 or 2.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
+        var rest = scalars.makeIterator()
+        guard let first = rest.next() else { return 0 }
+        // One scalar (nearly every character of a text): no more to look at.
+        guard rest.next() != nil else { return of(first) }
         // Two regional indicators make a flag; VS16 asks for emoji presentation.
-        if scalars.count > 1 {
-            if scalars.contains("\u{FE0F}") && first.properties.isEmoji { return 2 }
-            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
-        }
+        if scalars.contains("\u{FE0F}") && first.properties.isEmoji { return 2 }
+        if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
         return of(first)
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
         let v = scalar.value
+        if v >= 0x20 && v < 0x7F { return 1 }
+        // Typographic quotes and dashes, Greek, Cyrillic and the like are
+        // looked up in a table worked out once: asking for their Unicode
+        // properties was a seventh of a keystroke's frame.
+        if v < Self.tabled { return Int(Self.table[Int(v)]) }
+        return computed(v, scalar)
+    }
+
+    /// Scalars below this have their width in `table`.
+    static let tabled: UInt32 = 0x3000
+    static let table: [UInt8] = (0..<tabled).map { v in UInt8(computed(v, Unicode.Scalar(v) ?? " ")) }
+
+    /// The width from the scalar's properties (a surrogate, which is no
+    /// scalar, is given a space's).
+    static func computed(_ v: UInt32, _ scalar: Unicode.Scalar) -> Int {
         if v < 0x20 || (v >= 0x7F && v < 0xA0) { return 0 }
         if v < 0x300 { return 1 }
         switch scalar.properties.generalCategory {
@@ -41,6 +57,21 @@ public enum TextWidth {
     }
 
     public static func of(_ text: some StringProtocol) -> Int {
-        text.reduce(0) { $0 + of($1) }
+        // Printable ASCII followed by ASCII takes a column of its own, as in
+        // `Grid.glyphs`, without splitting the text into characters (which
+        // was a seventh of a keystroke's frame); the rest is measured a
+        // character at a time.
+        let utf8 = text.utf8
+        var width = 0
+        var index = utf8.startIndex
+        while index != utf8.endIndex {
+            let byte = utf8[index]
+            let next = utf8.index(after: index)
+            guard byte < 0x80, next == utf8.endIndex || utf8[next] < 0x80 else { break }
+            if byte >= 0x20 && byte != 0x7F { width += 1 }
+            index = next
+        }
+        guard index != utf8.endIndex else { return width }
+        return width + text[index...].reduce(0) { $0 + of($1) }
     }
 }

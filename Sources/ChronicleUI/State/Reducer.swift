@@ -772,7 +772,9 @@ public enum Reducer {
         let hitCount = state.search.result?.articleHits.count ?? 0
         state.search.hit = min(max(0, state.search.hit), max(0, hitCount - 1))
         if state.timeline.focus == .hits && hitCount == 0 { state.timeline.focus = .list }
-        if let rows = state.eventDetail(width: panes.detail.width, focusedPassage: nil)?.rows.count {
+        // At the top the pane needs no clamping, and is not laid out twice
+        // (here and by the renderer) on every keystroke of a search.
+        if state.timeline.detailScroll != 0, let rows = state.eventDetail(width: panes.detail.width, focusedPassage: nil)?.rows.count {
             state.timeline.detailScroll = clamp(state.timeline.detailScroll, rows: rows, height: panes.detail.height)
         }
         if var view = state.coverage, !state.corpus.events.isEmpty, !state.corpus.sources.isEmpty {
