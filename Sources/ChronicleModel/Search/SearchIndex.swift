@@ -347,12 +347,11 @@ public struct SearchIndex: Sendable {
     public init(_ corpus: Corpus) {
         self.corpus = corpus
         var vocabulary: [String: Int32] = [:]
-        var sourcePostings: [Postings] = []
+        // A word's id, a new word numbered after the others.
         func id(_ term: String) -> Int32 {
             if let id = vocabulary[term] { return id }
             let id = Int32(vocabulary.count)
             vocabulary[term] = id
-            sourcePostings.append(Postings())
             return id
         }
 
@@ -371,28 +370,25 @@ public struct SearchIndex: Sendable {
         let half = corpus.sources.count / 2
         let halves = [0..<half, half..<corpus.sources.count]
         let parts = ConcurrentResults<ArticleTokens>(count: halves.count)
-        let cited = citedRanges
-        DispatchQueue.concurrentPerform(iterations: halves.count) { part in
-            parts.put(part, ArticleTokens(corpus.sources, halves[part], cited: cited))
+        do {
+            // Let go before each range's tokens are filled in below: held to
+            // the end, it made that a copy of every article's cited ranges.
+            let cited = citedRanges
+            DispatchQueue.concurrentPerform(iterations: halves.count) { part in
+                parts.put(part, ArticleTokens(corpus.sources, halves[part], cited: cited))
+            }
         }
         // Taken, not copied, and each half's arrays released as they are
         // renumbered: two halves and a renumbered copy at once would be more.
         var first = parts.take(0), second = parts.take(1)
         vocabulary = first.vocabulary
-        var termCounts = first.counts
         // In the second half's own order, so that numbering does not hang on hashing.
         var secondTerms = [String](repeating: "", count: second.vocabulary.count)
         for (term, local) in second.vocabulary { secondTerms[Int(local)] = term }
         var renumber = [Int32](repeating: 0, count: secondTerms.count)
-        for (local, term) in secondTerms.enumerated() {
-            let global = vocabulary[term] ?? {
-                vocabulary[term] = Int32(termCounts.count)
-                termCounts.append(0)
-                return Int32(termCounts.count - 1)
-            }()
-            renumber[local] = global
-            termCounts[Int(global)] += second.counts[local]
-        }
+        for (local, term) in secondTerms.enumerated() { renumber[local] = id(term) }
+        var termCounts = first.counts + repeatElement(0, count: vocabulary.count - first.counts.count)
+        for (local, global) in renumber.enumerated() { termCounts[Int(global)] += second.counts[local] }
         for (doc, tokens) in [first.citedTokens, second.citedTokens].joined().enumerated() {
             for k in tokens.indices { citedRanges[doc][k].tokens = tokens[k] }
         }
@@ -430,7 +426,7 @@ public struct SearchIndex: Sendable {
             total += tokens.terms.count
             tokenBase.append(UInt32(min(total, Int(UInt32.max))))
         }
-        sourcePostings = Self.postings(of: sourceTokens, tokenBase: tokenBase, termCount: vocabulary.count)
+        var sourcePostings = Self.postings(of: sourceTokens, tokenBase: tokenBase, termCount: vocabulary.count)
         let indexedLines = first.indexedLines + second.indexedLines
         var totalLength = first.totalLength + second.totalLength
         second = ArticleTokens()
@@ -478,6 +474,8 @@ public struct SearchIndex: Sendable {
         self.sortedIDs = sorted.map(\.value)
         self.sourceTokens = sourceTokens
         self.eventTokens = eventTokens
+        // Words only events have are in no article.
+        sourcePostings += repeatElement(Postings(), count: vocabulary.count - sourcePostings.count)
         self.sourcePostings = sourcePostings
         self.tokenBase = tokenBase
         self.lineStartBits = LineStartBits(sourceTokens, tokenBase: tokenBase)
@@ -894,13 +892,6 @@ public struct SearchIndex: Sendable {
 
         /// The bytes the postings take.
         var byteCount: Int { bytes.count }
-
-        /// The same postings in bytes of their own that hold no spare room.
-        func copiedToSize() -> Postings {
-            var copy = self
-            copy.bytes = bytes.copiedToSize()
-            return copy
-        }
 
         /// Calls `body` with each posting, in order, until it returns false.
         @inline(__always) func forEach(until body: (UInt32) -> Bool) {
