@@ -56,6 +56,7 @@ let package = Package(
             name: "ChronicleTerminal",
             dependencies: ["CNCursesW", "CTerminalSupport", "ChronicleUI"]
         ),
+        // The commands (swift-argument-parser); the browser's run loop.
         .executableTarget(
             name: "chronicle",
             dependencies: [
@@ -65,7 +66,8 @@ let package = Package(
                 "ChronicleModel",
                 "ChronicleDefaultCorpus",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            path: "Sources/ChronicleCommands"
         ),
         .testTarget(
             name: "ChronicleModelTests",

@@ -49,10 +49,10 @@ final class GeneratorTests: XCTestCase {
 
         let index = SearchIndex(corpus)
         let planted = index.search(SearchQuery(CorpusGenerator.plantedCited))
-        XCTAssertEqual(planted.events.count, 1, "the planted word is in exactly one cited sentence")
+        XCTAssertEqual(planted.matchingEvents.count, 1, "the planted word is in exactly one cited sentence")
         XCTAssertTrue(planted.articleHits.isEmpty)
         let uncited = index.search(SearchQuery(CorpusGenerator.plantedUncited))
-        XCTAssertEqual(uncited.events.count, 0)
+        XCTAssertEqual(uncited.matchingEvents.count, 0)
         XCTAssertEqual(uncited.articleHits.count, 1, "and the other outside any cited passage")
         XCTAssertEqual(index.search(SearchQuery("erdogan")).articleHits.isEmpty, false, "diacritics fold in generated text too")
     }
@@ -121,17 +121,17 @@ final class GeneratorTests: XCTestCase {
             var expected: [String] = []
             for (doc, source) in corpus.sources.enumerated() {
                 let tokens = index.sourceTokens[doc]
-                for line in Set(tokens.lineStarts.map(\.line)).sorted() {
+                for line in Set(tokens.lineFirstTokens.map(\.line)).sorted() {
                     let bounds = tokens.positions(ofLine: line)
                     let perClause = matchers.map { $0.flatMap { index.rawRanges(of: $0, source: doc, bounds) } }
                     guard perClause.allSatisfy({ !$0.isEmpty }) else { continue }
                     let outside = SearchResult.merged(perClause.flatMap { $0 }).filter { range in
-                        !index.citedRanges[doc].contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
+                        !corpus.citations.entries(ofSource: doc).contains { $0.range.lowerBound <= range.lowerBound && range.upperBound <= $0.range.upperBound }
                     }
                     if !outside.isEmpty { expected.append("\(source.id):\(line):\(outside)") }
                 }
             }
-            XCTAssertEqual(result.articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges)" }, expected, text)
+            XCTAssertEqual(result.articleHits.computeAll().map { "\($0.sourceID):\($0.line):\($0.ranges)" }, expected, text)
             found += expected.count
         }
         XCTAssertGreaterThan(found, 500, "the queries find lines")
@@ -154,8 +154,8 @@ final class GeneratorTests: XCTestCase {
                     let text = String(query[...end])
                     let fresh = index.search(SearchQuery(String(query[...end])))
                     let refined = index.search(SearchQuery(String(query[...end])), refining: previous)
-                    XCTAssertEqual(refined.articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges)" },
-                                   fresh.articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges)" }, text)
+                    XCTAssertEqual(refined.articleHits.computeAll().map { "\($0.sourceID):\($0.line):\($0.ranges)" },
+                                   fresh.articleHits.computeAll().map { "\($0.sourceID):\($0.line):\($0.ranges)" }, text)
                     XCTAssertEqual(refined.articleHitsTruncated, fresh.articleHitsTruncated, text)
                     XCTAssertEqual(refined.matchingEvents, fresh.matchingEvents, text)
                     if let previous, SearchQuery(String(query[...end])).narrows(previous.query), !previous.articleHitsTruncated { refinedSteps += 1 }

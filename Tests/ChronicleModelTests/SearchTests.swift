@@ -32,13 +32,13 @@ final class SearchTests: XCTestCase {
 
     func articleText(_ index: SearchIndex, _ query: String) -> [String] {
         let result = index.search(SearchQuery(query))
-        return result.articleHits.flatMap { hit in
+        return result.articleHits.computeAll().flatMap { hit in
             hit.ranges.map { index.corpus.source(hit.sourceID)!.rawText($0) }
         }
     }
 
     func eventIDs(_ index: SearchIndex, _ query: String, filter: EventFilter = EventFilter()) -> [String] {
-        index.search(SearchQuery(query), filter: filter).events.map { index.corpus.events[$0.event].id }
+        index.search(SearchQuery(query), filter: filter).computeEventHits().map { index.corpus.events[$0.event].id }
     }
 
     func testTokensFoldCaseDiacriticsAndTypography() {
@@ -92,8 +92,8 @@ final class SearchTests: XCTestCase {
 
     func testEventsMatchInTitleSummaryActorsAndCitedPassages() throws {
         let result = Self.built.search(SearchQuery("court"))
-        XCTAssertEqual(result.events.map { Self.built.corpus.events[$0.event].id }, ["delisting"])
-        let hit = try XCTUnwrap(result.events.first)
+        XCTAssertEqual(result.computeEventHits().map { Self.built.corpus.events[$0.event].id }, ["delisting"])
+        let hit = try XCTUnwrap(result.computeEventHits().first)
         XCTAssertEqual(hit.titleRanges.map { Array("The court removes the group from the list".utf8)[$0] }.map { String(decoding: $0, as: UTF8.self) }, ["court"])
         // The passage match is the raw bytes of the word in the article.
         let source = try XCTUnwrap(Self.built.corpus.source("alpha"))
@@ -106,7 +106,7 @@ final class SearchTests: XCTestCase {
     func testHitsCarryRawOffsetsAcrossHiddenMarkup() throws {
         let result = Self.built.search(SearchQuery("\"145 people\""))
         let source = try XCTUnwrap(Self.built.corpus.source("beta"))
-        let range = try XCTUnwrap(result.highlights["beta"]?.first)
+        let range = try XCTUnwrap(result.computeHighlights(inSource: "beta")?.first)
         XCTAssertEqual(source.rawText(range), "145 people")
         XCTAssertEqual(Array(source.raw[(range.lowerBound - 3)..<range.lowerBound]), Array("<u>".utf8), "the offsets are raw, past the hidden tag")
     }
@@ -128,25 +128,25 @@ final class SearchTests: XCTestCase {
     }
 
     func testRankingPutsTheDenserShorterMatchFirst() throws {
-        let ranked = Self.built.search(SearchQuery("minister")).ranked
+        let ranked = Self.built.search(SearchQuery("minister")).computeRanking()
         XCTAssertFalse(ranked.isEmpty)
         XCTAssertEqual(ranked.map(\.score), ranked.map(\.score).sorted(by: >))
         // In the seeds, the Kabulov pledge outranks an event that merely mentions him once.
         let seeds = Self.seeds.search(SearchQuery("Kabulov ISIS"))
-        let described = seeds.ranked.prefix(5).map { hit -> String in
+        let described = seeds.computeRanking().prefix(5).map { hit -> String in
             switch hit {
             case .event(let e): return "event \(Self.seeds.corpus.events[e.event].id) \(e.score)"
             case .article(let a): return "article \(a.sourceID):\(a.line) \(a.score)"
             }
         }
-        guard case .event(let top) = try XCTUnwrap(seeds.ranked.first) else { return XCTFail("an event ranks first: \(described)") }
+        guard case .event(let top) = try XCTUnwrap(seeds.computeRanking().first) else { return XCTFail("an event ranks first: \(described)") }
         XCTAssertEqual(Self.seeds.corpus.events[top.event].id, "kabulov-pledges-help-against-isis-k")
     }
 
     func testRankingOrderOnABuiltCorpus() {
         // "group": the short event whose title and passage both say it, then
         // the longer title, then the article line outside any cited passage.
-        let ranked = Self.built.search(SearchQuery("group")).ranked.map { hit -> String in
+        let ranked = Self.built.search(SearchQuery("group")).computeRanking().map { hit -> String in
             switch hit {
             case .event(let event): return Self.built.corpus.events[event.event].id
             case .article(let line): return "\(line.sourceID):\(line.line)"
@@ -159,7 +159,7 @@ final class SearchTests: XCTestCase {
         // "list" ends the delisting's title; "the" starts no summary, but a
         // phrase across title and actors must not match (nor crash).
         let result = Self.built.search(SearchQuery("\"the list supreme court\""))
-        XCTAssertTrue(result.events.isEmpty)
+        XCTAssertTrue(result.computeEventHits().isEmpty)
         XCTAssertEqual(articleText(Self.built, "\"another the envoy\""), [], "not across lines 2 and 3")
     }
 
@@ -170,21 +170,21 @@ final class SearchTests: XCTestCase {
         let limited = Self.seeds.search(SearchQuery("the "), articleHitLimit: 3)
         XCTAssertEqual(limited.articleHits.count, 3)
         XCTAssertTrue(limited.articleHitsTruncated)
-        XCTAssertEqual(limited.events.map(\.event), all.events.map(\.event), "events are always complete")
+        XCTAssertEqual(limited.matchingEvents, all.matchingEvents, "events are always complete")
         // "t" alone is the word "t", not every word starting with t; "ta" is a prefix.
-        XCTAssertTrue(Self.seeds.search(SearchQuery("t")).events.isEmpty)
-        XCTAssertFalse(Self.seeds.search(SearchQuery("ta")).events.isEmpty)
+        XCTAssertTrue(Self.seeds.search(SearchQuery("t")).computeEventHits().isEmpty)
+        XCTAssertFalse(Self.seeds.search(SearchQuery("ta")).computeEventHits().isEmpty)
         // Highlights are computed for the article asked about, and agree with the hits.
         let kabulov = Self.seeds.search(SearchQuery("Kabulov"))
-        for hit in kabulov.articleHits {
-            let ranges = kabulov.highlights[hit.sourceID] ?? []
+        for hit in kabulov.articleHits.computeAll() {
+            let ranges = kabulov.computeHighlights(inSource: hit.sourceID) ?? []
             for range in hit.ranges { XCTAssertTrue(ranges.contains(range), "\(hit.sourceID):\(hit.line)") }
         }
     }
 
     func testHitForEventFindsEveryMatchingEventAndNoOther() {
         let result = Self.seeds.search(SearchQuery("Kabulov"))
-        let matching = Set(result.events.map(\.event))
+        let matching = Set(result.computeEventHits().map(\.event))
         for event in Self.seeds.corpus.events.indices {
             XCTAssertEqual(result.hit(forEvent: event)?.event, matching.contains(event) ? event : nil)
         }
@@ -215,7 +215,7 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(articleText(index, long), [long, long + "z"], "a prefix of 400 bytes, whole words highlighted")
         XCTAssertEqual(articleText(index, short), [short])
         let gamma = try XCTUnwrap(result.corpus.source("gamma"))
-        let marked = try XCTUnwrap(index.search(SearchQuery("ab")).highlights["gamma"])
+        let marked = try XCTUnwrap(index.search(SearchQuery("ab")).computeHighlights(inSource: "gamma"))
         XCTAssertEqual(marked.map(\.count), [400, 401])
         XCTAssertEqual(marked.map { gamma.rawText($0) }, [long, long + "z"])
     }
@@ -248,10 +248,10 @@ final class SearchTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
         let index = SearchIndex(result.corpus)
         XCTAssertEqual(index.sourceTokens[1].terms.count, 0, "an article of furniture only has no words")
-        let hits = index.search(SearchQuery("zebra")).articleHits.map { "\($0.sourceID):\($0.line):\($0.ranges.count)" }
+        let hits = index.search(SearchQuery("zebra")).articleHits.computeAll().map { "\($0.sourceID):\($0.line):\($0.ranges.count)" }
         XCTAssertEqual(hits, ["s0:2:1", "s4:2:2", "s4:3:1"])
-        XCTAssertEqual(index.search(SearchQuery("\"two zebra\"")).articleHits.map(\.sourceID), ["s4"])
-        XCTAssertEqual(index.search(SearchQuery("two zebra")).articleHits.map { "\($0.sourceID):\($0.line)" }, ["s4:2"], "the other clause looked up by position")
+        XCTAssertEqual(index.search(SearchQuery("\"two zebra\"")).articleHits.computeAll().map(\.sourceID), ["s4"])
+        XCTAssertEqual(index.search(SearchQuery("two zebra")).articleHits.computeAll().map { "\($0.sourceID):\($0.line)" }, ["s4:2"], "the other clause looked up by position")
     }
 
     func testDefaultCorpusSearches() {

@@ -130,7 +130,7 @@ final class SearchWalkTests: XCTestCase {
         // "Headline" is a word too (front matter is searched; furniture is not).
         XCTAssertEqual(index.tokenBase, [0, 3, 3, 3, 7])
         XCTAssertEqual((0..<7).map(index.source(atPosition:)), [0, 0, 0, 3, 3, 3, 3])
-        XCTAssertEqual(index.search(SearchQuery("four")).articleHits.map { "\($0.sourceID):\($0.line)" }, ["s3:2"])
+        XCTAssertEqual(index.search(SearchQuery("four")).articleHits.computeAll().map { "\($0.sourceID):\($0.line)" }, ["s3:2"])
         XCTAssertEqual(index.search(SearchQuery("two")).articleHits.count, 0, "the only match is quoted")
     }
 
@@ -190,7 +190,7 @@ final class SearchWalkTests: XCTestCase {
         XCTAssertEqual(result.diagnostics.errors.map(\.description), [])
         let index = SearchIndex(result.corpus)
         XCTAssertGreaterThan(index.termCount, 70_000)
-        let hits = index.search(SearchQuery("w69999 common")).articleHits
+        let hits = index.search(SearchQuery("w69999 common")).articleHits.computeAll()
         XCTAssertEqual(hits.map(\.sourceID), ["s9"])
         let s9 = try XCTUnwrap(result.corpus.source("s9"))
         XCTAssertEqual(hits.first?.ranges.map { s9.rawText($0) }, ["common", "w69999", "common"])
@@ -294,7 +294,7 @@ final class SearchWalkTests: XCTestCase {
                 var unmarked = SearchIndex.LineCheck(index: index, matchers: matchers, rarest: rarest, walked: 1, markingRatio: 0)
                 for (doc, tokens) in index.sourceTokens.enumerated() {
                     let base = Int(index.tokenBase[doc])
-                    for line in Set(tokens.lineStarts.map(\.line)).sorted() {
+                    for line in Set(tokens.lineFirstTokens.map(\.line)).sorted() {
                         let bounds = tokens.positions(ofLine: line)
                         let expected = unmarked.matches(source: doc, tokens: bounds)
                         XCTAssertEqual(marked.matches(source: doc, tokens: bounds), expected, "\(text): source \(doc) line \(line)")
@@ -322,7 +322,7 @@ final class SearchWalkTests: XCTestCase {
         let index = SearchIndex(corpus)
         let beta = try XCTUnwrap(corpus.source("beta"))
         let quoted = try XCTUnwrap(corpus.events.flatMap(\.citations).first { $0.sourceID == "beta" }).passage.range
-        let hits = index.search(SearchQuery("attack")).articleHits.filter { $0.sourceID == "beta" }
+        let hits = index.search(SearchQuery("attack")).articleHits.computeAll().filter { $0.sourceID == "beta" }
         XCTAssertEqual(hits.count, 1)
         let ranges = try XCTUnwrap(hits.first).ranges
         XCTAssertEqual(ranges.map { beta.rawText($0) }, ["attack"], "one match: the quoted one is left out")

@@ -90,7 +90,7 @@ final class CitedPassagesTests: XCTestCase {
                                          "a.txt": Array(article.utf8), "b.txt": Array(article.utf8)])
         let result = CorpusLoader.load(from: files)
         XCTAssertFalse(result.hasErrors, result.diagnostics.map(\.description).joined(separator: "\n"))
-        let data = BrowserData(corpus: result.corpus, indexNow: false)
+        let data = BrowserData(corpus: result.corpus)
         assertSameAsReference(data)
         XCTAssertEqual(data.citedPassages(of: "a").map(\.eventIDs), [["earlier", "later"], ["later"]])
         XCTAssertEqual(data.citedPassages(of: "b").map(\.eventIDs), [["earlier"], ["middle"]])

@@ -9,9 +9,11 @@ enum Fixtures {
         return result.corpus
     }()
     static let data = BrowserData(corpus: corpus)
+    static let index = SearchIndex(corpus)
 
+    /// The browser on the built-in corpus with its index, as after `indexReady`.
     static func state(_ width: Int = 100, _ height: Int = 30) -> AppState {
-        var state = AppState(data: data, size: Size(width: width, height: height))
+        var state = AppState(data: data, size: Size(width: width, height: height), index: index)
         _ = Reducer.reduce(&state, .resize(Size(width: width, height: height)))
         return state
     }

@@ -43,10 +43,10 @@ final class ReducerTests: XCTestCase {
         Fixtures.type("j", &state)
         XCTAssertEqual(state.timeline.passage, 1)
         Fixtures.type("Enter", &state)
-        XCTAssertEqual(state.screen, .reader)
+        XCTAssertEqual(state.screen, .article)
         let event = Fixtures.corpus.events[delisting]
         let citation = event.citations[1]
-        let reader = try XCTUnwrap(state.reader)
+        let reader = try XCTUnwrap(state.article)
         XCTAssertEqual(reader.sourceID, citation.sourceID)
         XCTAssertEqual(reader.eventID, event.id)
         let passage = try XCTUnwrap(reader.passage)
@@ -64,24 +64,24 @@ final class ReducerTests: XCTestCase {
         var state = Fixtures.state()
         Fixtures.select(Fixtures.spine("2024-03"), &state)
         Fixtures.type("Enter Enter", &state)
-        let sourceID = try XCTUnwrap(state.reader?.sourceID)
+        let sourceID = try XCTUnwrap(state.article?.sourceID)
         let count = Fixtures.data.citedPassageCount(of: sourceID)
-        let first = try XCTUnwrap(state.reader?.passage)
+        let first = try XCTUnwrap(state.article?.passage)
         var seen: [Int] = []
         for _ in 0..<count {
             Fixtures.type("Tab", &state)
-            seen.append(try XCTUnwrap(state.reader?.passage))
+            seen.append(try XCTUnwrap(state.article?.passage))
         }
         XCTAssertEqual(Set(seen).count, count, "Tab visits every cited passage")
         XCTAssertEqual(seen.last, first, "and comes back round")
         Fixtures.type("S-Tab", &state)
-        XCTAssertEqual(state.reader?.passage, (first + count - 1) % count)
+        XCTAssertEqual(state.article?.passage, (first + count - 1) % count)
     }
 
     func testEscAndQGoBackAndQQuitsOnlyAtTheTop() {
         var state = Fixtures.state()
         Fixtures.type("Enter Enter", &state)
-        XCTAssertEqual(state.screen, .reader)
+        XCTAssertEqual(state.screen, .article)
         XCTAssertEqual(Fixtures.type("Esc", &state), [])
         XCTAssertEqual(state.screen, .timeline)
         XCTAssertEqual(state.timeline.focus, .event)
@@ -98,8 +98,8 @@ final class ReducerTests: XCTestCase {
         let attack = Fixtures.spine("2024-03")
         Fixtures.select(attack, &state)
         Fixtures.type("s", &state)
-        XCTAssertEqual(state.screen, .compare)
-        let compare = try XCTUnwrap(state.compare)
+        XCTAssertEqual(state.screen, .sideBySide)
+        let compare = try XCTUnwrap(state.sideBySide)
         let event = Fixtures.corpus.events[attack]
         XCTAssertEqual(compare.panes.map(\.sourceID), Array(event.sourceIDs.prefix(2)))
         XCTAssertNotEqual(compare.panes[0].sourceID, compare.panes[1].sourceID)
@@ -109,20 +109,20 @@ final class ReducerTests: XCTestCase {
         }
         // Focus moves, and the focused pane scrolls on its own.
         Fixtures.type("l", &state)
-        XCTAssertEqual(state.compare?.focus, 1)
-        let leftScroll = state.compare!.panes[0].scroll
+        XCTAssertEqual(state.sideBySide?.focus, 1)
+        let leftScroll = state.sideBySide!.panes[0].scroll
         Fixtures.type("g", &state)
-        XCTAssertEqual(state.compare?.panes[1].scroll, 0)
-        XCTAssertEqual(state.compare?.panes[0].scroll, leftScroll)
+        XCTAssertEqual(state.sideBySide?.panes[1].scroll, 0)
+        XCTAssertEqual(state.sideBySide?.panes[0].scroll, leftScroll)
         // ] shows the next source citing the event in the focused pane.
         Fixtures.type("]", &state)
-        let third = try XCTUnwrap(state.compare?.panes[1].sourceID)
+        let third = try XCTUnwrap(state.sideBySide?.panes[1].sourceID)
         XCTAssertEqual(third, event.sourceIDs[2])
         Fixtures.type("[", &state)
-        XCTAssertEqual(state.compare?.panes[1].sourceID, event.sourceIDs[1])
+        XCTAssertEqual(state.sideBySide?.panes[1].sourceID, event.sourceIDs[1])
         Fixtures.type("Esc", &state)
         XCTAssertEqual(state.screen, .timeline)
-        XCTAssertNil(state.compare)
+        XCTAssertNil(state.sideBySide)
     }
 
     func testResizeClampsEveryScroll() {
@@ -133,19 +133,19 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .resize(Size(width: 1, height: 1)))
         _ = Reducer.reduce(&state, .resize(Size(width: 0, height: 0)))
         _ = Reducer.reduce(&state, .resize(Size(width: 100, height: 30)))
-        XCTAssertEqual(state.screen, .reader)
-        XCTAssertGreaterThanOrEqual(state.reader!.scroll, 0)
+        XCTAssertEqual(state.screen, .article)
+        XCTAssertGreaterThanOrEqual(state.article!.scroll, 0)
         _ = Renderer.render(state)
     }
 
     func testHelpTogglesAndSwallowsMovement() {
         var state = Fixtures.state()
         Fixtures.type("?", &state)
-        XCTAssertTrue(state.helpVisible)
+        XCTAssertTrue((state.top == .help))
         Fixtures.type("j j", &state)
         XCTAssertEqual(state.timeline.selected, 0, "keys under the overlay do not move the timeline")
         Fixtures.type("Esc", &state)
-        XCTAssertFalse(state.helpVisible)
+        XCTAssertFalse((state.top == .help))
         XCTAssertEqual(state.screen, .timeline)
     }
 
@@ -157,20 +157,29 @@ final class ReducerTests: XCTestCase {
         _ = Reducer.reduce(&state, .mouse(MouseEvent(.click, x: list.x + 5, y: list.y + row)))
         XCTAssertEqual(state.timeline.selected, target)
         Fixtures.type("Enter Enter", &state)
-        let before = state.reader!.scroll
+        let before = state.article!.scroll
         _ = Reducer.reduce(&state, .mouse(MouseEvent(.wheelUp, x: 10, y: 10)))
-        XCTAssertEqual(state.reader!.scroll, max(0, before - 3))
+        XCTAssertEqual(state.article!.scroll, max(0, before - 3))
     }
 
     func testEveryKeyIsBoundOncePerScreenAndHelpListsEveryBinding() {
-        for screen in ScreenKind.allCases {
-            let keys = Keymap.bindings(for: screen).flatMap(\.keys)
-            XCTAssertEqual(keys.count, Set(keys).count, "a key bound twice on \(screen)")
-            let help = HelpOverlay.lines(for: screen).filter { !$0.isHeading }
-            XCTAssertEqual(help.count, Keymap.bindings(for: screen).count)
-            for binding in Keymap.bindings(for: screen) {
-                XCTAssertTrue(help.contains { $0.help == binding.action.help && $0.keys.contains(binding.keys[0].label) }, "\(binding.action)")
+        for screen in Screens.all {
+            let keys = screen.bindings.flatMap(\.keys)
+            XCTAssertEqual(keys.count, Set(keys).count, "a key bound twice on \(screen.kind)")
+            // The help of a screen lists its keys, then those of the inputs it opens.
+            let help = HelpScreen.lines(for: screen.kind).filter { !$0.isHeading }
+            let expected = ([screen] + screen.inputs.map { Screens[$0] }).flatMap(\.keyRows)
+            XCTAssertEqual(help.count, expected.count, "\(screen.kind)")
+            for row in expected {
+                XCTAssertTrue(help.contains { $0.keys == row.keys && $0.help == row.help }, "\(screen.kind): \(row.keys) \(row.help)")
             }
+            for binding in screen.bindings {
+                XCTAssertTrue(help.contains { $0.keys.hasPrefix(binding.keys[0].label) && $0.help == binding.help }, "\(binding.action)")
+            }
+        }
+        // A screen whose keys cannot open the help is listed in the help of a screen that opens it.
+        for screen in Screens.all where !screen.bindings.contains(where: { $0.action == .toggleHelp }) {
+            XCTAssertTrue(Screens.all.contains { $0.inputs.contains(screen.kind) }, "the keys of \(screen.kind) are in no help")
         }
     }
 }
@@ -180,14 +189,14 @@ final class KeysDocumentationTests: XCTestCase {
         let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent("docs/keys.md")
         let text = try String(contentsOf: url, encoding: .utf8)
-        let headings: [ScreenKind: String] = [.timeline: "## Timeline", .reader: "## Article", .compare: "## Side by side",
-                                             .coverage: "## Coverage", .help: "## Help overlay"]
-        for screen in ScreenKind.allCases {
-            let start = try XCTUnwrap(text.range(of: headings[screen]!), "\(screen)")
+        // Each screen's section is headed by its title ("## Side by side").
+        for screen in Screens.all {
+            let heading = "## " + screen.title
+            let start = try XCTUnwrap(text.range(of: heading + "\n"), "docs/keys.md has no section `\(heading)`")
             let section = text[start.upperBound...].components(separatedBy: "\n## ").first ?? ""
-            for binding in Keymap.bindings(for: screen) {
-                let row = "| \(binding.keys.map(\.label).joined(separator: " ")) | \(binding.action.help) |"
-                XCTAssertTrue(section.contains(row), "docs/keys.md, \(headings[screen]!): missing `\(row)`")
+            for row in screen.keyRows {
+                let line = "| \(row.keys) | \(row.help) |"
+                XCTAssertTrue(section.contains(line), "docs/keys.md, \(heading): missing `\(line)`")
             }
         }
     }

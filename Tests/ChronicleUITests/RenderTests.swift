@@ -44,10 +44,32 @@ final class RenderTests: XCTestCase {
         snapshots("help") { state in Fixtures.type("?", &state) }
     }
 
+    func testCoverage() {
+        snapshots("coverage") { state in
+            Fixtures.select(Fixtures.spine("2024-03"), &state)
+            Fixtures.type("c l", &state)
+        }
+    }
+
+    func testSearchHits() {
+        snapshots("search-hits") { state in
+            Fixtures.type("/", &state)
+            for character in "Kabulov" { _ = Reducer.handle(.character(character), &state) }
+            Fixtures.type("Enter Tab j", &state)
+        }
+    }
+
+    func testPicker() {
+        snapshots("picker") { state in Fixtures.type("a j", &state) }
+    }
+
     func testTooSmallSaysWhatItNeeds() {
+        let message = "Chronicle needs at least 24×7"
         for (width, height) in [(1, 1), (10, 3), (23, 30), (100, 6)] {
             let grid = Renderer.render(Fixtures.state(width, height))
-            XCTAssertTrue("Chronicle needs at least 24×7".hasPrefix(grid.lines[0].trimmingCharacters(in: .whitespaces).replacingOccurrences(of: "…", with: "")), grid.text)
+            // The message, cut with an ellipsis where it does not fit, and nothing else.
+            let expected = message.count <= width ? message : String(message.prefix(width - 1)) + "…"
+            XCTAssertEqual(grid.text, ([expected] + Array(repeating: "", count: height - 1)).joined(separator: "\n"), "\(width)×\(height)")
         }
         XCTAssertEqual(Renderer.render(Fixtures.state(0, 0)).cells.count, 0)
     }
@@ -63,7 +85,7 @@ final class RenderTests: XCTestCase {
         let roles = Set(grid.cells.map(\.role))
         XCTAssertTrue(roles.contains(.quoteCurrent), "the passage opened is highlighted")
         // The highlighted cells spell the quote.
-        let reader = try XCTUnwrap(state.reader)
+        let reader = try XCTUnwrap(state.article)
         let source = try XCTUnwrap(Fixtures.corpus.source(reader.sourceID))
         let passage = Fixtures.data.citedPassages(of: reader.sourceID)[reader.passage!]
         let highlighted = grid.cells.filter { $0.role == .quoteCurrent }.map(\.text).joined()

@@ -36,7 +36,7 @@ final class SearchReducerTests: XCTestCase {
     func testTypingNarrowsTheTimelineOnEveryKeystroke() {
         var state = Fixtures.state()
         Fixtures.type("/", &state)
-        XCTAssertTrue(state.search.editing)
+        XCTAssertTrue(state.isOpen(.searchLine))
         typeText("Kab", &state)
         let afterPrefix = state.visibleEvents
         typeText("ulov", &state)
@@ -49,7 +49,7 @@ final class SearchReducerTests: XCTestCase {
         typeText("j", &state)
         XCTAssertEqual(state.search.query, "Kabulovj")
         Fixtures.type("Bksp Enter", &state)
-        XCTAssertFalse(state.search.editing)
+        XCTAssertFalse(state.isOpen(.searchLine))
         XCTAssertEqual(state.search.history, ["Kabulov"])
         // Movement now stays among the matches.
         Fixtures.type("G", &state)
@@ -81,7 +81,7 @@ final class SearchReducerTests: XCTestCase {
         XCTAssertEqual(state.rows, Fixtures.data.timelineRows)
         Fixtures.type("/ Up", &state)
         XCTAssertEqual(state.search.query, "Putin")
-        XCTAssertEqual(state.visibleEvents, Fixtures.data.index!.search(SearchQuery("Putin")).events.map(\.event))
+        XCTAssertEqual(state.visibleEvents, Fixtures.index.search(SearchQuery("Putin")).matchingEvents)
         Fixtures.type("Down", &state)
         XCTAssertEqual(state.search.query, "")
         Fixtures.type("Esc", &state)
@@ -98,8 +98,9 @@ final class SearchReducerTests: XCTestCase {
         let screen = Renderer.render(state).text
         XCTAssertTrue(screen.contains("No event matches"), screen)
         XCTAssertTrue(screen.contains("0 events, 0 in text"), screen)
+        // Shrunk to one cell, the empty search still draws: the message cut to "…".
         _ = Reducer.reduce(&state, .resize(Size(width: 1, height: 1)))
-        _ = Renderer.render(state)
+        XCTAssertEqual(Renderer.render(state).text, "…")
     }
 
     func testArticleHitOpensTheReaderAtTheMatchAndNWalksMatches() throws {
@@ -109,20 +110,20 @@ final class SearchReducerTests: XCTestCase {
         Fixtures.type("Enter Tab", &state)
         XCTAssertEqual(state.timeline.focus, .hits)
         Fixtures.type("j Enter", &state)
-        XCTAssertEqual(state.screen, .reader)
-        let hit = try XCTUnwrap(state.search.result?.articleHits[1])
-        let reader = try XCTUnwrap(state.reader)
+        XCTAssertEqual(state.screen, .article)
+        let hit = try XCTUnwrap(state.search.result?.articleHits.computeHit(at: 1))
+        let reader = try XCTUnwrap(state.article)
         XCTAssertEqual(reader.sourceID, hit.sourceID)
         let source = try XCTUnwrap(Fixtures.corpus.source(hit.sourceID))
         let text = ScreenLayout.articleText(in: ScreenLayout(state.size).body)
         let layout = ArticleLayout(source: source, data: Fixtures.data, width: text.width, showFurniture: false, eventID: nil,
-                                   focusedPassage: nil, matches: state.search.result?.highlights[source.id] ?? [])
+                                   focusedPassage: nil, matches: state.search.result?.computeHighlights(inSource: source.id) ?? [])
         let row = try XCTUnwrap(layout.rowOfOffset(hit.ranges[0].lowerBound))
         XCTAssertTrue(row >= reader.scroll && row < reader.scroll + text.height, "the hit is on screen")
         // The match is drawn in the search-match role.
         XCTAssertTrue(layout.rows[row].contains { $0.role == .searchMatch })
         Fixtures.type("n", &state)
-        XCTAssertNotNil(state.reader?.matchRow)
+        XCTAssertNotNil(state.article?.matchRow)
         XCTAssertTrue(state.notice?.hasPrefix("match ") ?? false, state.notice ?? "")
     }
 
@@ -189,12 +190,12 @@ final class CorroborationReducerTests: XCTestCase {
         XCTAssertEqual(state.coverage?.column, 2)
         // Anadolu (column 3) does not cite the attack: its article opens at the top.
         Fixtures.type("Enter", &state)
-        XCTAssertEqual(state.reader?.sourceID, "aa-2025-05-02")
-        XCTAssertEqual(state.reader?.scroll, 0)
+        XCTAssertEqual(state.article?.sourceID, "aa-2025-05-02")
+        XCTAssertEqual(state.article?.scroll, 0)
         Fixtures.type("Esc l", &state)
         // TRT World cites it: the article opens at that passage.
         Fixtures.type("Enter", &state)
-        let reader = try XCTUnwrap(state.reader)
+        let reader = try XCTUnwrap(state.article)
         XCTAssertEqual(reader.sourceID, "trt-world-2024-07-04")
         XCTAssertNotNil(reader.passage)
         Fixtures.type("Esc G l l l l l l", &state)
@@ -225,8 +226,8 @@ final class CorroborationReducerTests: XCTestCase {
         let screen = Renderer.render(state).text
         XCTAssertTrue(screen.contains("≠\u{00A0}sources\u{00A0}differ"), screen)
         Fixtures.type("D", &state)
-        XCTAssertEqual(state.screen, .compare)
-        let panes = try XCTUnwrap(state.compare?.panes)
+        XCTAssertEqual(state.screen, .sideBySide)
+        let panes = try XCTUnwrap(state.sideBySide?.panes)
         XCTAssertNotEqual(panes[0].sourceID, panes[1].sourceID)
         XCTAssertNotNil(panes[0].passage)
         XCTAssertNotNil(panes[1].passage)
@@ -249,7 +250,7 @@ final class CorroborationReducerTests: XCTestCase {
         XCTAssertEqual(state.timeline.passage, citations + 4)
         let suggestion = state.relatedPassages[4]
         Fixtures.type("Enter", &state)
-        XCTAssertEqual(state.reader?.sourceID, suggestion.sourceID)
+        XCTAssertEqual(state.article?.sourceID, suggestion.sourceID)
         Fixtures.type("Esc r", &state)
         XCTAssertEqual(state.eventPassageCount, citations)
         XCTAssertLessThan(state.timeline.passage, citations)
@@ -258,7 +259,7 @@ final class CorroborationReducerTests: XCTestCase {
 
 final class BackgroundIndexTests: XCTestCase {
     func testASearchTypedBeforeTheIndexIsReadyRunsWhenItIs() {
-        let data = BrowserData(corpus: Fixtures.corpus, indexNow: false)
+        let data = BrowserData(corpus: Fixtures.corpus)
         var state = AppState(data: data, size: Size(width: 100, height: 30))
         Fixtures.type("/", &state)
         for character in "Kabulov" { _ = Reducer.handle(.character(character), &state) }
@@ -266,8 +267,8 @@ final class BackgroundIndexTests: XCTestCase {
         XCTAssertEqual(state.visibleEvents.count, Fixtures.corpus.events.count, "the timeline stays whole meanwhile")
         XCTAssertTrue(state.notice?.contains("Indexing") ?? false)
         XCTAssertTrue(Renderer.render(state).lines.last!.contains("indexing…"), "the search line says why nothing is found yet")
-        data.searchIndex.build(Fixtures.corpus)
-        _ = Reducer.reduce(&state, .indexReady)
+        XCTAssertEqual(Reducer.start(&state), [.buildIndex], "the shell is asked to build the index")
+        _ = Reducer.reduce(&state, .indexReady(SearchIndex(Fixtures.corpus)))
         XCTAssertEqual(state.visibleEvents, Fixtures.corpus.events.indices.filter { Fixtures.corpus.events[$0].actors.contains("kabulov") })
     }
 }

@@ -1,3 +1,5 @@
+import ChronicleModel
+
 /// Everything a person can ask of the browser. Keys map to actions through
 /// a screen's keymap; the help overlay is generated from the same tables.
 public enum Action: Hashable, Sendable {
@@ -15,14 +17,19 @@ public enum Action: Hashable, Sendable {
     case search, nextHit, previousHit
     case filterActor, filterSource, filterDate, filterTag, clearLastFilter, clearFilters
     case showCoverage, nextColumn, previousColumn, compareDifferences, toggleRelated
-    /// The search index finished building in the background.
-    case indexReady
+    /// A line being typed (the search line, the date prompt).
+    case insert(Character)
+    case deleteCharacter, deleteWord, clearLine
+    case accept, cancel
+    case historyPrevious, historyNext
+    /// The search index, built in the background, has arrived.
+    case indexReady(SearchIndex)
     case toggleHelp
     case redraw
     case resize(Size)
     case mouse(MouseEvent)
 
-    /// The sentence the help overlay shows.
+    /// The sentence the help overlay shows (a binding may say it its own way).
     public var help: String {
         switch self {
         case .moveDown: return "Move down"
@@ -44,7 +51,6 @@ public enum Action: Hashable, Sendable {
         case .previousSource: return "Show the previous source in this pane"
         case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
         case .search: return "Search as you type (Enter keeps, Esc clears, ↑ recalls)"
-        case .indexReady: return "The search index is ready"
         case .showCoverage: return "Coverage: which source reports which event"
         case .nextColumn: return "Next source (column)"
         case .previousColumn: return "Previous source (column)"
@@ -58,6 +64,15 @@ public enum Action: Hashable, Sendable {
         case .clearFilters: return "Clear every filter"
         case .nextHit: return "Next search hit"
         case .previousHit: return "Previous search hit"
+        case .insert: return "Type into the line"
+        case .deleteCharacter: return "Delete the last character"
+        case .deleteWord: return "Delete the last word"
+        case .clearLine: return "Clear the line"
+        case .accept: return "Accept"
+        case .cancel: return "Cancel"
+        case .historyPrevious: return "Recall the previous search"
+        case .historyNext: return "Recall the next search"
+        case .indexReady: return "The search index is ready"
         case .toggleHelp: return "Show or hide this help"
         case .redraw: return "Redraw the screen"
         case .resize: return "Resize"
@@ -73,6 +88,8 @@ public enum Action: Hashable, Sendable {
              .nextColumn, .previousColumn, .compareDifferences, .toggleRelated: return "Compare"
         case .search, .nextHit, .previousHit: return "Search"
         case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters: return "Filter"
+        case .insert, .deleteCharacter, .deleteWord, .clearLine, .historyPrevious, .historyNext: return "Edit"
+        case .accept, .cancel: return "Choose"
         default: return "General"
         }
     }
@@ -85,4 +102,7 @@ public enum Effect: Hashable, Sendable {
     case bell
     /// Redraw every cell: the screen may hold another program's output.
     case repaint
+    /// Build the search index off the main thread and deliver it as
+    /// `Action.indexReady`.
+    case buildIndex
 }

@@ -1,17 +1,24 @@
-/// Which screen a keymap serves.
-public enum ScreenKind: String, Hashable, Sendable, CaseIterable {
-    case timeline, reader, compare, coverage, help
-}
-
-/// One line of a keymap: the keys, and the action they ask for.
+/// One line of a keymap: the keys, the action they ask for, and, where the
+/// action's own sentence does not say what it does on this screen, the
+/// sentence the help shows.
 public struct Binding: Hashable, Sendable {
     public let keys: [Key]
     public let action: Action
+    let helpOverride: String?
+
+    public init(keys: [Key], action: Action, help: String? = nil) {
+        self.keys = keys
+        self.action = action
+        helpOverride = help
+    }
+
+    public var help: String { helpOverride ?? action.help }
 }
 
-/// The key tables. The reducer looks keys up here and the help overlay
-/// lists these same tables, so help cannot drift from behaviour (tig's
-/// request table, Bubbles' key.Binding).
+/// The bindings several screens share. Each screen's own table is in its
+/// file under Screens/; the reducer looks keys up there and the help
+/// overlay lists the same tables, so help cannot drift from behaviour
+/// (tig's request table, Bubbles' key.Binding).
 public enum Keymap {
     static let movement: [Binding] = [
         Binding(keys: [.down, .character("j")], action: .moveDown),
@@ -34,65 +41,24 @@ public enum Keymap {
         Binding(keys: [.character("Q")], action: .quit),
     ]
 
-    public static func bindings(for screen: ScreenKind) -> [Binding] {
-        switch screen {
-        case .timeline:
-            return movement + [
-                Binding(keys: [.enter], action: .open),
-                Binding(keys: [.tab, .backTab], action: .focusEvent),
-                Binding(keys: [.character("s")], action: .sideBySide),
-                Binding(keys: [.escape], action: .back),
-                Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + searching + [
-                Binding(keys: [.character("a")], action: .filterActor),
-                Binding(keys: [.character("o")], action: .filterSource),
-                Binding(keys: [.character("d")], action: .filterDate),
-                Binding(keys: [.character("t")], action: .filterTag),
-                Binding(keys: [.character("x")], action: .clearLastFilter),
-                Binding(keys: [.character("X")], action: .clearFilters),
-                Binding(keys: [.character("c")], action: .showCoverage),
-                Binding(keys: [.character("D")], action: .compareDifferences),
-                Binding(keys: [.character("r")], action: .toggleRelated),
-            ] + general
-        case .reader:
-            return movement + [
-                Binding(keys: [.tab, .character("p")], action: .nextPassage),
-                Binding(keys: [.backTab, .character("P")], action: .previousPassage),
-                Binding(keys: [.character("z")], action: .toggleFurniture),
-                Binding(keys: [.character("s")], action: .sideBySide),
-                Binding(keys: [.escape], action: .back),
-                Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + searching + general
-        case .compare:
-            return movement + [
-                Binding(keys: [.left, .right, .character("h"), .character("l"), .character("w")], action: .switchPane),
-                Binding(keys: [.character("]")], action: .nextSource),
-                Binding(keys: [.character("[")], action: .previousSource),
-                Binding(keys: [.tab, .character("p")], action: .nextPassage),
-                Binding(keys: [.backTab, .character("P")], action: .previousPassage),
-                Binding(keys: [.character("z")], action: .toggleFurniture),
-                Binding(keys: [.escape], action: .back),
-                Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + searching + general
-        case .coverage:
-            return movement + [
-                Binding(keys: [.right, .character("l")], action: .nextColumn),
-                Binding(keys: [.left, .character("h")], action: .previousColumn),
-                Binding(keys: [.enter], action: .open),
-                Binding(keys: [.escape], action: .back),
-                Binding(keys: [.character("q")], action: .backOrQuit),
-            ] + general
-        case .help:
-            return [
-                Binding(keys: [.down, .character("j")], action: .moveDown),
-                Binding(keys: [.up, .character("k")], action: .moveUp),
-                Binding(keys: [.character("?"), .escape, .character("q")], action: .toggleHelp),
-                Binding(keys: [.character("Q")], action: .quit),
-            ]
-        }
-    }
+    /// Leaving a screen: Esc goes back, q goes back or quits at the top.
+    static let leaving: [Binding] = [
+        Binding(keys: [.escape], action: .back),
+        Binding(keys: [.character("q")], action: .backOrQuit),
+    ]
 
+    /// Editing a line: what a shell's line editor does.
+    static let lineEditing: [Binding] = [
+        Binding(keys: [.backspace, .control("h")], action: .deleteCharacter),
+        Binding(keys: [.control("u")], action: .clearLine),
+    ]
+
+    /// The action `key` asks for on `screen`; on a screen that takes text,
+    /// a character no binding claims is typed.
     public static func action(for key: Key, on screen: ScreenKind) -> Action? {
-        bindings(for: screen).first { $0.keys.contains(key) }?.action
+        let table = Screens[screen]
+        if let binding = table.bindings.first(where: { $0.keys.contains(key) }) { return binding.action }
+        if table.takesText != nil, case .character(let c) = key { return .insert(c) }
+        return nil
     }
 }

@@ -5,14 +5,11 @@ import ChronicleModel
 public struct AppState: Sendable {
     public enum TimelineFocus: Sendable, Hashable { case list, hits, event }
 
-    /// The search line and what it found; an empty query shows everything.
+    /// The search and what it found; an empty query shows everything.
     public struct Search: Sendable {
         public var query = ""
-        /// The search line has the keyboard.
-        public var editing = false
         /// Earlier searches, oldest first; the up arrow recalls them.
         public var history: [String] = []
-        public var historyPosition: Int?
         public var result: SearchResult?
         /// The selected line in the list of article hits.
         public var hit = 0
@@ -51,95 +48,114 @@ public struct AppState: Sendable {
             order.removeAll { $0 == kind }
             if value != nil || date != nil { order.append(kind) }
         }
-    }
 
-    /// A list to choose a filter from: actors, sources or tags with their event counts.
-    public struct Picker: Sendable, Hashable {
-        public struct Item: Sendable, Hashable {
-            public let value: String
-            public let label: String
-            public let count: Int
+        /// The value in force for a kind that holds text (actor, source, tag).
+        public func value(of kind: FilterKind) -> String? {
+            switch kind {
+            case .actor: return actor
+            case .source: return source
+            case .tag: return tag
+            case .date: return date?.edtf
+            }
         }
-        public let kind: FilterKind
-        public let items: [Item]
-        public var selected = 0
-        public var scroll = 0
     }
 
-    /// A one-line prompt in the status bar (the date filter).
-    public struct Prompt: Sendable, Hashable {
-        public var text = ""
-        public var error: String?
-    }
-
+    /// The timeline: always open, at the bottom of the stack.
     public struct Timeline: Sendable, Hashable {
         /// Index into `corpus.events`.
         public var selected = 0
         /// First visible row of the list.
         public var listScroll = 0
         public var focus: TimelineFocus = .list
-        /// Index into the selected event's citations.
+        /// Index into the selected event's passages (citations, then related ones).
         public var passage = 0
         public var detailScroll = 0
     }
 
-    /// One article on screen, alone or in a side-by-side pane.
-    public struct Article: Sendable, Hashable {
-        public var sourceID: String
-        /// The event the article was opened for: its passages are emphasised.
-        public var eventID: String?
-        public var scroll = 0
-        /// Index into `BrowserData.citedPassages(of: sourceID)`.
-        public var passage: Int?
-        public var showFurniture = false
-        /// The row of the search match n / N last went to.
-        public var matchRow: Int?
-    }
-
-    public struct Compare: Sendable, Hashable {
-        public var panes: [Article]
-        public var focus = 0
-        public var eventID: String?
+    /// One screen on the stack, with its own state (an article's scroll,
+    /// the filter list's items) when it has one.
+    public struct OpenScreen: Sendable {
+        public let kind: ScreenKind
+        var state: (any Sendable)?
     }
 
     public let data: BrowserData
+    /// The search index, once it has arrived (`Action.indexReady`).
+    public var index: SearchIndex?
     public var size: Size
-    /// The screens opened, the first always the timeline; Esc pops one.
-    public var stack: [ScreenKind] = [.timeline]
+    /// The screens open, the timeline first; Esc closes the last. Overlays
+    /// (help, the filter list, the search line, the date prompt) are on it
+    /// too, above the screen they cover.
+    public private(set) var stack: [OpenScreen] = [OpenScreen(kind: .timeline)]
     public var timeline = Timeline()
-    public var reader: Article?
-    public var compare: Compare?
     public var search = Search()
     public var filters = Filters()
-    public var picker: Picker?
-    public var datePrompt: Prompt?
     /// The timeline's rows: the events it shows (all, or a search's), in
     /// order, under their headings.
     public var rows: TimelineRows
-    /// The events the timeline shows, ascending.
-    public var visibleEvents: [Int] { rows.events }
-    /// The coverage matrix: the focused cell and the scroll both ways.
-    public struct CoverageView: Sendable, Hashable {
-        public var row = 0
-        public var column = 0
-        public var rowScroll = 0
-        public var columnScroll = 0
-    }
-    public var coverage: CoverageView?
     /// Related passages (uncited sentences likely about the selected event),
     /// computed on demand: `r` shows them under the event's own passages.
     public var showRelated = false
     public var related: (eventID: String, suggestions: [Suggestion])?
-    public var helpVisible = false
-    public var helpScroll = 0
     /// A one-line note for the status bar ("no other source cites this event").
     public var notice: String?
 
-    public init(data: BrowserData, size: Size) {
+    public init(data: BrowserData, size: Size, index: SearchIndex? = nil) {
         self.data = data
         self.size = size
+        self.index = index
         rows = data.timelineRows
     }
+
+    public var corpus: Corpus { data.corpus }
+    /// The events the timeline shows, ascending.
+    public var visibleEvents: [Int] { rows.events }
+
+    public var selectedEvent: Event? {
+        corpus.events.indices.contains(timeline.selected) ? corpus.events[timeline.selected] : nil
+    }
+}
+
+// MARK: The stack of screens
+
+extension AppState {
+    /// The screen that takes the keys: the last opened.
+    public var top: ScreenKind { stack.last?.kind ?? .timeline }
+
+    /// The screen in view: the last opened that is not an overlay.
+    public var screen: ScreenKind { stack.last { !Screens[$0.kind].isOverlay }?.kind ?? .timeline }
+
+    public func isOpen(_ kind: ScreenKind) -> Bool { stack.contains { $0.kind == kind } }
+
+    /// The state of the last open screen of `kind`.
+    func state<Value>(of kind: ScreenKind, as type: Value.Type = Value.self) -> Value? {
+        stack.last { $0.kind == kind }?.state as? Value
+    }
+
+    /// Sets the state of the last open screen of `kind`, opening it on top
+    /// when it is not open; nil closes it and whatever was opened above it.
+    mutating func setState<Value: Sendable>(of kind: ScreenKind, _ value: Value?) {
+        let at = stack.lastIndex { $0.kind == kind }
+        switch (at, value) {
+        case (let at?, let value?): stack[at].state = value
+        case (nil, let value?): stack.append(OpenScreen(kind: kind, state: value))
+        case (let at?, nil) where at > 0: stack.removeSubrange(at...)
+        default: break
+        }
+    }
+
+    /// Opens a screen that keeps no state of its own.
+    mutating func open(_ kind: ScreenKind) { stack.append(OpenScreen(kind: kind)) }
+
+    /// Closes the last screen opened (never the timeline).
+    mutating func closeTop() {
+        if stack.count > 1 { stack.removeLast() }
+    }
+}
+
+extension AppState {
+    /// The selection's position among the events the timeline shows.
+    var selectedPosition: Int { rows.position(ofEvent: timeline.selected) ?? 0 }
 
     /// The event pane's content for the selected event, as drawn: the
     /// reducer scrolls against exactly this.
@@ -163,20 +179,6 @@ public struct AppState: Sendable {
         search.result?.hit(forEvent: index)
     }
 
-    public var corpus: Corpus { data.corpus }
-    public var screen: ScreenKind { stack.last ?? .timeline }
-    /// The screen whose keymap applies: help overrides what is under it.
-    public var keyScreen: ScreenKind { helpVisible ? .help : screen }
-
-    public var selectedEvent: Event? {
-        corpus.events.indices.contains(timeline.selected) ? corpus.events[timeline.selected] : nil
-    }
-}
-
-extension AppState {
-    /// The selection's position among the events the timeline shows.
-    var selectedPosition: Int { rows.position(ofEvent: timeline.selected) ?? 0 }
-
     /// The list pane split: events above, and below them, when a search
     /// finds article text outside cited passages, a list of those hits.
     public var listAreas: (events: Rect, hits: Rect?) {
@@ -187,4 +189,6 @@ extension AppState {
         let (events, hits) = list.splitTop(list.height - height)
         return (events, hits)
     }
+
+    var layoutBody: Rect { ScreenLayout(size).body }
 }

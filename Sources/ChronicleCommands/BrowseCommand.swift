@@ -59,11 +59,7 @@ struct BrowseCommand: ParsableCommand {
             if result.hasErrors { terminal.restore() }
             whole = try corpus.accept(result)
         }
-        // The first frame does not wait for the search index: it is built
-        // on another thread, and the loop hears when it is ready.
-        let data = BrowserData(corpus: whole, indexNow: false)
-        Thread.detachNewThread { data.searchIndex.build(whole) }
-        BrowserLoop(terminal: terminal, data: data).run(replaying: typedWhileChecking)
+        BrowserLoop(terminal: terminal, data: BrowserData(corpus: whole)).run(replaying: typedWhileChecking)
     }
 }
 
@@ -85,6 +81,8 @@ final class BackgroundLoad: @unchecked Sendable {
                 self.lock.withLock { self.preview = preview }
                 self.arrived.signal()
             }
+            // The browser lives on: the pages the load freed go back to the system.
+            MemoryUse.releaseFreedMemory()
             self.lock.withLock { self.loaded = result }
             self.arrived.signal()
         }.start()
@@ -146,26 +144,44 @@ struct BrowserLoop {
     func run(replaying typed: [CursesTerminal.Input] = []) {
         defer { terminal.restore() }
         var state = AppState(data: data, size: terminal.size)
+        let arrivals = Arrivals()
+        // The first frame does not wait for the search index: it is built
+        // on another thread, and arrives as an action.
+        perform(Reducer.start(&state), arrivals)
         _ = Reducer.reduce(&state, .resize(terminal.size))
         for input in typed {
             let effects = apply(input, &state)
             if effects.contains(.quit) { return }
         }
         terminal.paint(Renderer.render(state))
-        var indexed = data.index != nil
         while true {
             if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
-            if !indexed, data.index != nil {
-                indexed = true
-                _ = Reducer.reduce(&state, .indexReady)
+            for action in arrivals.take() {
+                perform(Reducer.reduce(&state, action), arrivals)
                 terminal.paint(Renderer.render(state))
             }
             guard let input = terminal.read() else { continue }
             let effects = apply(input, &state)
             if effects.contains(.quit) { return }
-            if effects.contains(.bell) { terminal.bell() }
-            if effects.contains(.repaint) { terminal.invalidate() }
+            perform(effects, arrivals)
             terminal.paint(Renderer.render(state))
+        }
+    }
+
+    /// Runs what the reducer asked for; work done elsewhere arrives back
+    /// through `arrivals` as actions.
+    func perform(_ effects: [Effect], _ arrivals: Arrivals) {
+        for effect in effects {
+            switch effect {
+            case .bell: terminal.bell()
+            case .repaint: terminal.invalidate()
+            case .quit: break
+            case .buildIndex:
+                let corpus = data.corpus
+                Thread.detachNewThread {
+                    arrivals.put(.indexReady(SearchIndex(corpus, afterArticles: MemoryUse.releaseFreedMemory)))
+                }
+            }
         }
     }
 
@@ -174,6 +190,22 @@ struct BrowserLoop {
         case .key(let key): return Reducer.handle(key, &state)
         case .mouse(let event): return Reducer.reduce(&state, .mouse(event))
         case .resize(let size): return Reducer.reduce(&state, .resize(size))
+        }
+    }
+}
+
+/// Actions finished on other threads (the search index), for the loop to
+/// take in its next turn: the loop wakes at least every 100 ms.
+final class Arrivals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [Action] = []
+
+    func put(_ action: Action) { lock.withLock { waiting.append(action) } }
+
+    func take() -> [Action] {
+        lock.withLock {
+            defer { waiting.removeAll() }
+            return waiting
         }
     }
 }

@@ -40,7 +40,7 @@ public struct ScreenLayout: Sendable, Hashable {
 
     /// Side-by-side screen: two article panes, stacked when narrow. Each
     /// pane's first row is its header line.
-    public var compare: (first: Rect, divider: Rect, second: Rect) {
+    public var sideBySide: (first: Rect, divider: Rect, second: Rect) {
         if stacks {
             let top = body.height / 2
             let (first, rest) = body.splitTop(top)

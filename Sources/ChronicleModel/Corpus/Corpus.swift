@@ -1,3 +1,5 @@
+import Dispatch
+
 /// A loaded corpus: its sources, actors and the events in timeline order.
 public struct Corpus: Sendable {
     public let title: String?
@@ -6,6 +8,11 @@ public struct Corpus: Sendable {
     public let actors: [Actor]
     /// In timeline order (see `PartialDate`'s order); ties keep file order.
     public let events: [Event]
+
+    /// Every citation grouped by source, in order of position.
+    public let citations: CitationTable
+    /// How many events each source, actor and tag has.
+    public let eventCounts: EventCounts
 
     private let sourceIndex: [String: Int]
     private let actorIndex: [String: Int]
@@ -32,6 +39,19 @@ public struct Corpus: Sendable {
             for name in Set(actor.names.map { $0.lowercased() } + [actor.id]) { byName[name, default: []].append(actor.id) }
         }
         self.actorsByName = byName
+        // Two tables over every event, independent of each other: built on both cores.
+        let citationTable = ConcurrentResults<CitationTable>(count: 1), counts = ConcurrentResults<EventCounts>(count: 1)
+        let sorted = self.events, sourceIndex = self.sourceIndex, actorIndex = self.actorIndex, actorsByName = byName
+        DispatchQueue.concurrentPerform(iterations: 2) { task in
+            if task == 0 {
+                citationTable.put(0, CitationTable(sources: sources, events: sorted) { sourceIndex[$0] })
+            } else {
+                counts.put(0, EventCounts(sources: sources, actors: actors, events: sorted, sourcePosition: { sourceIndex[$0] },
+                                          actorsNamed: { name in (actorsByName[name.lowercased()] ?? []).compactMap { actorIndex[$0].map { actors[$0] } } }))
+            }
+        }
+        citations = citationTable.take(0)
+        eventCounts = counts.take(0)
     }
 
     /// The timeline's order of events `a` and `b` (as written), by their

@@ -60,13 +60,14 @@ struct SearchCommand: ParsableCommand {
         let filter = EventFilter(within: within.flatMap { try? PartialDate(parsing: $0) }, actor: actor, source: source, tag: tag)
         // The command line ranks every hit, so it collects every article line.
         let result = SearchIndex(loaded).search(parsed, filter: filter, articleHitLimit: .max)
-        let hits = Array(result.ranked.prefix(limit))
+        let ranking = result.computeRanking()
+        let hits = Array(ranking.prefix(limit))
         let out = Terminal.standardOutput
         switch format {
         case .json:
-            out.write(try JSONText.encode(SearchJSON(result: result, hits: hits, corpus: loaded)) + "\n")
+            out.write(try JSONText.encode(SearchJSON(result: result, hits: hits, total: ranking.count, corpus: loaded)) + "\n")
         case .text:
-            out.write(Self.text(hits, total: result.ranked.count, corpus: loaded, styled: out.usesStyles))
+            out.write(Self.text(hits, total: ranking.count, corpus: loaded, styled: out.usesStyles))
         }
         if hits.isEmpty { throw CLIError.notFound("nothing matches `\(SafeText.visible(text))` in \(corpus.name)") }
     }
@@ -170,9 +171,9 @@ struct SearchJSON: Encodable {
     let total: Int
     let hits: [Hit]
 
-    init(result: SearchResult, hits: [SearchResult.Ranked], corpus: Corpus) {
+    init(result: SearchResult, hits: [SearchResult.Ranked], total: Int, corpus: Corpus) {
         query = result.query.text
-        total = result.ranked.count
+        self.total = total
         self.hits = hits.map { ranked in
             let score = (ranked.score * 1000).rounded() / 1000
             switch ranked {

@@ -31,3 +31,28 @@ extension Array where Element == Diagnostic {
     /// Whether any is an error (without listing them).
     public var hasErrors: Bool { contains { $0.severity == .error } }
 }
+
+/// A place in a corpus file, for messages: "events.yaml:12:7".
+public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
+    public let file: String
+    /// 1-based, 0 when not given: every event and citation holds one, and
+    /// two optional Ints made it twice the size.
+    private let storedLine: UInt32, storedColumn: UInt32
+
+    public var line: Int? { storedLine == 0 ? nil : Int(storedLine) }
+    public var column: Int? { storedColumn == 0 ? nil : Int(storedColumn) }
+
+    /// A line or column past 4,294,967,295 is kept as that.
+    public init(file: String, line: Int? = nil, column: Int? = nil) {
+        self.file = file
+        storedLine = UInt32(clamping: line ?? 0)
+        storedColumn = UInt32(clamping: column ?? 0)
+    }
+
+    public var description: String {
+        var text = file
+        if let line { text += ":\(line)" }
+        if line != nil, let column { text += ":\(column)" }
+        return text
+    }
+}

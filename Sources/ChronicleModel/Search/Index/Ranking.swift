@@ -1,0 +1,60 @@
+import Foundation
+
+/// How hits are ranked, all in one place: BM25 over units that are events
+/// (their own title, summary and actors) and indexed article lines, each
+/// clause of the query counted as one term. A match in an event's cited
+/// passages adds to its term frequency without its quotes lengthening it.
+struct BM25: Sendable {
+    static let k1 = 1.2, b = 0.75
+
+    /// Events and indexed article lines.
+    let units: Double
+    /// The units' average length in tokens.
+    let averageLength: Double
+
+    init(units: Int, totalLength: Int) {
+        self.units = Double(units)
+        averageLength = units == 0 ? 1 : max(1, Double(totalLength) / Double(units))
+    }
+
+    /// A clause's weight (its inverse document frequency). Its document
+    /// frequency is taken as its events plus its occurrences in articles:
+    /// counting the lines it is on would mean visiting them all.
+    func weight(events: Int, occurrences: Int) -> Double {
+        let n = min(units, Double(events + occurrences))
+        return log(1 + (units - n + 0.5) / (n + 0.5))
+    }
+
+    /// The score of a unit `length` tokens long in which clause k matched
+    /// `frequencies[k]` times.
+    func score(_ frequencies: [Int], weights: [Double], length: Int) -> Double {
+        zip(frequencies, weights).reduce(0) { total, pair in
+            let tf = Double(pair.0)
+            return total + pair.1 * tf * (Self.k1 + 1) / (tf + Self.k1 * (1 - Self.b + Self.b * Double(length) / averageLength))
+        }
+    }
+}
+
+extension SearchResult {
+    /// An event or an article line, with its score.
+    public enum Ranked: Sendable {
+        case event(EventHit)
+        case article(ArticleHit)
+
+        public var score: Double {
+            switch self {
+            case .event(let hit): return hit.score
+            case .article(let hit): return hit.score
+            }
+        }
+    }
+
+    /// Events and article lines together, best first; ties keep timeline
+    /// order. Works out every hit (the command line's answer, not a frame's).
+    public func computeRanking() -> [Ranked] {
+        let all = computeEventHits().map(Ranked.event) + (0..<articleHits.count).map { Ranked.article(articleHits.computeHit(at: $0)) }
+        return all.enumerated().sorted { a, b in
+            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
+        }.map(\.element)
+    }
+}

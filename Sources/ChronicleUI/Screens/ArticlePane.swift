@@ -1,0 +1,154 @@
+import ChronicleModel
+
+/// One article on screen, alone (the article screen) or in a side-by-side
+/// pane: which article, for which event, where it is scrolled, and the
+/// search's matches in it, worked out when the pane opens or the search
+/// changes rather than on every frame.
+public struct ArticlePane: Sendable, Hashable {
+    public var sourceID: String
+    /// The event the article was opened for: its passages are emphasised.
+    public var eventID: String?
+    public var scroll = 0
+    /// Index into `BrowserData.citedPassages(of: sourceID)`.
+    public var passage: Int?
+    public var showFurniture = false
+    /// The row of the search match n / N last went to.
+    public var matchRow: Int?
+    /// Raw byte ranges of the search's matches in the article.
+    public var matches: [Range<Int>] = []
+
+    /// A pane for an article, with the current search's matches in it.
+    init(sourceID: String, eventID: String?, state: AppState) {
+        self.sourceID = sourceID
+        self.eventID = eventID
+        matches = Self.matches(in: sourceID, state)
+    }
+
+    static func matches(in sourceID: String, _ state: AppState) -> [Range<Int>] {
+        state.search.result?.computeHighlights(inSource: sourceID) ?? []
+    }
+
+    /// The article laid out at `width`, as the pane draws it.
+    func layout(width: Int, _ state: AppState) -> ArticleLayout? {
+        guard let source = state.corpus.source(sourceID) else { return nil }
+        return ArticleLayout(source: source, data: state.data, width: width, showFurniture: showFurniture,
+                             eventID: eventID, focusedPassage: passage, matches: matches)
+    }
+
+    // MARK: Moving
+
+    /// Lines, pages, ends, furniture and passage to passage, in a text area of `text`.
+    mutating func scroll(_ action: Action, text: Rect, _ state: AppState) {
+        let page = max(1, text.height - 2)
+        switch action {
+        case .moveDown: scroll += 1
+        case .moveUp: scroll -= 1
+        case .pageDown: scroll += page
+        case .pageUp: scroll -= page
+        case .top: scroll = 0
+        case .bottom: scroll = Int.max
+        case .toggleFurniture:
+            showFurniture.toggle()
+            if let passage { showPassage(passage, text: text, state) }
+        case .nextPassage, .previousPassage:
+            let count = state.data.citedPassageCount(of: sourceID)
+            guard count > 0 else { return }
+            let next: Int
+            if let current = passage {
+                next = (current + (action == .nextPassage ? 1 : count - 1)) % count
+            } else {
+                next = action == .nextPassage ? 0 : count - 1
+            }
+            showPassage(next, text: text, state)
+        default: break
+        }
+    }
+
+    /// Makes cited passage `index` the current one and scrolls it into view.
+    mutating func showPassage(_ index: Int, text: Rect, _ state: AppState) {
+        passage = index
+        guard let layout = layout(width: text.width, state), let rows = layout.passageRows[index] else { return }
+        if rows.lowerBound < scroll || rows.upperBound > scroll + text.height {
+            // The paragraph from its start when it fits with the passage,
+            // else a few rows of context above, as `less` does with a hit.
+            let contextAbove = min(3, max(0, text.height / 4))
+            scroll = rows.lowerBound - contextAbove
+            if let lineStart = layout.passageLineStart[index], lineStart < scroll, rows.upperBound - (lineStart - 1) <= text.height {
+                scroll = lineStart - 1
+            }
+        }
+    }
+
+    /// Scrolls so that the raw byte `offset` is in view, with context above.
+    mutating func show(offset: Int, text: Rect, _ state: AppState) {
+        guard let row = layout(width: text.width, state)?.rowOfOffset(offset) else { return }
+        if row < scroll || row >= scroll + text.height {
+            scroll = max(0, row - min(3, text.height / 4))
+        }
+    }
+
+    /// n / N: the next or previous search match after the top of the view.
+    mutating func stepMatch(_ forward: Bool, text: Rect, _ state: inout AppState) -> [Effect] {
+        guard !matches.isEmpty, let layout = layout(width: text.width, state) else {
+            state.notice = state.search.isActive ? "No match in this article" : "No search: / searches"
+            return [.bell]
+        }
+        let rows = matches.map { layout.rowOfOffset($0.lowerBound) ?? -1 }
+        let anchor = matchRow ?? (forward ? scroll - 1 : scroll + text.height)
+        let next = forward ? rows.firstIndex { $0 > anchor } ?? rows.firstIndex { $0 >= 0 }
+                           : rows.lastIndex { $0 >= 0 && $0 < anchor } ?? rows.lastIndex { $0 >= 0 }
+        guard let next else { return [.bell] }
+        matchRow = rows[next]
+        if rows[next] < scroll || rows[next] >= scroll + text.height {
+            scroll = max(0, rows[next] - min(3, text.height / 4))
+        }
+        state.notice = "match \(next + 1)/\(matches.count)"
+        return []
+    }
+
+    /// The scroll brought into range for a text area of `text`.
+    mutating func clamp(text: Rect, _ state: AppState) {
+        let rows = layout(width: text.width, state)?.rows.count ?? 0
+        scroll = Reducer.clamp(scroll, rows: rows, height: text.height)
+    }
+
+    // MARK: Opening
+
+    /// An article opened at a passage of an event: the passage spanning
+    /// `range`, or the event's first in this article.
+    static func opened(_ sourceID: String, for event: Event?, at range: Range<Int>?, text: Rect, _ state: AppState) -> ArticlePane {
+        var pane = ArticlePane(sourceID: sourceID, eventID: event?.id, state: state)
+        let passage = range.flatMap { state.data.passageIndex(source: sourceID, range: $0) }
+            ?? event.flatMap { event in event.citations.first { $0.sourceID == sourceID } }.flatMap {
+                state.data.passageIndex(source: sourceID, range: $0.passage.range)
+            }
+        if let passage { pane.showPassage(passage, text: text, state) }
+        return pane
+    }
+
+    // MARK: Drawing
+
+    /// "passage 2/5" for the status bar.
+    func position(_ state: AppState) -> String {
+        let count = state.data.citedPassageCount(of: sourceID)
+        guard count > 0 else { return "no cited passages" }
+        return "passage \(passage.map { String($0 + 1) } ?? "–")/\(count)"
+    }
+
+    /// A header line naming the article (reversed when the pane has focus),
+    /// then its text from the scroll position.
+    func draw(_ state: AppState, in pane: Rect, focused: Bool, into grid: inout Grid) {
+        guard let source = state.corpus.source(sourceID), !pane.isEmpty else { return }
+        let header = pane.splitTop(1).0
+        // The same text area the reducer scrolls against.
+        let text = ScreenLayout.articleText(in: pane)
+        grid.fill(header, role: focused ? .borderFocused : .border)
+        var label = " \(source.outlet) · \(source.published.displayText)"
+        if let event = eventID.flatMap({ state.corpus.event($0) }) { label += " · for: \(event.title)" }
+        grid.put(label, x: header.x, y: header.y, maxWidth: header.width, role: focused ? .borderFocused : .border)
+        guard let layout = layout(width: text.width, state) else { return }
+        for (row, glyphs) in layout.rows.dropFirst(scroll).prefix(text.height).enumerated() {
+            grid.draw(glyphs, x: text.x, y: text.y + row, maxWidth: text.width)
+        }
+    }
+}
