@@ -13,7 +13,7 @@ struct ChronicleCommand: ParsableCommand {
             Exit status: 0 success, 1 nothing found, 2 bad data or usage.
             """,
         version: "0.1.0",
-        subcommands: [BrowseCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CoverageCommand.self,
+        subcommands: [BrowseCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CoverageCommand.self,
                       SuggestCommand.self, ValidateCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
