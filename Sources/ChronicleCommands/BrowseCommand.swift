@@ -18,19 +18,26 @@ struct BrowseCommand: ParsableCommand {
             Terminal.standardOutput.write(ListCommand.text(try corpus.load()))
             return
         }
+        // A corpus directory Chronicle may change is read through its
+        // editor, so the browser and every change start from the same bytes.
+        var editor: CorpusEditor?
+        var readOnlyReason: String? = "The built-in corpus is read-only: chronicle init DIR starts one of your own (docs/user-guide.md)"
+        if let directory = corpus.corpus {
+            do { editor = try CorpusEditor(directory: directory); readOnlyReason = nil } catch { readOnlyReason = error.description }
+        }
         // A large corpus takes a second or more to read and check. Its first
         // screen is drawn from a preview, the timeline's first events with
         // every quote of theirs anchored, while the rest is read and checked.
-        let loading = BackgroundLoad(files: corpus.files, previewing: BrowserData.previewEvents)
+        let loading = BackgroundLoad(files: editor?.files ?? corpus.files, previewing: BrowserData.previewEvents)
         let first = loading.previewOrResult()
-        // A corpus with errors is refused before the screen is taken.
-        var loaded: Corpus?
-        if case .result(let result) = first { loaded = try corpus.accept(result) }
+        // A corpus that could not be read at all is refused before the
+        // screen is taken; one with errors opens on what is valid.
+        if case .result(let result) = first { try refuseIfUnreadable(result) }
         let terminal: CursesTerminal
         do {
             terminal = try CursesTerminal.start()
         } catch {
-            let loaded = try loaded ?? corpus.accept(loading.result())
+            let loaded = try corpus.accept(loading.result())
             // Asked for by name, the browser's absence is an error; as the
             // default, the list is the useful answer.
             if CommandLine.arguments.dropFirst().first == "browse" {
@@ -43,23 +50,20 @@ struct BrowseCommand: ParsableCommand {
         var typedWhileChecking: [CursesTerminal.Input] = []
         if case .preview(let preview) = first, let data = BrowserData(preview: preview),
            terminal.size.height < BrowserData.previewEvents {
-            guard let typed = BrowserLoop(terminal: terminal, data: data).showPreview(until: loading) else {
+            guard let typed = BrowserLoop.showPreview(data, on: terminal, until: loading) else {
                 terminal.restore()
                 return
             }
             typedWhileChecking = typed
         }
-        let whole: Corpus
-        if let loaded {
-            whole = loaded
-        } else {
-            let result = loading.result()
-            // The rest of the corpus has errors: the preview is taken down
-            // first, then they are listed, as for any corpus with errors.
-            if result.hasErrors { terminal.restore() }
-            whole = try corpus.accept(result)
-        }
-        BrowserLoop(terminal: terminal, data: BrowserData(corpus: whole)).run(replaying: typedWhileChecking)
+        let whole = loading.result()
+        var loop = BrowserLoop(terminal: terminal, editor: editor, loaded: whole, readOnlyReason: readOnlyReason)
+        loop.run(replaying: typedWhileChecking)
+    }
+
+    /// A corpus with no source and errors: its manifest could not be read.
+    func refuseIfUnreadable(_ result: CorpusLoadResult) throws {
+        if result.hasErrors && result.corpus.sources.isEmpty { _ = try corpus.accept(result) }
     }
 }
 
@@ -103,109 +107,6 @@ final class BackgroundLoad: @unchecked Sendable {
         while true {
             if let loaded = lock.withLock({ loaded }) { return loaded }
             arrived.wait()
-        }
-    }
-}
-
-/// The shell around the pure browser: input in, actions through the
-/// reducer, effects out, the grid painted.
-struct BrowserLoop {
-    let terminal: CursesTerminal
-    let data: BrowserData
-
-    /// Shows a preview until the whole corpus is loaded: resizes redraw it,
-    /// a first `q` quits, and every other key is kept, in order, for the
-    /// whole corpus (nil: quit). Nothing is done on the preview itself: it
-    /// holds only the first events.
-    func showPreview(until loading: BackgroundLoad) -> [CursesTerminal.Input]? {
-        var state = AppState(data: data, size: terminal.size)
-        _ = Reducer.reduce(&state, .resize(terminal.size))
-        terminal.paint(Renderer.render(state))
-        // Looks at the load every 20 ms, not the usual 100.
-        terminal.waitForInput(milliseconds: 20)
-        defer { terminal.waitForInput(milliseconds: 100) }
-        var typed: [CursesTerminal.Input] = []
-        while !loading.isDone {
-            if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
-            guard let input = terminal.read() else { continue }
-            switch input {
-            case .resize(let size):
-                _ = Reducer.reduce(&state, .resize(size))
-                terminal.paint(Renderer.render(state))
-            case .key(.character("q")) where typed.isEmpty:
-                return nil
-            default:
-                typed.append(input)
-            }
-        }
-        return typed
-    }
-
-    func run(replaying typed: [CursesTerminal.Input] = []) {
-        defer { terminal.restore() }
-        var state = AppState(data: data, size: terminal.size)
-        let arrivals = Arrivals()
-        // The first frame does not wait for the search index: it is built
-        // on another thread, and arrives as an action.
-        perform(Reducer.start(&state), arrivals)
-        _ = Reducer.reduce(&state, .resize(terminal.size))
-        for input in typed {
-            let effects = apply(input, &state)
-            if effects.contains(.quit) { return }
-        }
-        terminal.paint(Renderer.render(state))
-        while true {
-            if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
-            for action in arrivals.take() {
-                perform(Reducer.reduce(&state, action), arrivals)
-                terminal.paint(Renderer.render(state))
-            }
-            guard let input = terminal.read() else { continue }
-            let effects = apply(input, &state)
-            if effects.contains(.quit) { return }
-            perform(effects, arrivals)
-            terminal.paint(Renderer.render(state))
-        }
-    }
-
-    /// Runs what the reducer asked for; work done elsewhere arrives back
-    /// through `arrivals` as actions.
-    func perform(_ effects: [Effect], _ arrivals: Arrivals) {
-        for effect in effects {
-            switch effect {
-            case .bell: terminal.bell()
-            case .repaint: terminal.invalidate()
-            case .quit: break
-            case .buildIndex:
-                let corpus = data.corpus
-                Thread.detachNewThread {
-                    arrivals.put(.indexReady(SearchIndex(corpus, afterArticles: MemoryUse.releaseFreedMemory)))
-                }
-            }
-        }
-    }
-
-    func apply(_ input: CursesTerminal.Input, _ state: inout AppState) -> [Effect] {
-        switch input {
-        case .key(let key): return Reducer.handle(key, &state)
-        case .mouse(let event): return Reducer.reduce(&state, .mouse(event))
-        case .resize(let size): return Reducer.reduce(&state, .resize(size))
-        }
-    }
-}
-
-/// Actions finished on other threads (the search index), for the loop to
-/// take in its next turn: the loop wakes at least every 100 ms.
-final class Arrivals: @unchecked Sendable {
-    private let lock = NSLock()
-    private var waiting: [Action] = []
-
-    func put(_ action: Action) { lock.withLock { waiting.append(action) } }
-
-    func take() -> [Action] {
-        lock.withLock {
-            defer { waiting.removeAll() }
-            return waiting
         }
     }
 }

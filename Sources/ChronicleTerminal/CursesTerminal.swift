@@ -166,6 +166,7 @@ public final class CursesTerminal {
             case KEY_ENTER: return .key(.enter)
             case KEY_BTAB: return .key(.backTab)
             case KEY_BACKSPACE: return .key(.backspace)
+            case KEY_DC: return .key(.delete)
             default: return nil
             }
         }
@@ -178,6 +179,18 @@ public final class CursesTerminal {
         case 1...26: return .key(.control(Character(Unicode.Scalar(scalar.value + 96)!)))
         default: return .key(.character(Character(scalar)))
         }
+    }
+
+    /// Gives the terminal to another program (an editor) while `body` runs,
+    /// then takes it back and repaints everything.
+    public func lend(_ body: () -> Void) {
+        def_prog_mode()
+        endwin()
+        chronicle_restore_termios()
+        body()
+        reset_prog_mode()
+        invalidate()
+        wrefresh(chronicle_stdscr())
     }
 
     /// The signal (SIGINT, SIGTERM, SIGHUP, SIGQUIT) that arrived, if any.

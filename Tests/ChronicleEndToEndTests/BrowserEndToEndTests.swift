@@ -278,18 +278,22 @@ final class BrowserEndToEndTests: XCTestCase {
         XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
     }
 
-    /// An error in what the preview did not show: the preview is taken
-    /// down, the terminal given back, and the error listed with exit 2.
-    func testAnErrorFoundAfterThePreviewIsListedAndTheTerminalRestored() throws {
+    /// An error in what the preview did not show: the browser opens on
+    /// what is valid, the error counted on the status line, and `!` lists
+    /// it with its file and line.
+    func testAnErrorFoundAfterThePreviewIsCountedAndListed() throws {
         let (directory, pipe) = try corpusHeldBack(quote: "words the article does not have")
         let tmux = try Tmux(test: self)
         try tmux.start(["--corpus", directory.path])
         try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") }
         release(pipe)
-        let screen = try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        try tmux.waitFor("the whole corpus, with its error") { $0.contains("1 error (!)") && $0.contains("1/2000") && !$0.contains("checking every quote") }
+        try tmux.keys("!")
+        let screen = try tmux.waitFor("the problems") { $0.contains("Problems") }
         XCTAssertTrue(screen.contains("events-late.yaml:7") && screen.contains("quote not found"), screen)
-        XCTAssertFalse(screen.contains("checking every quote"), screen)
-        XCTAssertEqual(tmux.contents(of: "status"), "exit=2\n")
+        try tmux.keys("Q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        XCTAssertEqual(tmux.contents(of: "status"), "exit=0\n")
         XCTAssertEqual(tmux.contents(of: "stty-before"), tmux.contents(of: "stty-after"))
     }
 

@@ -60,6 +60,21 @@ final class Tmux {
         return text
     }
 
+    /// Runs a shell command line (posix_spawn, as `run` does) and returns its exit status.
+    static func shell(_ line: String) throws -> Int32 {
+        let words: [String] = ["/bin/sh", "-c", line]
+        let argv = words.map { strdup($0) } + [nil]
+        defer { argv.forEach { free($0) } }
+        var pid: pid_t = 0
+        let spawned = posix_spawn(&pid, "/bin/sh", nil, nil, argv, environ)
+        guard spawned == 0 else {
+            throw NSError(domain: "sh", code: Int(spawned), userInfo: [NSLocalizedDescriptionKey: "cannot run sh: \(String(cString: strerror(spawned)))"])
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
+        return status & 0x7f == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
+    }
+
     /// A 256-colour terminal, whatever NO_COLOR the test itself inherited.
     static let colourTerminal = "-u NO_COLOR TERM=xterm-256color"
 

@@ -46,6 +46,10 @@ public struct CorpusEditor: Sendable {
     /// when it cannot be written.
     public init(directory: String) throws(Failure) {
         self.directory = directory
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .cannot("\(directory) is not a directory: give the corpus's directory (chronicle init DIR makes one)")
+        }
         guard access(directory, W_OK) == 0 else {
             throw .readOnly("\(directory) is read-only (\(AtomicFile.problem(errno))): Chronicle can read it but not change it")
         }
@@ -82,12 +86,13 @@ public struct CorpusEditor: Sendable {
 
     /// Applies `edit` to the corpus as `current` (loaded from this editor),
     /// writes the files it changes, and returns the corpus as it now is.
-    public mutating func apply(_ edit: CorpusEdit, to current: CorpusLoadResult) throws(Failure) -> (result: CorpusLoadResult, summary: String) {
+    /// The id of an event it added, to select.
+    public mutating func apply(_ edit: CorpusEdit, to current: CorpusLoadResult) throws(Failure) -> (result: CorpusLoadResult, summary: String, eventID: String?) {
         var changed = texts
-        let summary = try Self.change(&changed, by: edit, in: current.corpus, eventsFile: newEventsFile)
+        let (summary, eventID) = try Self.change(&changed, by: edit, in: current.corpus, eventsFile: newEventsFile)
         let result = try commit(changed, summary: summary, before: current)
         undone = []
-        return (result, summary)
+        return (result, summary, eventID)
     }
 
     /// Takes back the last change (nil: there is none).
@@ -125,7 +130,7 @@ public struct CorpusEditor: Sendable {
 
     // MARK: How each edit changes the text
 
-    static func change(_ texts: inout [String: [UInt8]], by edit: CorpusEdit, in corpus: Corpus, eventsFile: String) throws(Failure) -> String {
+    static func change(_ texts: inout [String: [UInt8]], by edit: CorpusEdit, in corpus: Corpus, eventsFile: String) throws(Failure) -> (String, String?) {
         func eventsPath(of id: String) throws(Failure) -> String {
             guard let event = corpus.event(id) else { throw .cannot("there is no event `\(id)` (it may have been removed meanwhile)") }
             let file = event.location.file
@@ -152,23 +157,23 @@ public struct CorpusEditor: Sendable {
             try addActors(newActors)
             let id = YAMLWriting.unique(YAMLWriting.slug(draft.title)) { corpus.event($0) != nil }
             try events(eventsFile) { text throws(YAMLText.Failure) in try text.append(id: id, draft, citation: citation) }
-            return "added event “\(draft.title)”"
+            return ("added event “\(draft.title)”", id)
         case .updateEvent(let id, let draft, let newActors):
             try addActors(newActors)
             try events(try eventsPath(of: id)) { text throws(YAMLText.Failure) in try text.update(id: id, draft) }
-            return "changed event “\(draft.title)”"
+            return ("changed event “\(draft.title)”", id)
         case .addCitation(let id, let citation):
             try events(try eventsPath(of: id)) { text throws(YAMLText.Failure) in try text.addCitation(eventID: id, citation) }
-            return "cited \(citation.sourceID) for “\(corpus.event(id)?.title ?? id)”"
+            return ("cited \(corpus.source(citation.sourceID)?.outlet ?? citation.sourceID) for “\(corpus.event(id)?.title ?? id)”", id)
         case .removeCitation(let id, let index):
             try events(try eventsPath(of: id)) { text throws(YAMLText.Failure) in try text.removeCitation(eventID: id, index: index) }
-            return "removed citation [\(index + 1)] of “\(corpus.event(id)?.title ?? id)”"
+            return ("removed citation [\(index + 1)] of “\(corpus.event(id)?.title ?? id)”", id)
         case .removeEvent(let id):
             try events(try eventsPath(of: id)) { text throws(YAMLText.Failure) in try text.remove(id: id) }
-            return "removed event “\(corpus.event(id)?.title ?? id)”"
+            return ("removed event “\(corpus.event(id)?.title ?? id)”", nil)
         case .replaceEvent(let id, let yaml):
             try events(try eventsPath(of: id)) { text throws(YAMLText.Failure) in try text.replace(id: id, with: yaml) }
-            return "edited event “\(corpus.event(id)?.title ?? id)”"
+            return ("edited event “\(corpus.event(id)?.title ?? id)”", id)
         }
     }
 

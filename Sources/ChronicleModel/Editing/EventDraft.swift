@@ -1,6 +1,6 @@
 /// An event's fields as the event form (or a draft) gives them, before
 /// they are written: what `CorpusEditor` turns into YAML.
-public struct EventDraft: Sendable, Equatable {
+public struct EventDraft: Sendable, Hashable {
     /// EDTF, as typed.
     public var date: String
     public var dateInferred: Bool
@@ -51,7 +51,7 @@ public struct EventDraft: Sendable, Equatable {
 }
 
 /// A passage to cite: the quote as a W3C TextQuoteSelector.
-public struct CitationDraft: Sendable, Equatable {
+public struct CitationDraft: Sendable, Hashable {
     public var sourceID: String
     public var exact: String
     public var prefix: String?
@@ -74,7 +74,7 @@ public struct CitationDraft: Sendable, Equatable {
 }
 
 /// An actor new to the corpus, named in the event form.
-public struct ActorDraft: Sendable, Equatable {
+public struct ActorDraft: Sendable, Hashable {
     public var id: String
     public var name: String
     public var aliases: [String]
@@ -89,7 +89,7 @@ public struct ActorDraft: Sendable, Equatable {
 }
 
 /// One change to a corpus, as the browser or the command line asks for it.
-public enum CorpusEdit: Sendable, Equatable {
+public enum CorpusEdit: Sendable, Hashable {
     /// A new event citing one passage, with any actors it names that the
     /// corpus does not have yet.
     case addEvent(EventDraft, citation: CitationDraft, newActors: [ActorDraft])

@@ -39,7 +39,7 @@ struct EventsFileText {
         lines.append("citations:")
         let pad = String(repeating: " ", count: keyColumn)
         for citation in citations {
-            lines.append(YAMLText.item(citation.yamlLines(column: keyColumn + 2), column: keyColumn).dropLast().replacingPrefix(pad, with: ""))
+            lines.append(YAMLText.item(citation.yamlLines(column: keyColumn + 4), column: keyColumn + 2).dropLast().replacingPrefix(pad, with: ""))
         }
         return lines
     }

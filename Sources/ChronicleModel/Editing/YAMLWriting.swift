@@ -3,7 +3,7 @@ import Foundation
 /// Text written into a corpus's YAML: each value in the plainest style that
 /// reads back as exactly the same string, never one a YAML reader would
 /// take for something else.
-enum YAMLWriting {
+public enum YAMLWriting {
     /// The value of `key` written at `column` (where the key starts): plain
     /// when that is safe and fits, a folded block (`>-`, its lines indented
     /// two more) for long prose, else double-quoted on one line. A block
@@ -96,7 +96,7 @@ enum YAMLWriting {
     /// A readable id from a title or a name: lowercase letters, digits and
     /// hyphens ("Russia's Supreme Court removes…" → "russias-supreme-court-removes"),
     /// at most `limit` characters, cut at a hyphen; "event" when nothing is left.
-    static func slug(_ text: String, limit: Int = 48, fallback: String = "event") -> String {
+    public static func slug(_ text: String, limit: Int = 48, fallback: String = "event") -> String {
         var slug = ""
         var pendingHyphen = false
         for character in text.lowercased().decomposedStringWithCanonicalMapping.unicodeScalars {
@@ -118,7 +118,7 @@ enum YAMLWriting {
     }
 
     /// `base`, or `base-2`, `base-3`…, whichever `taken` does not hold.
-    static func unique(_ base: String, _ taken: (String) -> Bool) -> String {
+    public static func unique(_ base: String, _ taken: (String) -> Bool) -> String {
         guard taken(base) else { return base }
         var n = 2
         while taken("\(base)-\(n)") { n += 1 }

@@ -38,8 +38,19 @@ extension Source {
            j - 2 < lineStart || !isLetter(raw[j - 2]) {
             return false
         }
+        // A title or a short form before a name ("St. Petersburg", "Dr. Smith").
+        if mark == UInt8(ascii: ".") {
+            var k = j
+            while k > lineStart, isLetter(raw[k - 1]) { k -= 1 }
+            let word = String(decoding: raw[k..<j], as: UTF8.self)
+            if (k == lineStart || raw[k - 1] == UInt8(ascii: " ")) && Self.abbreviations.contains(word) { return false }
+        }
         return true
     }
+
+    /// Words written with a full stop that does not end a sentence.
+    static let abbreviations: Set<String> = ["Mr", "Mrs", "Ms", "Dr", "St", "Gen", "Col", "Lt", "Sgt", "Capt", "Gov", "Sen", "Rep",
+                                             "Prof", "Jr", "Sr", "No", "vs", "Mt", "Ft", "Jan", "Feb", "Aug", "Sept", "Oct", "Nov", "Dec"]
 
     private func isCapital(_ b: UInt8) -> Bool { b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z") }
     private func isLetter(_ b: UInt8) -> Bool { isCapital(b) || (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) }

@@ -22,6 +22,16 @@ public enum Action: Hashable, Sendable {
     case deleteCharacter, deleteWord, clearLine
     case accept, cancel
     case historyPrevious, historyNext
+    /// Building a chronology: selecting a passage, citing it, making and
+    /// changing events, taking changes back.
+    case startSelection, extendWordForward, extendWordBack, extendSentenceForward, extendSentenceBack
+    case selectSentence, swapSelectionEnds, moveSelectionForward, moveSelectionBack
+    case cite, newEvent, editEvent, editEventInEditor, remove, undo, redo, showErrors, showSources
+    case nextField, previousField, completeName, confirm
+    /// The corpus as it is after a change written to disk (or read again).
+    case corpusChanged(CorpusChange)
+    /// A change that could not be made, and why.
+    case editFailed(EditReport)
     /// The search index, built in the background, has arrived.
     case indexReady(SearchIndex)
     case toggleHelp
@@ -72,6 +82,30 @@ public enum Action: Hashable, Sendable {
         case .cancel: return "Cancel"
         case .historyPrevious: return "Recall the previous search"
         case .historyNext: return "Recall the next search"
+        case .startSelection: return "Select a passage to cite (visual mode)"
+        case .extendWordForward: return "Extend the selection by a word"
+        case .extendWordBack: return "Take a word back from the selection"
+        case .extendSentenceForward: return "Extend the selection to the end of the sentence"
+        case .extendSentenceBack: return "Take the selection back to the sentence's start"
+        case .selectSentence: return "Select the whole sentence"
+        case .swapSelectionEnds: return "Move the other end of the selection"
+        case .moveSelectionForward: return "Start again at the next word"
+        case .moveSelectionBack: return "Start again at the previous word"
+        case .cite: return "Cite the selection for the event"
+        case .newEvent: return "Make a new event from the selection"
+        case .editEvent: return "Edit the event's date, title, summary, actors and tags"
+        case .editEventInEditor: return "Edit the event's YAML in $EDITOR"
+        case .remove: return "Remove the event, or the citation in focus (asks first)"
+        case .undo: return "Undo the last change"
+        case .redo: return "Redo the change undone"
+        case .showErrors: return "The corpus's errors, with where and how to fix each"
+        case .showSources: return "Articles: every source, to read and cite"
+        case .nextField: return "Next field"
+        case .previousField: return "Previous field"
+        case .completeName: return "Complete the actor's name"
+        case .confirm: return "Yes"
+        case .corpusChanged: return "The corpus changed"
+        case .editFailed: return "A change failed"
         case .indexReady: return "The search index is ready"
         case .toggleHelp: return "Show or hide this help"
         case .redraw: return "Redraw the screen"
@@ -89,7 +123,10 @@ public enum Action: Hashable, Sendable {
         case .search, .nextHit, .previousHit: return "Search"
         case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters: return "Filter"
         case .insert, .deleteCharacter, .deleteWord, .clearLine, .historyPrevious, .historyNext: return "Edit"
-        case .accept, .cancel: return "Choose"
+        case .accept, .cancel, .confirm: return "Choose"
+        case .startSelection, .extendWordForward, .extendWordBack, .extendSentenceForward, .extendSentenceBack, .selectSentence,
+             .swapSelectionEnds, .moveSelectionForward, .moveSelectionBack, .cite, .newEvent, .editEvent, .editEventInEditor,
+             .remove, .undo, .redo, .showErrors, .showSources, .nextField, .previousField, .completeName: return "Build"
         default: return "General"
         }
     }
@@ -105,4 +142,14 @@ public enum Effect: Hashable, Sendable {
     /// Build the search index off the main thread and deliver it as
     /// `Action.indexReady`.
     case buildIndex
+    /// Write a change to the corpus on disk; the result comes back as
+    /// `corpusChanged` or `editFailed`.
+    case edit(CorpusEdit)
+    case undoEdit, redoEdit
+    /// Open the event's YAML in the user's editor, then apply what was saved.
+    case editInEditor(eventID: String)
+    /// Open a corpus file in the user's editor at a line, then read the corpus again.
+    case openInEditor(path: String, line: Int)
+    /// Read the corpus again from disk, then try `retry` again.
+    case reloadCorpus(retry: CorpusEdit?)
 }

@@ -3,7 +3,7 @@ public enum Key: Hashable, Sendable {
     case character(Character)
     case up, down, left, right
     case pageUp, pageDown, home, end
-    case enter, escape, tab, backTab, backspace
+    case enter, escape, tab, backTab, backspace, delete
     case control(Character)
 
     /// How the help overlay names the key.
@@ -24,6 +24,7 @@ public enum Key: Hashable, Sendable {
         case .tab: return "Tab"
         case .backTab: return "S-Tab"
         case .backspace: return "Bksp"
+        case .delete: return "Del"
         case .control(let c): return "^" + String(c).uppercased()
         }
     }
@@ -33,7 +34,7 @@ public enum Key: Hashable, Sendable {
         let named: [String: Key] = [
             "Up": .up, "Down": .down, "Left": .left, "Right": .right, "PgUp": .pageUp, "PgDn": .pageDown,
             "Home": .home, "End": .end, "Enter": .enter, "Esc": .escape, "Tab": .tab, "S-Tab": .backTab,
-            "Bksp": .backspace, "Space": .character(" "),
+            "Bksp": .backspace, "Del": .delete, "Space": .character(" "),
         ]
         if let key = named[word] { self = key; return }
         if word.count == 2, word.hasPrefix("^"), let c = word.last { self = .control(Character(c.lowercased())); return }

@@ -47,6 +47,13 @@ public enum Keymap {
         Binding(keys: [.character("q")], action: .backOrQuit),
     ]
 
+    /// Taking changes back, and the corpus's problems.
+    static let authoring: [Binding] = [
+        Binding(keys: [.character("u")], action: .undo),
+        Binding(keys: [.control("r")], action: .redo),
+        Binding(keys: [.character("!")], action: .showErrors),
+    ]
+
     /// Editing a line: what a shell's line editor does.
     static let lineEditing: [Binding] = [
         Binding(keys: [.backspace, .control("h")], action: .deleteCharacter),

@@ -15,7 +15,7 @@ public struct ArticleLayout: Sendable {
     ///   - focusedPassage: the passage Tab has reached.
     ///   - matches: raw byte ranges of search matches, highlighted.
     public init(source: Source, data: BrowserData, width: Int, showFurniture: Bool, eventID: String?, focusedPassage: Int?,
-                matches: [Range<Int>] = []) {
+                matches: [Range<Int>] = [], selection: Range<Int>? = nil) {
         var rows: [[StyledGlyph]] = []
         let width = max(1, width)
         func add(_ glyphs: [StyledGlyph]) { rows += TextLayout.wrap(glyphs, width: width) }
@@ -53,8 +53,11 @@ public struct ArticleLayout: Sendable {
             }
             let range = source.lines.contentRange(ofLine: line)
             let baseRole: Role = source.furniture(atLine: line) != nil ? .furniture : (source.isBody(line: line) ? .normal : .frontMatter)
-            let glyphs = Self.lineGlyphs(source: source, range: range, baseRole: baseRole, passages: passages,
+            var glyphs = Self.lineGlyphs(source: source, range: range, baseRole: baseRole, passages: passages,
                                          eventID: eventID, focusedPassage: focusedPassage, matches: matches)
+            if let selection, selection.overlaps(range) {
+                for k in glyphs.indices where selection.contains(glyphs[k].offset) { glyphs[k].role = .selection }
+            }
             let wrapped = TextLayout.wrap(glyphs, width: textWidth)
             let lineStart = rows.count
             for (index, row) in wrapped.enumerated() {

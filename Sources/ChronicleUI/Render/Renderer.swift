@@ -16,7 +16,7 @@ public enum Renderer {
         let screen = Screens[state.stack[base].kind]
         screen.draw(state, layout, &grid)
         drawTitleBar(state, screen, layout, into: &grid)
-        StatusBar.draw(state, screen, layout, into: &grid)
+        StatusBar.draw(state, StatusBar.speaker(state), layout, into: &grid)
         for overlay in state.stack[(base + 1)...] { Screens[overlay.kind].draw(state, layout, &grid) }
         return grid
     }
@@ -35,6 +35,13 @@ public enum Renderer {
 /// notice, or what a status-line input is typing); on the right where the
 /// reader is and, with a search, what it found.
 enum StatusBar {
+    /// Whose hints and position the status bar shows: the top screen's when
+    /// it has its own (the selection), else the screen in view's.
+    static func speaker(_ state: AppState) -> Screen {
+        let top = Screens[state.top]
+        return top.isOverlay && top.hints(state).isEmpty ? Screens[state.screen] : top
+    }
+
     /// "Enter open  / search  …": each hint's action by its first key on the screen.
     static func hints(_ state: AppState, _ screen: Screen) -> String {
         screen.hints(state).compactMap { hint in
@@ -46,6 +53,8 @@ enum StatusBar {
     static func right(_ state: AppState, _ screen: Screen) -> String {
         var right = " " + screen.position(state) + " "
         if let counts = searchCounts(state) { right = " " + counts + " ·" + right }
+        let errors = state.authoring.errorCount
+        if errors > 0 { right = " \(errors) error\(errors == 1 ? "" : "s") (!) ·" + right }
         return right
     }
 
@@ -58,7 +67,7 @@ enum StatusBar {
     /// The columns left of the right-hand part, where hints and typed lines go.
     static func leftWidth(_ state: AppState) -> Int {
         let bar = ScreenLayout(state.size).statusBar
-        return bar.width - rightWidth(right(state, Screens[state.screen]), bar: bar)
+        return bar.width - rightWidth(right(state, speaker(state)), bar: bar)
     }
 
     static func draw(_ state: AppState, _ screen: Screen, _ layout: ScreenLayout, into grid: inout Grid) {

@@ -16,6 +16,8 @@ public struct ArticlePane: Sendable, Hashable {
     public var matchRow: Int?
     /// Raw byte ranges of the search's matches in the article.
     public var matches: [Range<Int>] = []
+    /// A passage being selected to cite (the selection screen moves it).
+    public var selection: PassageSelection?
 
     /// A pane for an article, with the current search's matches in it.
     init(sourceID: String, eventID: String?, state: AppState) {
@@ -32,7 +34,7 @@ public struct ArticlePane: Sendable, Hashable {
     func layout(width: Int, _ state: AppState) -> ArticleLayout? {
         guard let source = state.corpus.source(sourceID) else { return nil }
         return ArticleLayout(source: source, data: state.data, width: width, showFurniture: showFurniture,
-                             eventID: eventID, focusedPassage: passage, matches: matches)
+                             eventID: eventID, focusedPassage: passage, matches: matches, selection: selection?.range)
     }
 
     // MARK: Moving

@@ -23,8 +23,9 @@ enum ArticleScreen {
             Binding(keys: [.backTab, .character("P")], action: .previousPassage),
             Binding(keys: [.character("z")], action: .toggleFurniture),
             Binding(keys: [.character("s")], action: .sideBySide),
-        ] + Keymap.leaving + Keymap.searching + Keymap.general,
-        inputs: [.searchLine],
+            Binding(keys: [.character("v")], action: .startSelection),
+        ] + Keymap.leaving + Keymap.searching + Keymap.authoring + Keymap.general,
+        inputs: [.searchLine, .eventForm, .confirm],
         hints: { _ in [Hint(.nextPassage, "next passage"), Hint(.toggleFurniture, "furniture"), Hint(.sideBySide, "side by side"),
                        Hint(.toggleHelp, "help"), Hint(.back, "back")] },
         reduce: reduce,
@@ -51,6 +52,8 @@ enum ArticleScreen {
             return []
         case .sideBySide:
             return SideBySideScreen.open(&state)
+        case .startSelection:
+            return SelectionScreen.open(&state)
         case .search:
             SearchLineScreen.open(&state)
             return []

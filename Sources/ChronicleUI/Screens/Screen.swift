@@ -97,6 +97,11 @@ public enum Screens {
         PickerScreen.screen,
         DatePromptScreen.screen,
         SearchLineScreen.screen,
+        SelectionScreen.screen,
+        EventFormScreen.screen,
+        ConfirmScreen.screen,
+        ErrorsScreen.screen,
+        SourcesScreen.screen,
     ]
 
     private static let byKind: [ScreenKind: Screen] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })

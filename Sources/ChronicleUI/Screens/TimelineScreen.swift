@@ -24,11 +24,19 @@ enum TimelineScreen {
             Binding(keys: [.character("c")], action: .showCoverage),
             Binding(keys: [.character("D")], action: .compareDifferences),
             Binding(keys: [.character("r")], action: .toggleRelated),
+        ] + Keymap.authoring + [
+            Binding(keys: [.character("A")], action: .showSources),
+            Binding(keys: [.character("e")], action: .editEvent),
+            Binding(keys: [.character("E")], action: .editEventInEditor),
+            Binding(keys: [.delete, .character("-")], action: .remove),
         ] + Keymap.general,
-        inputs: [.searchLine, .picker, .datePrompt],
+        inputs: [.searchLine, .picker, .datePrompt, .eventForm, .confirm],
         hints: hints, reduce: reduce, mouse: mouse, clamp: clamp, draw: draw, position: position)
 
     static func hints(_ state: AppState) -> [Hint] {
+        if state.corpus.events.isEmpty {
+            return [Hint(.showSources, "articles"), Hint(.toggleHelp, "help"), Hint(.backOrQuit, "quit")]
+        }
         guard state.search.isActive else {
             return [Hint(.open, "open"), Hint(.search, "search"), Hint(.sideBySide, "side by side"), Hint(.toggleHelp, "help"),
                     Hint(.backOrQuit, "quit")]
@@ -122,6 +130,16 @@ enum TimelineScreen {
             if !state.showRelated { state.timeline.passage = min(state.timeline.passage, max(0, (state.selectedEvent?.citations.count ?? 1) - 1)) }
         case (.sideBySide, _):
             return SideBySideScreen.open(&state)
+        case (.showSources, _):
+            return SourcesScreen.open(&state)
+        case (.editEvent, _):
+            return EventFormScreen.openChange(&state)
+        case (.editEventInEditor, _):
+            if let refused = Reducer.refusedAsReadOnly(&state) { return refused }
+            guard let event = state.selectedEvent else { return [.bell] }
+            return [.editInEditor(eventID: event.id)]
+        case (.remove, _):
+            return askToRemove(&state)
         case (.back, .event), (.back, .hits): state.timeline.focus = .list
         case (.back, .list):
             guard state.search.isActive else { break }
@@ -151,6 +169,25 @@ enum TimelineScreen {
             state.article = article
         }
         return true
+    }
+
+    /// Del: the citation in focus in the event pane, or the event itself, after a yes.
+    static func askToRemove(_ state: inout AppState) -> [Effect] {
+        if let refused = Reducer.refusedAsReadOnly(&state) { return refused }
+        guard let event = state.selectedEvent, state.rows.row(ofEvent: state.timeline.selected) != nil else { return [.bell] }
+        if state.timeline.focus == .event, event.citations.indices.contains(state.timeline.passage) {
+            guard event.citations.count > 1 else {
+                state.notice = "“\(event.title)” cites only this passage: remove the event instead (Del on the list)"
+                return [.bell]
+            }
+            let outlet = state.corpus.source(event.citations[state.timeline.passage].sourceID)?.outlet ?? ""
+            ConfirmScreen.ask("Remove citation [\(state.timeline.passage + 1)] (\(outlet)) of “\(event.title)”?",
+                              yes: .effects([.edit(.removeCitation(eventID: event.id, index: state.timeline.passage))]), &state)
+        } else {
+            ConfirmScreen.ask("Remove the event “\(event.title)” and its \(event.citations.count) citation\(event.citations.count == 1 ? "" : "s")?",
+                              yes: .effects([.edit(.removeEvent(id: event.id))]), &state)
+        }
+        return []
     }
 
     static func focusPassage(_ index: Int, _ state: inout AppState) {
@@ -253,8 +290,12 @@ enum TimelineScreen {
             for y in panes.divider.y..<panes.divider.maxY { grid.put("│", x: panes.divider.x, y: y, role: .border) }
         }
         guard state.selectedEvent != nil, state.rows.row(ofEvent: state.timeline.selected) != nil else {
-            let message = state.corpus.events.isEmpty ? "No events in this corpus." : "No event matches; Esc clears the search."
-            grid.put(message, x: panes.detail.x, y: panes.detail.y, maxWidth: panes.detail.width, role: .dim)
+            let message = state.corpus.events.isEmpty
+                ? "No events in this corpus yet. A lists its articles: open one, select a passage with v, and e makes an event of it."
+                : "No event matches; Esc clears the search."
+            for (row, glyphs) in TextLayout.wrap(TextLayout.styled(message, .dim), width: max(1, panes.detail.width)).prefix(panes.detail.height).enumerated() {
+                grid.draw(glyphs, x: panes.detail.x, y: panes.detail.y + row, maxWidth: panes.detail.width)
+            }
             return
         }
         guard let detail = state.eventDetail(width: panes.detail.width,

@@ -79,7 +79,10 @@ public struct AppState: Sendable {
         var state: (any Sendable)?
     }
 
-    public let data: BrowserData
+    /// What the browser derives from the corpus; replaced when a change is written.
+    public internal(set) var data: BrowserData
+    /// Whether the corpus can be changed, its errors, what can be undone.
+    public var authoring: Authoring
     /// The search index, once it has arrived (`Action.indexReady`).
     public var index: SearchIndex?
     public var size: Size
@@ -100,10 +103,11 @@ public struct AppState: Sendable {
     /// A one-line note for the status bar ("no other source cites this event").
     public var notice: String?
 
-    public init(data: BrowserData, size: Size, index: SearchIndex? = nil) {
+    public init(data: BrowserData, size: Size, index: SearchIndex? = nil, authoring: Authoring = Authoring()) {
         self.data = data
         self.size = size
         self.index = index
+        self.authoring = authoring
         rows = data.timelineRows
     }
 

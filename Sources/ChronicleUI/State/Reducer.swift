@@ -19,7 +19,9 @@ public enum Reducer {
     }
 
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
-        state.notice = nil
+        // A notice lasts until the next thing the user does; the index
+        // arriving on its own is not that.
+        if case .indexReady = action {} else { state.notice = nil }
         switch action {
         case .quit: return [.quit]
         case .redraw: return [.repaint]
@@ -38,6 +40,19 @@ public enum Reducer {
             let effects = Screens[state.top].mouse(event, &state)
             clampAll(&state)
             return effects
+        case .corpusChanged(let change):
+            return corpusChanged(change, &state)
+        case .editFailed(let report):
+            return editFailed(report, &state)
+        case .undo, .redo:
+            if let refused = refusedAsReadOnly(&state) { return refused }
+            guard action == .undo ? state.authoring.undoCount > 0 : state.authoring.redoCount > 0 else {
+                state.notice = action == .undo ? "Nothing to undo" : "Nothing to redo"
+                return [.bell]
+            }
+            return [action == .undo ? .undoEdit : .redoEdit]
+        case .showErrors:
+            return ErrorsScreen.open(&state)
         default:
             return Screens[state.top].reduce(action, &state)
         }

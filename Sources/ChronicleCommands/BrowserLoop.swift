@@ -1,0 +1,163 @@
+import ChronicleModel
+import ChronicleTerminal
+import ChronicleUI
+import Foundation
+
+/// The shell around the pure browser: input in, actions through the
+/// reducer, effects out and performed here (the disk, the editor, the
+/// index's thread), the grid painted.
+struct BrowserLoop {
+    let terminal: CursesTerminal
+    /// The corpus on disk: changes written, read again.
+    var session: CorpusSession
+    /// What the user last wrote in the editor for an event and could not be
+    /// saved: offered again by the next E on that event.
+    var unsavedEditorText: [String: String] = [:]
+
+    init(terminal: CursesTerminal, editor: CorpusEditor?, loaded: CorpusLoadResult, readOnlyReason: String?) {
+        self.terminal = terminal
+        session = CorpusSession(editor: editor, loaded: loaded, readOnlyReason: readOnlyReason)
+    }
+
+    /// Shows a preview until the whole corpus is loaded: resizes redraw it,
+    /// a first `q` quits, and every other key is kept, in order, for the
+    /// whole corpus (nil: quit). Nothing is done on the preview itself: it
+    /// holds only the first events.
+    static func showPreview(_ data: BrowserData, on terminal: CursesTerminal, until loading: BackgroundLoad) -> [CursesTerminal.Input]? {
+        var state = AppState(data: data, size: terminal.size)
+        _ = Reducer.reduce(&state, .resize(terminal.size))
+        terminal.paint(Renderer.render(state))
+        // Looks at the load every 20 ms, not the usual 100.
+        terminal.waitForInput(milliseconds: 20)
+        defer { terminal.waitForInput(milliseconds: 100) }
+        var typed: [CursesTerminal.Input] = []
+        while !loading.isDone {
+            if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
+            guard let input = terminal.read() else { continue }
+            switch input {
+            case .resize(let size):
+                _ = Reducer.reduce(&state, .resize(size))
+                terminal.paint(Renderer.render(state))
+            case .key(.character("q")) where typed.isEmpty:
+                return nil
+            default:
+                typed.append(input)
+            }
+        }
+        return typed
+    }
+
+    mutating func run(replaying typed: [CursesTerminal.Input] = []) {
+        defer { terminal.restore() }
+        var state = session.initialState(size: terminal.size)
+        let arrivals = Arrivals()
+        // The first frame does not wait for the search index: it is built
+        // on another thread, and arrives as an action.
+        perform(Reducer.start(&state), &state, arrivals)
+        _ = Reducer.reduce(&state, .resize(terminal.size))
+        for input in typed {
+            let effects = apply(input, &state)
+            if effects.contains(.quit) { return }
+        }
+        terminal.paint(Renderer.render(state))
+        while true {
+            if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
+            // An index built for tables since replaced is of no use.
+            for (action, builtFor) in arrivals.take() where builtFor === state.data {
+                perform(Reducer.reduce(&state, action), &state, arrivals)
+                terminal.paint(Renderer.render(state))
+            }
+            guard let input = terminal.read() else { continue }
+            let effects = apply(input, &state)
+            if effects.contains(.quit) { return }
+            perform(effects, &state, arrivals)
+            terminal.paint(Renderer.render(state))
+        }
+    }
+
+    func apply(_ input: CursesTerminal.Input, _ state: inout AppState) -> [Effect] {
+        switch input {
+        case .key(let key): return Reducer.handle(key, &state)
+        case .mouse(let event): return Reducer.reduce(&state, .mouse(event))
+        case .resize(let size): return Reducer.reduce(&state, .resize(size))
+        }
+    }
+
+    /// Runs what the reducer asked for; what comes of it goes back to the
+    /// reducer as actions (at once for the disk, later for the index).
+    mutating func perform(_ effects: [Effect], _ state: inout AppState, _ arrivals: Arrivals) {
+        for effect in effects {
+            switch effect {
+            case .bell: terminal.bell()
+            case .repaint: terminal.invalidate()
+            case .quit: break
+            case .buildIndex:
+                let data = state.data
+                Thread.detachNewThread {
+                    arrivals.put(.indexReady(SearchIndex(data.corpus, afterArticles: MemoryUse.releaseFreedMemory)), builtFor: data)
+                }
+            case .editInEditor(let id):
+                let answer = editInEditor(id)
+                perform(Reducer.reduce(&state, answer), &state, arrivals)
+            case .openInEditor(let path, let line):
+                terminal.lend { _ = EditorLaunch.run(path: path, line: line) }
+                let answer: Action
+                do { answer = try session.reload(notice: "read the corpus again after editing \(path)") } catch {
+                    answer = .editFailed(EditReport(message: error.description))
+                }
+                perform(Reducer.reduce(&state, answer), &state, arrivals)
+            default:
+                if let answer = session.perform(effect) { perform(Reducer.reduce(&state, answer), &state, arrivals) }
+            }
+        }
+    }
+
+    /// E: the event's YAML in `$EDITOR`, as `git commit` does; what is saved
+    /// replaces the event once it validates.
+    mutating func editInEditor(_ id: String) -> Action {
+        let original: String
+        do { original = try session.text(ofEvent: id) } catch { return .editFailed(EditReport(message: error.description)) }
+        let header = "# Edit the event, save and quit: Chronicle checks it and writes it to the corpus.\n# An empty file, or no change, leaves it as it was. These lines are ignored.\n"
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-event-\(getpid())-\(YAMLWriting.slug(id)).yaml").path
+        defer { unlink(path) }
+        do { try AtomicFile.write(Array((header + (unsavedEditorText[id] ?? original)).utf8), to: path, expected: nil) } catch {
+            return .editFailed(EditReport(message: error.description))
+        }
+        var status: Int32 = 0
+        terminal.lend { status = EditorLaunch.run(path: path, line: 3) }
+        guard status == 0 else { return .editFailed(EditReport(message: "the editor exited with status \(status): nothing was changed")) }
+        let edited = ((try? AtomicFile.read(path)) ?? nil).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        let text = edited.split(separator: "\n", omittingEmptySubsequences: false).filter { !header.contains($0 + "\n") || !$0.hasPrefix("# ") }.joined(separator: "\n")
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let title = session.loaded.corpus.event(id)?.title ?? id
+        guard !trimmed.isEmpty, trimmed != original.trimmingCharacters(in: .whitespacesAndNewlines) else {
+            unsavedEditorText[id] = nil
+            return .editFailed(EditReport(message: "no change to “\(title)”"))
+        }
+        do {
+            let answer = try session.replaceEvent(id, with: trimmed + "\n")
+            unsavedEditorText[id] = nil
+            return answer
+        } catch {
+            unsavedEditorText[id] = trimmed + "\n"
+            return .editFailed(EditReport(message: error.description + " · E opens your text again"))
+        }
+    }
+}
+
+/// Actions finished on other threads (the search index), for the loop to
+/// take in its next turn, each with the tables it was made for: the loop
+/// wakes at least every 100 ms.
+final class Arrivals: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [(Action, BrowserData)] = []
+
+    func put(_ action: Action, builtFor data: BrowserData) { lock.withLock { waiting.append((action, data)) } }
+
+    func take() -> [(Action, BrowserData)] {
+        lock.withLock {
+            defer { waiting.removeAll() }
+            return waiting
+        }
+    }
+}
