@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Generate large corpora and measure Chronicle's speed on them (see docs/performance.md).",
-        subcommands: [BenchGenerate.self, BenchRun.self, BenchMeasure.self]
+        subcommands: [BenchGenerate.self, BenchRun.self, BenchMeasure.self, BenchSaveLoop.self]
     )
 }
 
@@ -148,5 +148,36 @@ struct BenchRun: ParsableCommand {
                           r.articleFrames, f(r.articleP50ms, 3) as NSString, f(r.articleP99ms, 3) as NSString)
         }
         return out
+    }
+}
+
+/// Saves one event's title back and forth until killed: what the stress
+/// test kills at random moments to check that every save is atomic.
+struct BenchSaveLoop: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "save-loop",
+        abstract: "Change an event's title back and forth, saving each time, until killed (for the save stress test).",
+        shouldDisplay: false
+    )
+
+    @Option(help: ArgumentHelp("The corpus directory (it is changed).", valueName: "dir")) var corpus: String
+    @Option(help: "How many saves; 0 runs until killed.") var count: Int = 0
+
+    func run() throws {
+        var editor: CorpusEditor
+        do { editor = try CorpusEditor(directory: corpus) } catch { throw CLIError.data(error.description) }
+        var loaded = editor.load()
+        guard let event = loaded.corpus.events.first else { throw CLIError.data("the corpus has no event to change") }
+        var draft = EventDraft(event)
+        // Two titles, whatever a killed run left: the test knows both files.
+        let base = event.title.hasSuffix(" (saved)") ? String(event.title.dropLast(8)) : event.title
+        var saves = 0
+        while count == 0 || saves < count {
+            draft.title = draft.title == base ? base + " (saved)" : base
+            do { loaded = try editor.apply(.updateEvent(id: event.id, draft, newActors: []), to: loaded).result } catch {
+                throw CLIError.data(error.description)
+            }
+            saves += 1
+        }
     }
 }

@@ -109,4 +109,39 @@ final class AuthoringEndToEndTests: XCTestCase {
         }
         XCTAssertTrue((citations[0]["quote"] as? String)?.contains("Kabulov") ?? false, "\(citations[0])")
     }
+
+    /// E opens the event's YAML in $EDITOR, as git commit does: what is saved
+    /// replaces the event once it validates; a text that does not is kept
+    /// for the next E, and nothing is written.
+    func testTheEditorChangesAnEventAndARefusedTextIsOfferedAgain() throws {
+        let tmux = try Tmux(test: self)
+        let corpus = tmux.workDirectory.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: Self.seeds.deletingLastPathComponent(), to: corpus)
+        let before = try String(contentsOf: corpus.appendingPathComponent("events.yaml"), encoding: .utf8)
+        // An editor that breaks the quote the first time, and fixes the title the second.
+        let editor = tmux.workDirectory.appendingPathComponent("editor.sh")
+        let runs = tmux.workDirectory.appendingPathComponent("runs")
+        try """
+            #!/bin/sh
+            echo "$1" >> '\(runs.path)'
+            if [ $(wc -l < '\(runs.path)') -eq 1 ]; then
+              sed -i 's/quote: /quote: not in the article /' "$2"
+            else
+              sed -i 's/quote: not in the article /quote: /; s/^title: .*/title: Edited in the editor/' "$2"
+            fi
+            """.write(to: editor, atomically: true, encoding: .utf8)
+        chmod(editor.path, 0o755)
+        try tmux.start(["--corpus", corpus.path], environment: Tmux.colourTerminal + " EDITOR=\(editor.path)")
+        try tmux.waitFor("the timeline") { $0.contains("Timeline") && $0.contains("★") }
+        try tmux.keys("E")
+        try tmux.waitFor("the refusal") { $0.contains("quote not found") || $0.contains("would not validate") }
+        XCTAssertEqual(try String(contentsOf: corpus.appendingPathComponent("events.yaml"), encoding: .utf8), before, "nothing written")
+        try tmux.keys("E")
+        try tmux.waitFor("the edit saved") { $0.contains("Edited in the editor") }
+        XCTAssertEqual(try String(contentsOf: runs, encoding: .utf8), "+3\n+3\n", "the editor opened at the event's first line, twice")
+        try tmux.keys("Q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+        let after = try String(contentsOf: corpus.appendingPathComponent("events.yaml"), encoding: .utf8)
+        XCTAssertEqual(after, before.replacingOccurrences(of: "    title: Soviet invasion of Afghanistan\n", with: "    title: Edited in the editor\n"))
+    }
 }

@@ -85,8 +85,8 @@ public struct ArticleProposal: Sendable {
                 byline = found(String(trimmed.dropFirst(3)), "line \(index + 1)")
                 break
             }
-            if let bar = trimmed.range(of: " |"), Self.isName(trimmed[..<bar.lowerBound].trimmingCharacters(in: .whitespaces)) {
-                byline = found(trimmed[..<bar.lowerBound].trimmingCharacters(in: .whitespaces), "line \(index + 1)")
+            if let bar = trimmed.firstIndex(of: "|"), Self.isName(trimmed[..<bar].trimmingCharacters(in: .whitespaces)) {
+                byline = found(trimmed[..<bar].trimmingCharacters(in: .whitespaces), "line \(index + 1)")
                 break
             }
         }

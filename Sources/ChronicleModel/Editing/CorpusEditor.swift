@@ -65,6 +65,20 @@ public struct CorpusEditor: Sendable {
             throw .readOnly("\(directory)/\(name) is read-only (\(AtomicFile.problem(errno))): Chronicle can read the corpus but not change it")
         }
         self.texts = texts
+        Self.removeLeftovers(in: directory, of: Array(texts.keys))
+    }
+
+    /// Temporary files a save killed midway left beside the files it was
+    /// writing (`.events.yaml.chronicle-PID-…`), when that process is gone.
+    static func removeLeftovers(in directory: String, of names: [String]) {
+        let folders = Set(names.map { (directory + "/" + $0 as NSString).deletingLastPathComponent })
+        for folder in folders {
+            for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(".") {
+                guard let mark = entry.range(of: ".chronicle-") else { continue }
+                let pid = entry[mark.upperBound...].split(separator: "-").first.flatMap { Int32($0) }
+                if let pid, kill(pid, 0) != 0, errno == ESRCH { unlink(folder + "/" + entry) }
+            }
+        }
     }
 
     private static func read(_ path: String) throws(Failure) -> [UInt8]? {
