@@ -144,4 +144,31 @@ final class AuthoringEndToEndTests: XCTestCase {
         let after = try String(contentsOf: corpus.appendingPathComponent("events.yaml"), encoding: .utf8)
         XCTAssertEqual(after, before.replacingOccurrences(of: "    title: Soviet invasion of Afghanistan\n", with: "    title: Edited in the editor\n"))
     }
+
+    /// A corpus with an error opens on what is valid; `!` lists it, Enter
+    /// opens the file at the line in $EDITOR, and once it is fixed there the
+    /// error is gone.
+    func testAnErrorIsFixedFromTheBrowser() throws {
+        let tmux = try Tmux(test: self)
+        let corpus = tmux.workDirectory.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: Self.seeds.deletingLastPathComponent(), to: corpus)
+        let events = corpus.appendingPathComponent("events.yaml")
+        let good = try String(contentsOf: events, encoding: .utf8)
+        try good.replacingOccurrences(of: "quote: where it had been listed since 2003", with: "quote: where it had been listed since 2004")
+            .write(to: events, atomically: true, encoding: .utf8)
+        let editor = tmux.workDirectory.appendingPathComponent("fix.sh")
+        try "#!/bin/sh\nsed -i 's/listed since 2004/listed since 2003/' \"$2\"\n".write(to: editor, atomically: true, encoding: .utf8)
+        chmod(editor.path, 0o755)
+        try tmux.start(["--corpus", corpus.path], environment: Tmux.colourTerminal + " EDITOR=\(editor.path)")
+        try tmux.waitFor("the error counted") { $0.contains("1 error (!)") }
+        try tmux.keys("!")
+        try tmux.waitFor("the problem and its line") { $0.contains("Problems") && $0.contains("since 2004") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("the error gone") { $0.contains("read the corpus again") && !$0.contains("1 error") }
+        XCTAssertEqual(try String(contentsOf: events, encoding: .utf8), good)
+        try tmux.keys("Escape")
+        try tmux.waitFor("the whole timeline") { $0.contains("Timeline") && $0.contains("1/18") }
+        try tmux.keys("Q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+    }
 }

@@ -1,3 +1,4 @@
+import ChronicleBench
 import ChronicleDefaultCorpus
 import Foundation
 @testable import ChronicleModel
@@ -36,6 +37,31 @@ final class EditingTests: XCTestCase {
         }
         XCTAssertEqual(try bytes(url, "events.yaml"), before, "no change, no byte changed")
         XCTAssertEqual(loaded.corpus.events.count, 18)
+    }
+
+    /// The other corpora the tests read: saving every event unchanged keeps every byte there too.
+    func testSavingUnchangedKeepsEveryByteOfTheFixturesAndAGeneratedCorpus() throws {
+        let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+        let hostile = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-hostile-\(UUID().uuidString)")
+        let generated = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-generated-\(UUID().uuidString)")
+        addTeardownBlock {
+            try? FileManager.default.removeItem(at: hostile)
+            try? FileManager.default.removeItem(at: generated)
+        }
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("hostile-corpus"), to: hostile)
+        try CorpusGenerator(articles: 12, eventsPerArticle: 2, seed: 5).write(to: generated)
+        for url in [hostile, generated] {
+            var editor = try CorpusEditor(directory: url.path)
+            var loaded = editor.load()
+            XCTAssertFalse(loaded.corpus.events.isEmpty, url.path)
+            let before = editor.texts
+            for event in loaded.corpus.events {
+                loaded = try editor.apply(.updateEvent(id: event.id, EventDraft(event), newActors: []), to: loaded).result
+            }
+            for (path, bytes) in before {
+                XCTAssertEqual(Array(try Data(contentsOf: url.appendingPathComponent(path))), bytes, "\(url.lastPathComponent)/\(path)")
+            }
+        }
     }
 
     func testChangingATitleRewritesThatLineOnly() throws {

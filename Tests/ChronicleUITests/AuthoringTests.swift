@@ -107,6 +107,26 @@ final class AuthoringTests: XCTestCase {
         XCTAssertNotNil(h.state.corpus.event(event.id))
     }
 
+    func testASelectionGrowsByLinesAndStaysInTheBody() throws {
+        let url = try corpus()
+        var h = try harness(url, size: Size(width: 60, height: 20))
+        h.type("A Enter v")
+        let start = try XCTUnwrap(h.state.article?.selection)
+        let source = try XCTUnwrap(h.state.corpus.source(h.state.article!.sourceID))
+        h.type("j j")
+        let grown = try XCTUnwrap(h.state.article?.selection)
+        XCTAssertEqual(grown.anchor, start.anchor)
+        XCTAssertGreaterThan(grown.range.count, start.range.count)
+        XCTAssertTrue(source.quotableRanges.contains { $0.lowerBound <= grown.range.lowerBound && grown.range.upperBound <= $0.upperBound })
+        h.type("k")
+        XCTAssertLessThan(h.state.article!.selection!.range.count, grown.range.count)
+        // Down as far as it goes: the selection stops at the end of its stretch of body text.
+        for _ in 0..<200 { h.type("j") }
+        let end = try XCTUnwrap(h.state.article?.selection)
+        XCTAssertTrue(end.range.upperBound <= end.block.upperBound && end.block.upperBound <= source.quotableRanges.last!.upperBound)
+        XCTAssertNotNil(QuoteChooser.citation(of: end.range, in: source), "what is selected can always be quoted")
+    }
+
     func testCitingASecondPassageAndRemovingItAfterAYes() throws {
         let url = try corpus()
         var h = try harness(url)

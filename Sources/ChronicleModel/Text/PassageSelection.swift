@@ -77,6 +77,17 @@ public struct PassageSelection: Sendable, Hashable {
         head = trimmedEnd(min(sentence.upperBound, block.upperBound), in: source)
     }
 
+    /// The head to the end of the word at `offset` (a place on another row,
+    /// as the screen lays the article out), kept within the selection's block.
+    public mutating func extendHead(toWordAt offset: Int, in source: Source) {
+        let target = min(max(offset, block.lowerBound), block.upperBound)
+        let words = Self.words(in: source, block)
+        guard let word = words.first(where: { $0.upperBound > target }) ?? words.last else { return }
+        // Forwards the head ends a word; backwards it starts one.
+        head = target >= anchor ? max(word.upperBound, anchor) : word.lowerBound
+        if head == anchor, let first = words.first(where: { $0.lowerBound == anchor }) { head = first.upperBound }
+    }
+
     /// Moves the other end instead, from now on.
     public mutating func swapEnds() { (anchor, head) = (head, anchor) }
 

@@ -25,7 +25,7 @@ public enum Action: Hashable, Sendable {
     /// Building a chronology: selecting a passage, citing it, making and
     /// changing events, taking changes back.
     case startSelection, extendWordForward, extendWordBack, extendSentenceForward, extendSentenceBack
-    case selectSentence, swapSelectionEnds, moveSelectionForward, moveSelectionBack
+    case selectSentence, swapSelectionEnds, moveSelectionForward, moveSelectionBack, extendRowDown, extendRowUp
     case cite, newEvent, editEvent, editEventInEditor, remove, undo, redo, showErrors, showSources
     case nextField, previousField, completeName, confirm
     /// The corpus as it is after a change written to disk (or read again).
@@ -88,6 +88,8 @@ public enum Action: Hashable, Sendable {
         case .extendSentenceForward: return "Extend the selection to the end of the sentence"
         case .extendSentenceBack: return "Take the selection back to the sentence's start"
         case .selectSentence: return "Select the whole sentence"
+        case .extendRowDown: return "Extend the selection a line down"
+        case .extendRowUp: return "Take the selection back a line"
         case .swapSelectionEnds: return "Move the other end of the selection"
         case .moveSelectionForward: return "Start again at the next word"
         case .moveSelectionBack: return "Start again at the previous word"
@@ -125,6 +127,7 @@ public enum Action: Hashable, Sendable {
         case .insert, .deleteCharacter, .deleteWord, .clearLine, .historyPrevious, .historyNext: return "Edit"
         case .accept, .cancel, .confirm: return "Choose"
         case .startSelection, .extendWordForward, .extendWordBack, .extendSentenceForward, .extendSentenceBack, .selectSentence,
+             .extendRowDown, .extendRowUp,
              .swapSelectionEnds, .moveSelectionForward, .moveSelectionBack, .cite, .newEvent, .editEvent, .editEventInEditor,
              .remove, .undo, .redo, .showErrors, .showSources, .nextField, .previousField, .completeName: return "Build"
         default: return "General"

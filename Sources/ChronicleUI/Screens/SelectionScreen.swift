@@ -22,8 +22,8 @@ enum SelectionScreen {
             Binding(keys: [.character("B")], action: .moveSelectionBack),
             Binding(keys: [.character("c")], action: .cite),
             Binding(keys: [.character("e")], action: .newEvent),
-            Binding(keys: [.down, .character("j")], action: .moveDown),
-            Binding(keys: [.up, .character("k")], action: .moveUp),
+            Binding(keys: [.down, .character("j")], action: .extendRowDown),
+            Binding(keys: [.up, .character("k")], action: .extendRowUp),
             Binding(keys: [.pageDown, .control("f")], action: .pageDown),
             Binding(keys: [.pageUp, .control("b")], action: .pageUp),
             Binding(keys: [.escape, .character("v")], action: .cancel, help: "Leave the selection"),
@@ -75,6 +75,9 @@ enum SelectionScreen {
         case .swapSelectionEnds: selection.swapEnds()
         case .moveSelectionForward: selection.move(forward: true, in: source)
         case .moveSelectionBack: selection.move(forward: false, in: source)
+        case .extendRowDown, .extendRowUp:
+            guard let offset = rowNeighbour(of: selection.head, down: action == .extendRowDown, pane, text: text, state) else { return [.bell] }
+            selection.extendHead(toWordAt: offset, in: source)
         case .cancel:
             close(&state)
             return []
@@ -96,6 +99,29 @@ enum SelectionScreen {
         state.article = pane
         Reducer.clampAll(&state)
         return []
+    }
+
+    /// The place on the row below (or above) the head, at the head's column,
+    /// as the pane lays the article out.
+    static func rowNeighbour(of head: Int, down: Bool, _ pane: ArticlePane, text: Rect, _ state: AppState) -> Int? {
+        guard let rows = pane.layout(width: text.width, state)?.rows else { return nil }
+        guard let row = rows.lastIndex(where: { $0.contains { $0.offset >= 0 && $0.offset < head } }) else { return nil }
+        var column = 0
+        for glyph in rows[row] {
+            if glyph.offset >= head { break }
+            column += glyph.glyph.width
+        }
+        var target = down ? row + 1 : row - 1
+        while rows.indices.contains(target), !rows[target].contains(where: { $0.offset >= 0 }) { target += down ? 1 : -1 }
+        guard rows.indices.contains(target) else { return nil }
+        var x = 0
+        var found: Int?
+        for glyph in rows[target] {
+            if glyph.offset >= 0 { found = glyph.offset }
+            x += glyph.glyph.width
+            if x >= column, found != nil { break }
+        }
+        return found
     }
 
     /// Cites the selection for the event the article was opened for, or the timeline's.
