@@ -25,7 +25,8 @@ final class CLITests: XCTestCase {
         let spine = result.stdout.split(separator: "\n").filter { $0.contains("★") }
         XCTAssertEqual(spine.count, 5, result.stdout)
         let dates = spine.map { String($0.prefix(while: { $0 != "★" })).trimmingCharacters(in: .whitespaces) }
-        XCTAssertEqual(dates, ["2003", "Mar 2024", "4 Jul 2024", "17 Apr 2025", "2 May 2025"])
+        // The three days are worked out from "on Thursday", "On April 17" and "Friday": inferred, and said so.
+        XCTAssertEqual(dates, ["2003", "Mar 2024", "4 Jul 2024 (inferred)", "17 Apr 2025 (inferred)", "2 May 2025 (inferred)"])
         XCTAssertTrue(spine[0].hasSuffix("(5 sources)"), String(spine[0]))
         XCTAssertTrue(result.stdout.contains("(inferred)"), "an inferred date says so")
     }
@@ -210,7 +211,7 @@ final class CLITests: XCTestCase {
         let csv = try CLI.run(["coverage", "--format", "csv"])
         let lines = csv.stdout.split(separator: "\n")
         XCTAssertEqual(lines.first, "event,date,title,tmt-2025-05-02,trt-global-2025-05-02,aa-2025-05-02,trt-world-2024-07-04,defence-talks-2024-10-04")
-        XCTAssertEqual(lines.count, 19)
+        XCTAssertEqual(lines.count, 23)
         XCTAssertTrue(lines.contains("foreign-ministry-highest-level,2024-10-04,Foreign Ministry says delisting the Taliban was decided at the highest level,not-cited,not-cited,not-cited,not-yet-published,cited"), csv.stdout)
         let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try CLI.run(["coverage", "--format", "json"]).stdout.utf8)) as? [String: Any])
         let rows = try XCTUnwrap(json["events"] as? [[String: Any]])

@@ -167,7 +167,7 @@ final class AuthoringEndToEndTests: XCTestCase {
         try tmux.waitFor("the error gone") { $0.contains("read the corpus again") && !$0.contains("1 error") }
         XCTAssertEqual(try String(contentsOf: events, encoding: .utf8), good)
         try tmux.keys("Escape")
-        try tmux.waitFor("the whole timeline") { $0.contains("Timeline") && $0.contains("1/18") }
+        try tmux.waitFor("the whole timeline") { $0.contains("Timeline") && $0.contains("1/22") }
         try tmux.keys("Q")
         try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
     }

@@ -36,7 +36,7 @@ final class EditingTests: XCTestCase {
             loaded = try editor.apply(.updateEvent(id: event.id, EventDraft(event), newActors: []), to: loaded).result
         }
         XCTAssertEqual(try bytes(url, "events.yaml"), before, "no change, no byte changed")
-        XCTAssertEqual(loaded.corpus.events.count, 18)
+        XCTAssertEqual(loaded.corpus.events.count, 22)
     }
 
     /// The other corpora the tests read: saving every event unchanged keeps every byte there too.
@@ -135,7 +135,7 @@ final class EditingTests: XCTestCase {
         XCTAssertEqual(loaded.corpus.event(event.id)?.citations.map(\.sourceID), Array(event.citations.dropFirst().map(\.sourceID)) + ["tmt-2025-05-02"])
         loaded = try editor.apply(.removeEvent(id: event.id), to: loaded).result
         XCTAssertNil(loaded.corpus.event(event.id))
-        XCTAssertEqual(loaded.corpus.events.count, 17)
+        XCTAssertEqual(loaded.corpus.events.count, 21)
         XCTAssertEqual(loaded.diagnostics.errors, [])
         // Three undos: the file is the built-in one again.
         for _ in 0..<3 { _ = try editor.undo() }

@@ -152,7 +152,7 @@ final class AuthoringTests: XCTestCase {
         XCTAssertTrue(h.state.notice?.contains("remove the event instead") ?? false, h.state.notice ?? "")
         h.type("Esc Del y")
         XCTAssertNil(h.state.corpus.event("kazan-business-forum"))
-        XCTAssertEqual(h.state.corpus.events.count, 17)
+        XCTAssertEqual(h.state.corpus.events.count, 21)
     }
 
     func testEditingAnEventsFields() throws {
@@ -216,7 +216,7 @@ final class AuthoringTests: XCTestCase {
         try Data(text.utf8).write(to: events)
         var h = try harness(url)
         XCTAssertEqual(h.state.authoring.errorCount, 1)
-        XCTAssertEqual(h.state.corpus.events.count, 17, "the valid events are shown")
+        XCTAssertEqual(h.state.corpus.events.count, 21, "the valid events are shown")
         XCTAssertTrue(Renderer.render(h.state).lines.last!.contains("1 error (!)"))
         h.type("!")
         XCTAssertEqual(h.state.screen, .errors)

@@ -18,6 +18,17 @@ enum Fixtures {
         return state
     }
 
+    /// The events a search for Kabulov finds: his, and those whose cited
+    /// passages quote him.
+    static var kabulovEvents: [Int] {
+        corpus.events.indices.filter { index in
+            let event = corpus.events[index]
+            return event.actors.contains("kabulov") || event.citations.contains { citation in
+                corpus.source(citation.sourceID)?.displayText(citation.passage.range).contains("Kabulov") ?? false
+            }
+        }
+    }
+
     /// The index of the spine event with this EDTF date.
     static func spine(_ edtf: String) -> Int {
         corpus.events.firstIndex { $0.spine && $0.date.date.edtf == edtf }!
