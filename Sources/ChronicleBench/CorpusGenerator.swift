@@ -197,7 +197,10 @@ public struct CorpusGenerator: Sendable {
         return chosen
     }
 
-    /// Dates of every precision the format allows, near the article's date.
+    /// Dates of the precisions news events mostly have (year, month, day,
+    /// decade, interval, approximate, by a day), near the article's date.
+    /// Seasons and times are left out so the corpora kept in
+    /// .build/bench-corpora, and the figures measured on them, stay valid.
     static func eventDate(year: Int, month: Int, day: Int, _ rng: inout SeededGenerator) -> String {
         let y = max(1000, year - rng.below(3))
         switch rng.below(10) {

@@ -164,6 +164,28 @@ final class CorpusLoaderTests: XCTestCase {
         for line in expected { XCTAssertTrue(text.contains(line), "missing: \(line)\n---\n\(text)") }
     }
 
+    /// Dates are read exactly as written: spaces around one, an interval
+    /// whose end holds its start, and forms Chronicle does not read are
+    /// each refused at their line, the last by the name of their feature.
+    func testDatesAreRefusedAtTheirLineWithWhatIsWrong() {
+        var builder = CorpusBuilder()
+        let dates = ["\" 1863-03-29\"", "2004-06-15/2004-06", "2004/2004-03", "2004-06-~11", "\"[1667, 1668]\"", "2024-21", "2024-07-04T16:05+02:00"]
+        builder.eventsYAML = "events:\n" + dates.enumerated().map { index, date in
+            "  - id: e\(index)\n    date: \(date)\n    title: E\n    citations:\n      - source: alpha\n        quote: The court removed the group from the list\n"
+        }.joined()
+        let text = messages(builder.load(pinning: true))
+        let expected = [
+            "events.yaml:3:11: error: event `e0`: the date \" 1863-03-29\" is invalid: it has a space before or after it",
+            "events.yaml:9:11: error: event `e1`: the date \"2004-06-15/2004-06\" is invalid: its end, 2004-06, contains its start, 2004-06-15",
+            "events.yaml:15:11: error: event `e2`: the date \"2004/2004-03\" is invalid: its start, 2004, contains its end, 2004-03",
+            "events.yaml:21:11: error: event `e3`: the date \"2004-06-~11\" is invalid: qualifying part of a date",
+            "EDTF level 2, which Chronicle does not read",
+            "events.yaml:27:11: error: event `e4`: the date \"[1667, 1668]\" is invalid: sets and lists of dates",
+        ]
+        for line in expected { XCTAssertTrue(text.contains(line), "missing: \(line)\n---\n\(text)") }
+        XCTAssertFalse(text.contains("`e5`") || text.contains("`e6`"), text)
+    }
+
     /// A repeated id names where the first was written, whether or not that
     /// event stood; equal lists of tags and actors are one array, shared.
     func testRepeatedIDNamesTheFirstAndEqualListsAreShared() throws {

@@ -23,7 +23,7 @@ extension CorpusReader {
             return try PartialDate(parsing: text)
         } catch {
             log.error(location, "\(context): \(error.text.isEmpty ? "the date is empty" : "the date \"\(error.text)\" is invalid: \(error.problem)")",
-                      hint: "write an EDTF date: 2003, 2024-03, 2024-07-04, 198X (a decade), 1979/1989 (an interval), /2024-10-04 (by that date)")
+                      hint: "write an EDTF date: 2003, 2024-03, 2024-07-04, 2024-21 (spring), 198X (a decade), 1979/1989 (an interval), /2024-10-04 (by that date); docs/corpus-format.md lists every form")
             return nil
         }
     }
