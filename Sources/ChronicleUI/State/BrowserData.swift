@@ -122,14 +122,9 @@ public final class BrowserData: Sendable {
         TimelineRows(events: events, headings: timelineRows.headings)
     }
 
-    /// The year heading an event falls under: "2024", or "1980s" for a decade.
-    static func heading(for date: PartialDate) -> String {
-        guard let point = date.start.point ?? date.end.point else { return date.displayText }
-        switch point.precision {
-        case .century, .decade: return "\(point.year)s"
-        default: return String(point.year)
-        }
-    }
+    /// The year heading an event falls under: "2024", "1980s" for a
+    /// decade, "1900–1999" for a century (`PartialDate.yearHeading`).
+    static func heading(for date: PartialDate) -> String { date.yearHeading }
 
     /// Initials of outlets ("The Moscow Times" → M, "TRT Global" → G), made
     /// unique by falling back to other letters of the name.
