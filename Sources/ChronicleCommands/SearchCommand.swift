@@ -39,8 +39,12 @@ struct SearchCommand: ParsableCommand {
 
     func validate() throws {
         guard limit > 0 else { throw ValidationError("--limit must be at least 1") }
-        if let within, (try? PartialDate(parsing: within)) == nil {
-            throw ValidationError("--within `\(SafeText.visible(within))` is not an EDTF date; try 2024, 2024-03 or 2024/2025")
+        if let within {
+            do {
+                _ = try PartialDate(parsing: within)
+            } catch {
+                throw ValidationError("--within `\(SafeText.visible(within))` is not a date Chronicle reads: \(SafeText.visible(error.problem)); try 2024, 2024-03 or 2024/2025")
+            }
         }
     }
 

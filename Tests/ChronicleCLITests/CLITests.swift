@@ -97,6 +97,32 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(onDisk.status, 0, onDisk.stderr)
     }
 
+    /// A season and a time of day as `list`, `show` and the JSON give them:
+    /// shown for readers, the EDTF kept as written.
+    func testSeasonsAndTimesInListShowAndJSON() throws {
+        let corpus = try CLI.copyOfSeeds(self)
+        let events = corpus.appendingPathComponent("events.yaml")
+        var text = try String(contentsOf: events, encoding: .utf8)
+        text = text.replacingOccurrences(of: "  - id: putin-build-up-relations\n    date: 2024-06\n",
+                                         with: "  - id: putin-build-up-relations\n    date: 2024-22\n")
+        text = text.replacingOccurrences(of: "  - id: kabulov-pledges-help-against-isis-k\n    date: 2025-05-02\n",
+                                         with: "  - id: kabulov-pledges-help-against-isis-k\n    date: 2025-05-02T10:30+04:30\n")
+        try text.write(to: events, atomically: true, encoding: .utf8)
+        let list = try CLI.run(["list", "--corpus", corpus.path])
+        XCTAssertEqual(list.status, 0, list.stderr)
+        XCTAssertTrue(list.stdout.contains("summer 2024 (inferred)"), list.stdout)
+        XCTAssertTrue(list.stdout.contains("2 May 2025 10:30 +04:30"), list.stdout)
+        let show = try CLI.run(["show", "kabulov-pledges-help-against-isis-k", "--corpus", corpus.path])
+        XCTAssertEqual(show.status, 0, show.stderr)
+        XCTAssertTrue(show.stdout.contains("2 May 2025 10:30 +04:30  ★ principal event"), show.stdout)
+        let json = try listJSON(["--corpus", corpus.path])
+        XCTAssertEqual(json.events.first { $0.id == "putin-build-up-relations" }?.date, "2024-22")
+        XCTAssertEqual(json.events.first { $0.id == "kabulov-pledges-help-against-isis-k" }?.date, "2025-05-02T10:30+04:30")
+        // Timed, it follows the other events known only to that day.
+        let order = json.events.map(\.id)
+        XCTAssertEqual(order.last, "kabulov-pledges-help-against-isis-k", "\(order)")
+    }
+
     func testValidateBrokenCorpusGivesFileLineMessages() throws {
         let corpus = try CLI.copyOfSeeds(self)
         let events = corpus.appendingPathComponent("events.yaml")
@@ -199,6 +225,7 @@ final class CLITests: XCTestCase {
         let badDate = try CLI.run(["search", "Taliban", "--within", "2024-13"])
         XCTAssertEqual(badDate.status, 2)
         XCTAssertTrue(badDate.stderr.contains("--within"), badDate.stderr)
+        XCTAssertTrue(badDate.stderr.contains("there is no month 13"), badDate.stderr)
         let filtered = try CLI.run(["search", "Taliban", "--within", "2025", "--format", "json"])
         XCTAssertFalse(filtered.stdout.contains("\"date\" : \"2003\""), "the date filter keeps 2025 only")
     }
