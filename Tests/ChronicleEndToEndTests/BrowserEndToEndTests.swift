@@ -360,7 +360,7 @@ final class BrowserEndToEndTests: XCTestCase {
             try tmux.resize(width, height)
         }
         try tmux.resize(100, 30)
-        try tmux.waitFor("a whole frame at 100×30") { $0.split(separator: "\n")[0].contains("Timeline") && $0.contains("1/22") }
+        try tmux.waitFor("a whole frame at 100×30") { $0.split(separator: "\n").first?.contains("Timeline") == true && $0.contains("1/22") }
         // A resize while the help overlay, the search line and side by side are open.
         for (open, check) in [("?", "Keys: timeline"), ("/", "type to search"), ("s", "Side by side")] {
             try tmux.keys(open)
