@@ -114,7 +114,7 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(list.stdout.contains("2 May 2025 10:30 +04:30"), list.stdout)
         let show = try CLI.run(["show", "kabulov-pledges-help-against-isis-k", "--corpus", corpus.path])
         XCTAssertEqual(show.status, 0, show.stderr)
-        XCTAssertTrue(show.stdout.contains("2 May 2025 10:30 +04:30  ★ principal event"), show.stdout)
+        XCTAssertTrue(show.stdout.contains("2 May 2025 10:30 +04:30 (inferred)  ★ principal event"), show.stdout)
         let json = try listJSON(["--corpus", corpus.path])
         XCTAssertEqual(json.events.first { $0.id == "putin-build-up-relations" }?.date, "2024-22")
         XCTAssertEqual(json.events.first { $0.id == "kabulov-pledges-help-against-isis-k" }?.date, "2025-05-02T10:30+04:30")
