@@ -43,12 +43,13 @@ struct ShowCommand: ParsableCommand {
         if !actorNames.isEmpty { out += wrap("Actors: " + safe(actorNames.joined(separator: ", ")), width: width, indent: "        ") }
         if !event.tags.isEmpty { out += "Tags: " + safe(event.tags.joined(separator: ", ")) + "\n" }
         if let summary = event.summary { out += "\n" + wrap(safe(summary), width: width, indent: "") }
-        out += "\n" + bold("Sources (\(event.citations.count) passages, \(count(event.sourceIDs.count, "outlet")))") + "\n"
+        out += "\n" + bold("Sources (\(count(event.citations.count, "passage")), \(count(event.sourceIDs.count, "outlet")))") + "\n"
         for (number, citation) in event.citations.enumerated() {
             guard let source = corpus.source(citation.sourceID) else { continue }
             let passage = citation.passage
             out += "\n[\(number + 1)] \(safe(source.outlet)) — \(safe(source.displayTitle)) — \(safe(source.published.displayText))\n"
             out += "    \(source.file), line \(passage.line), bytes \(passage.range.lowerBound)–\(passage.range.upperBound)\n"
+            if let note = source.inferredDateNote { out += wrap(safe(note.prefix(1).uppercased() + note.dropFirst()), width: width, indent: "    ", first: "    ") }
             let sentence = source.sentenceRange(around: passage.range)
             let before = source.displayText(sentence.lowerBound..<passage.range.lowerBound)
             let quote = source.displayText(passage.range)

@@ -39,6 +39,10 @@ struct ValidateCommand: ParsableCommand {
                 }.joined(separator: " vs ")
                 notes += "\(event.location): note: event `\(event.id)`: the sources differ on \(disagreement.subject): \(readings)\n"
             }
+            // What the event says that its passages may not back.
+            for note in StatementChecks.notes(for: event, in: loaded) {
+                notes += "\(event.location): note: \(note.message)\n    fix: \(note.hint)\n"
+            }
         }
         Terminal.standardOutput.write(SafeText.visible(notes, keepNewlines: true) + SafeText.visible(summary) + "\n")
     }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One article of a corpus: what is known about it, and its raw bytes as
 /// published, never altered.
 public struct Source: Sendable, Identifiable {
@@ -55,6 +57,18 @@ public struct Source: Sendable, Identifiable {
         self.body = body
         self.furniture = furniture
         self.quotableRanges = Self.quotableRanges(lines: lines, body: body, furniture: furniture)
+    }
+
+    /// When the article's own date is not printed but inferred, how, in
+    /// words: the first sentence of its basis ("Not printed in the article:
+    /// inferred from wire reports of the same statements, 4 Oct 2024").
+    public var inferredDateNote: String? {
+        guard published.inferred else { return nil }
+        guard let basis = published.basis?.trimmingCharacters(in: .whitespacesAndNewlines), !basis.isEmpty else {
+            return "its date is inferred"
+        }
+        let first = basis.components(separatedBy: ". ").first ?? basis
+        return "its date is inferred: " + (first.hasSuffix(".") ? String(first.dropLast()) : first)
     }
 
     /// "Defence Talks (untitled)" where there is no headline.

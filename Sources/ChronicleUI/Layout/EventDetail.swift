@@ -48,6 +48,7 @@ public struct EventDetail: Sendable {
             // A no-break space keeps "line 21" together when the header wraps.
             let header = "[\(index + 1)] \(source.outlet) · \(source.published.displayText) · line\u{00A0}\(citation.passage.line)"
             add(TextLayout.styled(header, focused ? .selection : .label))
+            if let note = source.inferredDateNote { add(TextLayout.styled(note, .dim), indent: 2) }
             let found = (matches?.passageRanges ?? []).filter { $0.sourceID == source.id }.map(\.range)
             add(Self.sentenceGlyphs(citation.passage, in: source, quoteRole: focused ? .quoteCurrent : .quote, matches: found), indent: 2)
             passageRows.append(start..<rows.count)
