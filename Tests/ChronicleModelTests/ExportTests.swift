@@ -230,7 +230,10 @@ final class ExportTests: XCTestCase {
                 let quote = try XCTUnwrap(annotation.target.selector.first { $0.type == "TextQuoteSelector" })
                 let position = try XCTUnwrap(annotation.target.selector.first { $0.type == "TextPositionSelector" })
                 let start = try XCTUnwrap(position.start), end = try XCTUnwrap(position.end)
-                func slice(_ range: Range<Int>) -> String { String(String.UnicodeScalarView(text[range])) }
+                // Out of the text's range is a wrong position, not a crash.
+                func slice(_ range: Range<Int>) -> String? {
+                    range.lowerBound >= 0 && range.upperBound <= text.count ? String(String.UnicodeScalarView(text[range])) : nil
+                }
                 XCTAssertEqual(slice(start..<end), citation.passage.exact, "\(event.id): the positions hold the quote")
                 XCTAssertEqual(quote.exact, citation.passage.exact)
                 let prefix = try XCTUnwrap(quote.prefix), suffix = try XCTUnwrap(quote.suffix)
