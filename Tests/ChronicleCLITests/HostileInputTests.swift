@@ -185,16 +185,19 @@ final class HostileInputTests: XCTestCase {
 
     func testControlSequencesInCorpusTextNeverReachTheOutput() throws {
         let root = HostileCorpus.root
-        for arguments in [["list"], ["show", "hostile"], ["search", "court"], ["list", "--format", "json"]] {
+        let exports = ["markdown", "html", "timelinejs", "csv", "annotations"].map { ["export", "--format", $0] }
+        for arguments in [["list"], ["show", "hostile"], ["search", "court"], ["list", "--format", "json"]] + exports {
             let result = try CLI.run(arguments + ["--corpus", root.path])
             XCTAssertEqual(result.status, 0, "\(arguments): \(result.stderr)")
-            if arguments.contains("json") {
+            if arguments.last == "json" {
                 // JSON escapes controls itself ("\u001b"), so no raw ESC leaves either.
                 XCTAssertFalse(result.stdout.contains("\u{1B}"), "\(arguments)")
                 continue
             }
+            // CSV's records end in CRLF, as RFC 4180 has them: no other CR.
+            let text = arguments.last == "csv" ? result.stdout.replacingOccurrences(of: "\r\n", with: "\n") : result.stdout
             for forbidden in HostileCorpus.forbidden {
-                XCTAssertFalse(result.stdout.unicodeScalars.contains(forbidden), "\(arguments) let U+\(String(forbidden.value, radix: 16)) through:\n\(result.stdout)")
+                XCTAssertFalse(text.unicodeScalars.contains(forbidden), "\(arguments) let U+\(String(forbidden.value, radix: 16)) through:\n\(result.stdout)")
             }
             XCTAssertTrue(result.stdout.contains("␛"), "ESC is shown as a placeholder in \(arguments):\n\(result.stdout)")
         }

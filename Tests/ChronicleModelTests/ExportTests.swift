@@ -244,8 +244,8 @@ final class ExportTests: XCTestCase {
                 XCTAssertEqual(annotation.body.first?.id, "#event-\(event.id)")
                 XCTAssertEqual(annotation.body.filter { $0.purpose == "tagging" }.map(\.value), event.tags.map(ExportText.line))
                 let web = WebLink.linkable(source.url ?? "")
-                XCTAssertEqual(annotation.target.source, web ?? source.file)
-                XCTAssertEqual(annotation.target.state?.cached, web == nil ? nil : source.file)
+                XCTAssertEqual(annotation.target.source, web ?? WebLink.encoded(source.file))
+                XCTAssertEqual(annotation.target.state?.cached, web == nil ? nil : WebLink.encoded(source.file))
             }
         }
     }
@@ -270,6 +270,15 @@ final class ExportTests: XCTestCase {
             XCTAssertEqual(before.unicodeScalars.count, start)
         }
         XCTAssertTrue(differsFromBytes && differsFromUTF16)
+    }
+
+    func testLinksGoOnlyToTheWebAndCannotLeaveTheirQuotes() {
+        XCTAssertEqual(WebLink.linkable(" HTTPS://example.com/a b\"<>\u{202E}"), "HTTPS://example.com/a%20b%22%3C%3E%E2%80%AE")
+        for address in ["javascript:alert(1)", " JaVaScRiPt:alert(1)", "data:text/html,x", "https://", "https:///path", "//example.com"] {
+            XCTAssertNil(WebLink.linkable(address), address)
+        }
+        XCTAssertEqual(WebLink("https://user@www.example.com:8080/path?q#f")?.host, "www.example.com:8080")
+        XCTAssertEqual(WebLink.encoded("articles/my article.txt"), "articles/my%20article.txt")
     }
 
     // MARK: Hostile corpora

@@ -51,8 +51,8 @@ enum AnnotationExport {
     }
 
     struct Target: Encodable {
-        /// The article's web address, or its file (relative to the corpus
-        /// directory) when it has none.
+        /// The article's web address, or its file (a reference relative to
+        /// the corpus directory) when it has none.
         let source: String
         /// When the source is a web address: the copy the positions count in.
         let state: State?
@@ -90,8 +90,8 @@ enum AnnotationExport {
                                      start: nil, end: nil)
                 let position = Selector(type: "TextPositionSelector", exact: nil, prefix: nil, suffix: nil,
                                         start: found.start, end: found.end)
-                let target = Target(source: href ?? source.file, state: href == nil ? nil : State(cached: source.file),
-                                    selector: [quote, position])
+                let file = WebLink.encoded(source.file)
+                let target = Target(source: href ?? file, state: href == nil ? nil : State(cached: file), selector: [quote, position])
                 items.append(Annotation(id: "#passage-\(ExportText.line(event.id))-\(passage.number)", body: body, target: target))
             }
         }

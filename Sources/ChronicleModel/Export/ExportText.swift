@@ -75,17 +75,24 @@ struct WebLink {
         let trimmed = url.trimmingCharacters(in: .whitespaces)
         let lower = trimmed.lowercased()
         guard lower.hasPrefix("https://") || lower.hasPrefix("http://") else { return nil }
+        let out = encoded(trimmed)
+        // A host is needed: "https://" alone links nowhere.
+        let rest = out.drop(while: { $0 != ":" }).dropFirst(3)
+        return rest.isEmpty || rest.hasPrefix("/") ? nil : out
+    }
+
+    /// `text` with every byte a URL may not hold as it is percent-encoded:
+    /// an address, or a file's name made a relative reference.
+    static func encoded(_ text: String) -> String {
         var out = ""
-        for byte in trimmed.utf8 {
+        for byte in text.utf8 {
             if allowed.contains(byte) {
                 out.append(Character(Unicode.Scalar(byte)))
             } else {
                 out += String(format: "%%%02X", byte)
             }
         }
-        // A host is needed: "https://" alone links nowhere.
-        let rest = out.drop(while: { $0 != ":" }).dropFirst(3)
-        return rest.isEmpty || rest.hasPrefix("/") ? nil : out
+        return out
     }
 
     /// The host, to name the link by ("www.themoscowtimes.com").

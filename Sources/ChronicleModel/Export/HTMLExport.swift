@@ -83,9 +83,9 @@ enum HTMLExport {
         let language = source.language.map { " lang=\"\(ExportText.html($0))\"" } ?? ""
         let cite = passage.link?.href.map { " cite=\"\(ExportText.escapeHTML($0))\"" } ?? ""
         var html = "<li id=\"\(anchor(event, passage: passage.number))\"><blockquote dir=\"auto\"\(language)\(cite)><p>"
-        html += ExportText.html(passage.before) + (passage.before.isEmpty ? "" : spaceIfTrimmed(passage.before))
+        html += ExportText.html(passage.before) + trailingSpace(passage.before)
         html += "<mark>\(ExportText.html(passage.quote))</mark>"
-        html += (passage.after.isEmpty ? "" : leadingSpace(passage.after)) + ExportText.html(passage.after)
+        html += leadingSpace(passage.after) + ExportText.html(passage.after)
         html += "</p></blockquote>\n<p class=\"credit\"><a href=\"#\(anchor(source))\"><bdi>\(ExportText.html(source.outlet))</bdi></a> · "
         html += source.title.map { "<cite>\(ExportText.html($0))</cite>" } ?? "untitled"
         html += " · \(ExportText.html(source.published.displayText))"
@@ -94,15 +94,10 @@ enum HTMLExport {
         return html
     }
 
-    /// `ExportText.html` drops the spaces around text; those between the
-    /// quote and the rest of its sentence are put back.
-    static func spaceIfTrimmed(_ before: String) -> String {
-        before.last.map { $0.isWhitespace ? " " : "" } ?? ""
-    }
-
-    static func leadingSpace(_ after: String) -> String {
-        after.first.map { $0.isWhitespace ? " " : "" } ?? ""
-    }
+    /// `ExportText.html` drops the spaces around a text; the space between
+    /// the quote and the rest of its sentence is put back.
+    static func trailingSpace(_ text: String) -> String { text.last?.isWhitespace == true ? " " : "" }
+    static func leadingSpace(_ text: String) -> String { text.first?.isWhitespace == true ? " " : "" }
 
     /// " · <a href>host</a>" for a web address, the address as text for any
     /// other, the file for none.
