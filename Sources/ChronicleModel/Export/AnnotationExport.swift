@@ -74,7 +74,7 @@ enum AnnotationExport {
     }
 
     static func render(_ corpus: Corpus, events: [Event]) throws -> String {
-        let cited = events.map { ($0, CitedPassage.of($0, in: corpus)) }
+        let cited = events.map { ($0, ExportedPassage.of($0, in: corpus)) }
         let positions = CodePointPositions(cited.flatMap(\.1))
         var items: [Annotation] = []
         for (event, passages) in cited {
@@ -116,7 +116,7 @@ struct CodePointPositions {
     /// that starts or ends a passage.
     private var index: [String: [Int: Int]] = [:]
 
-    init(_ passages: [CitedPassage]) {
+    init(_ passages: [ExportedPassage]) {
         var wanted: [String: (source: Source, offsets: Set<Int>)] = [:]
         for passage in passages {
             let (lo, hi) = Self.displayRange(passage)
@@ -136,13 +136,13 @@ struct CodePointPositions {
         }
     }
 
-    static func displayRange(_ passage: CitedPassage) -> (Int, Int) {
+    static func displayRange(_ passage: ExportedPassage) -> (Int, Int) {
         let display = passage.source.display, raw = passage.citation.passage.range
         let lo = display.displayIndex(atOrAfterRaw: raw.lowerBound)
         return (lo, max(lo, display.displayIndex(atOrAfterRaw: raw.upperBound)))
     }
 
-    func find(_ passage: CitedPassage) -> Found {
+    func find(_ passage: ExportedPassage) -> Found {
         let (lo, hi) = Self.displayRange(passage)
         let bytes = passage.source.display.bytes
         let table = index[passage.source.id] ?? [:]

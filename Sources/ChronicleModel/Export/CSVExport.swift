@@ -13,7 +13,7 @@ enum CSVExport {
         for event in events {
             let date = ExportDate(event.date)
             let actors = event.actors.map { corpus.actor($0)?.name ?? $0 }.joined(separator: "; ")
-            for passage in CitedPassage.of(event, in: corpus) {
+            for passage in ExportedPassage.of(event, in: corpus) {
                 let source = passage.source, range = passage.citation.passage.range
                 rows.append([
                     text(event.id), date.edtf, String(date.inferred), date.earliestDay ?? "", date.latestDay ?? "", date.precision,

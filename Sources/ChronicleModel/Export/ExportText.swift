@@ -106,7 +106,7 @@ struct WebLink {
 }
 
 /// Everything the exports show of one citation, from the corpus.
-struct CitedPassage {
+struct ExportedPassage {
     let number: Int
     let citation: Citation
     let source: Source
@@ -131,9 +131,9 @@ struct CitedPassage {
 
     /// The passages of an event in citation order, numbered from 1; a
     /// citation of a source the corpus lacks (never, once loaded) is left out.
-    static func of(_ event: Event, in corpus: Corpus) -> [CitedPassage] {
+    static func of(_ event: Event, in corpus: Corpus) -> [ExportedPassage] {
         event.citations.enumerated().compactMap { index, citation in
-            corpus.source(citation.sourceID).map { CitedPassage(number: index + 1, citation: citation, source: $0) }
+            corpus.source(citation.sourceID).map { ExportedPassage(number: index + 1, citation: citation, source: $0) }
         }
     }
 }

@@ -69,7 +69,7 @@ enum HTMLExport {
         if !actors.isEmpty { meta.append("<span class=\"label\">Actors:</span> " + actors.map(ExportText.html).joined(separator: ", ")) }
         if !event.tags.isEmpty { meta.append("<span class=\"label\">Tags:</span> " + event.tags.map(ExportText.html).joined(separator: ", ")) }
         if !meta.isEmpty { html += "<p class=\"meta\">\(meta.joined(separator: " · "))</p>\n" }
-        let passages = CitedPassage.of(event, in: corpus)
+        let passages = ExportedPassage.of(event, in: corpus)
         html += "<ol class=\"passages\">\n"
         for passage in passages { html += self.passage(passage, event: event) }
         html += "</ol>\n"
@@ -78,7 +78,7 @@ enum HTMLExport {
     }
 
     /// The quote in its sentence, then who says it, when, and where.
-    static func passage(_ passage: CitedPassage, event: Event) -> String {
+    static func passage(_ passage: ExportedPassage, event: Event) -> String {
         let source = passage.source
         let language = source.language.map { " lang=\"\(ExportText.html($0))\"" } ?? ""
         let cite = passage.link?.href.map { " cite=\"\(ExportText.escapeHTML($0))\"" } ?? ""

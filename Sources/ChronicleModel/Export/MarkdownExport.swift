@@ -19,7 +19,7 @@ enum MarkdownExport {
                 let date = ExportDate(event.date)
                 blocks.append("### " + MarkdownText.escape(date.display) + " — " + MarkdownText.escape(event.title)
                     + (event.spine ? " ★" : ""))
-                let passages = CitedPassage.of(event, in: corpus)
+                let passages = ExportedPassage.of(event, in: corpus)
                 let numbers = passages.map { _ -> Int in footnote += 1; return footnote }
                 let marks = numbers.map { "[^\($0)]" }.joined()
                 blocks.append(event.summary.map { MarkdownText.escape($0, startsParagraph: true) + marks } ?? "Sources:" + marks)
@@ -35,7 +35,7 @@ enum MarkdownExport {
     }
 
     /// “quote” — Outlet, *Title*, 2 May 2025, <https://…>
-    static func footnoteText(_ passage: CitedPassage) -> String {
+    static func footnoteText(_ passage: ExportedPassage) -> String {
         let source = passage.source
         var text = "“" + MarkdownText.escape(passage.quote) + "” — " + MarkdownText.escape(source.outlet) + ", "
         text += source.title.map { "*" + MarkdownText.escape($0) + "*" } ?? "untitled"

@@ -73,7 +73,7 @@ enum TimelineJSExport {
     static func text(_ event: Event, corpus: Corpus) -> String {
         var html = event.summary.map { "<p>\(ExportText.html($0))</p>" } ?? ""
         if let basis = event.date.basis { html += "<p><em>Date:</em> \(ExportText.html(basis))</p>" }
-        for passage in CitedPassage.of(event, in: corpus) {
+        for passage in ExportedPassage.of(event, in: corpus) {
             let source = passage.source
             var credit = "— \(ExportText.html(source.outlet)), "
             credit += source.title.map { "<cite>\(ExportText.html($0))</cite>" } ?? "untitled"
