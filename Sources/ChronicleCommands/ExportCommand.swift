@@ -18,7 +18,7 @@ struct ExportCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
-    @Option(help: ArgumentHelp("markdown, html, timelinejs, csv or annotations.", valueName: "format"))
+    @Option(help: ArgumentHelp("What to write (docs/cli.md shows each).", valueName: "format"))
     var format: ExportFormat
 
     @Option(help: ArgumentHelp("Write to this file (atomically) instead of standard output.", valueName: "file"),
@@ -55,6 +55,8 @@ struct ExportCommand: ParsableCommand {
     }
 
     func run() throws {
+        // Said before the corpus is loaded and the export made, not after.
+        if let out { try checkWritable(out) }
         let loaded = try corpus.load()
         if let source, loaded.source(source) == nil {
             throw CLIError.notFound("no source with id `\(SafeText.visible(source))` in \(corpus.name)")
@@ -95,6 +97,20 @@ struct ExportCommand: ParsableCommand {
     /// refused: replacing it would turn the link into a file, and writing
     /// through it would change a file the user did not name.
     func write(_ bytes: [UInt8], to path: String) throws {
+        try checkWritable(path)
+        do {
+            let current = force ? try AtomicFile.read(path) : nil
+            try AtomicFile.write(bytes, to: path, expected: current)
+        } catch .exists {
+            throw CLIError.usage("\(SafeText.visible(path)) appeared while exporting; pass --force to replace it, or name another file")
+        } catch {
+            throw CLIError.usage(SafeText.visible(error.description))
+        }
+    }
+
+    /// The path names a file in a directory that is there: a new one, or
+    /// one to replace with --force; never a link, a directory or a device.
+    func checkWritable(_ path: String) throws {
         let shown = SafeText.visible(path)
         let directory = (path as NSString).deletingLastPathComponent
         var isDirectory: ObjCBool = false
@@ -111,14 +127,6 @@ struct ExportCommand: ParsableCommand {
             default:
                 throw CLIError.usage("\(shown) is not a file; name a file to write")
             }
-        }
-        do {
-            let current = force ? try AtomicFile.read(path) : nil
-            try AtomicFile.write(bytes, to: path, expected: current)
-        } catch .exists {
-            throw CLIError.usage("\(shown) appeared while exporting; pass --force to replace it, or name another file")
-        } catch {
-            throw CLIError.usage(SafeText.visible(error.description))
         }
     }
 }
