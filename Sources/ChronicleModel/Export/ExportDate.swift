@@ -40,14 +40,24 @@ struct ExportDate {
         let first = date.start.point, last = date.end.point
         func parts(_ point: PartialDate.Point) -> Parts {
             switch point.precision {
-            case .day: return Parts(year: point.year, month: point.month, day: point.day)
+            case .day, .time: return Parts(year: point.year, month: point.month, day: point.day)
             case .month: return Parts(year: point.year, month: point.month, day: nil)
-            case .year, .decade, .century: return Parts(year: point.year, month: nil, day: nil)
+            case .sixMonths, .fourMonths, .threeMonths:
+                // A season or a part of a year: from its first month.
+                let first = CivilDay.civil(point.earliestDay)
+                return Parts(year: first.year, month: first.month, day: nil)
+            case .year, .decade, .century, .millennium, .unknownYear: return Parts(year: point.year, month: nil, day: nil)
             }
         }
-        /// A decade or century ends with its last year, not its first.
+        /// A decade or century ends with its last year, a part of a year with its last month.
         func lastParts(_ point: PartialDate.Point) -> Parts {
-            point.precision < .year ? Parts(year: CivilDay.year(of: point.latestDay), month: nil, day: nil) : parts(point)
+            switch point.precision {
+            case .sixMonths, .fourMonths, .threeMonths:
+                let last = CivilDay.civil(point.latestDay)
+                return Parts(year: last.year, month: last.month, day: nil)
+            default:
+                return point.precision < .year ? Parts(year: CivilDay.year(of: point.latestDay), month: nil, day: nil) : parts(point)
+            }
         }
         switch (first, last) {
         case let (first?, last?):
@@ -65,16 +75,20 @@ struct ExportDate {
             end = nil
         }
         let qualified = [first, last].contains { $0.map { $0.approximate || $0.uncertain } ?? false }
-        isPlainDay = !date.isInterval && date.precision == .day && !qualified && !value.inferred
+        isPlainDay = !date.isInterval && (date.precision == .day || date.precision == .time) && !qualified && !value.inferred
     }
 
     static func name(_ precision: PartialDate.Precision) -> String {
         switch precision {
+        case .unknownYear: return "unknown"
+        case .millennium: return "millennium"
         case .century: return "century"
         case .decade: return "decade"
         case .year: return "year"
+        case .sixMonths, .fourMonths, .threeMonths: return "part of a year"
         case .month: return "month"
         case .day: return "day"
+        case .time: return "time"
         }
     }
 }

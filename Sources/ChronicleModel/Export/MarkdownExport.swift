@@ -64,7 +64,7 @@ enum MarkdownText {
         let characters = Array(ExportText.line(text))
         var out = ""
         out.reserveCapacity(characters.count + 8)
-        let digits = characters.prefix(while: \.isASCIIDigit).count
+        let digits = characters.prefix(while: { $0.isASCII && $0.isNumber }).count
         for (index, character) in characters.enumerated() {
             let previous = index > 0 ? characters[index - 1] : nil
             let next = index + 1 < characters.count ? characters[index + 1] : nil
