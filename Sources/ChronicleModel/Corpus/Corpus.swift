@@ -134,6 +134,7 @@ public struct Corpus: Sendable {
         if let source = filter.source, !event.sourceIDs.contains(source) { return false }
         if let tag = filter.tag, !event.tags.contains(where: { $0.lowercased() == tag.lowercased() }) { return false }
         if filter.spineOnly && !event.spine { return false }
+        if let eventIDs = filter.eventIDs, !eventIDs.contains(event.id) { return false }
         return true
     }
 }
@@ -150,9 +151,12 @@ public struct EventFilter: Sendable, Hashable {
     public var source: String?
     public var tag: String?
     public var spineOnly: Bool
+    /// Only these events, by ID (the reader's starred ones).
+    public var eventIDs: Set<String>?
 
     public init(within: PartialDate? = nil, actor: String? = nil, includeMemberActors: Bool = true,
-                source: String? = nil, tag: String? = nil, spineOnly: Bool = false) {
+                source: String? = nil, tag: String? = nil, spineOnly: Bool = false, eventIDs: Set<String>? = nil) {
+        self.eventIDs = eventIDs
         self.within = within
         self.actor = actor
         self.includeMemberActors = includeMemberActors
