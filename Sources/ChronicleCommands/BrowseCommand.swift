@@ -13,7 +13,28 @@ struct BrowseCommand: ParsableCommand {
 
     @OptionGroup var corpus: CorpusOptions
 
+    @Option(name: .long, help: ArgumentHelp("Open with this event selected.", valueName: "id"))
+    var event: String?
+
+    @Option(name: .long, help: ArgumentHelp("Open with this search typed (as / in the browser).", valueName: "query"))
+    var search: String?
+
+    @Option(name: .long, help: ArgumentHelp("Open this article (a source's id).", valueName: "id"))
+    var source: String?
+
+    @Option(name: .long, help: ArgumentHelp("With --source, open the article at this line.", valueName: "n"))
+    var line: Int?
+
+    var start: StartingPlace { StartingPlace(eventID: event, search: search, sourceID: source, line: line) }
+
+    func validate() throws {
+        if line != nil && source == nil { throw ValidationError("--line needs --source: the line is a line of an article") }
+        if let line, line < 1 { throw ValidationError("--line counts from 1") }
+    }
+
     func run() throws {
+        // A place that is not in the corpus is said before anything else.
+        if event != nil || source != nil, let problem = start.problem(in: try corpus.load()) { throw CLIError.usage(problem) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Terminal.standardOutput.write(ListCommand.text(try corpus.load()))
             return
@@ -33,9 +54,11 @@ struct BrowseCommand: ParsableCommand {
         // A corpus that could not be read at all is refused before the
         // screen is taken; one with errors opens on what is valid.
         if case .result(let result) = first { try refuseIfUnreadable(result) }
+        let directories = UserDirectories()
+        let configuration = Configuration.read(path: directories.configFile)
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start()
+            terminal = try CursesTerminal.start(theme: configuration.theme, mouse: configuration.mouse)
         } catch {
             let loaded = try corpus.accept(loading.result())
             // Asked for by name, the browser's absence is an error; as the
@@ -57,7 +80,9 @@ struct BrowseCommand: ParsableCommand {
             typedWhileChecking = typed
         }
         let whole = loading.result()
-        var loop = BrowserLoop(terminal: terminal, editor: editor, loaded: whole, readOnlyReason: readOnlyReason)
+        var loop = BrowserLoop(terminal: terminal, editor: editor, loaded: whole, readOnlyReason: readOnlyReason,
+                               reader: ReaderSession(directories: directories, corpusPath: corpus.corpus),
+                               configuration: configuration, start: start)
         loop.run(replaying: typedWhileChecking)
     }
 

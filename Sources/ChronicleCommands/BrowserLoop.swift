@@ -13,10 +13,18 @@ struct BrowserLoop {
     /// What the user last wrote in the editor for an event and could not be
     /// saved: offered again by the next E on that event.
     var unsavedEditorText: [String: String] = [:]
+    /// The reader's own files: stars, notes, marks, history.
+    let reader: ReaderSession
+    let configuration: Configuration
+    let start: StartingPlace
 
-    init(terminal: CursesTerminal, editor: CorpusEditor?, loaded: CorpusLoadResult, readOnlyReason: String?) {
+    init(terminal: CursesTerminal, editor: CorpusEditor?, loaded: CorpusLoadResult, readOnlyReason: String?,
+         reader: ReaderSession, configuration: Configuration, start: StartingPlace) {
         self.terminal = terminal
         session = CorpusSession(editor: editor, loaded: loaded, readOnlyReason: readOnlyReason)
+        self.reader = reader
+        self.configuration = configuration
+        self.start = start
     }
 
     /// Shows a preview until the whole corpus is loaded: resizes redraw it,
@@ -50,11 +58,14 @@ struct BrowserLoop {
     mutating func run(replaying typed: [CursesTerminal.Input] = []) {
         defer { terminal.restore() }
         var state = session.initialState(size: terminal.size)
+        state.configure(configuration)
+        reader.load(into: &state)
         let arrivals = Arrivals()
         // The first frame does not wait for the search index: it is built
         // on another thread, and arrives as an action.
         perform(Reducer.start(&state), &state, arrivals)
         _ = Reducer.reduce(&state, .resize(terminal.size))
+        perform(Reducer.open(at: start, &state), &state, arrivals)
         for input in typed {
             let effects = apply(input, &state)
             if effects.contains(.quit) { return }
@@ -90,6 +101,10 @@ struct BrowserLoop {
             switch effect {
             case .bell: terminal.bell()
             case .repaint: terminal.invalidate()
+            case .copy(let text, _): terminal.copy(text)
+            case .setMouse(let on): terminal.setMouse(on)
+            case .saveReaderNotes, .remember:
+                if let answer = reader.perform(effect) { perform(Reducer.reduce(&state, answer), &state, arrivals) }
             case .quit: break
             case .buildIndex:
                 let data = state.data

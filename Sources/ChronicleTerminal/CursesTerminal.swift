@@ -38,11 +38,13 @@ public final class CursesTerminal {
     private var palette: Theme.Palette = .monochrome
     private var pairs: [Role: (attrs: attr_t, pair: Int16)] = [:]
     private var fullRepaint = true
+    private var clipboard = Clipboard(environment: [:])
 
     public private(set) var size: Size
 
     /// Starts curses on the controlling terminal, or explains why it cannot.
-    public static func start(environment: [String: String] = ProcessInfo.processInfo.environment) throws(StartError) -> CursesTerminal {
+    public static func start(environment: [String: String] = ProcessInfo.processInfo.environment, theme: Theme = .dark,
+                             mouse: Bool = true) throws(StartError) -> CursesTerminal {
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw .notATerminal }
         guard let term = environment["TERM"], !term.isEmpty else { throw .noTerm }
         if term == "dumb" { throw .dumbTerminal(term) }
@@ -57,13 +59,15 @@ public final class CursesTerminal {
         }
         active = true
         let terminal = CursesTerminal(size: Size(width: Int(chronicle_cols()), height: Int(chronicle_lines())))
-        terminal.configure(noColor: !(environment["NO_COLOR"] ?? "").isEmpty)
+        terminal.clipboard = Clipboard(environment: environment)
+        terminal.configure(noColor: !(environment["NO_COLOR"] ?? "").isEmpty, theme: theme)
+        terminal.setMouse(mouse)
         return terminal
     }
 
     private init(size: Size) { self.size = size }
 
-    private func configure(noColor: Bool) {
+    private func configure(noColor: Bool, theme: Theme) {
         cbreak()                       // ^C and ^Z stay signals
         noecho()
         nonl()
@@ -72,15 +76,17 @@ public final class CursesTerminal {
         wtimeout(chronicle_stdscr(), 100)  // wake to notice signals
         curs_set(0)
         mouseinterval(0)
-        mousemask(chronicle_button1_pressed() | chronicle_button1_clicked() | chronicle_button4_pressed() | chronicle_button5_pressed(), nil)
         if !noColor && has_colors() {
             start_color()
             use_default_colors()
-            palette = chronicle_colors() >= 256 ? .colors256 : .colors8
+            // A terminfo entry with direct colour (xterm-direct) counts
+            // 2^24 colours: colours are then 0xRRGGBB, above the first eight.
+            let colors = chronicle_colors()
+            palette = colors >= 1 << 24 ? .direct : colors >= 256 ? .colors256 : .colors8
         }
         var next: Int16 = 1
         for role in Role.allCases {
-            let look = Theme.appearance(role, palette: palette)
+            let look = theme.appearance(role, palette: palette)
             var attrs = chronicle_a_normal()
             if look.bold { attrs |= chronicle_a_bold() }
             if look.underline { attrs |= chronicle_a_underline() }
@@ -88,7 +94,7 @@ public final class CursesTerminal {
             if look.dim { attrs |= chronicle_a_dim() }
             var pair: Int16 = 0
             if palette != .monochrome, look.foreground != nil || look.background != nil {
-                init_pair(next, Int16(look.foreground ?? -1), Int16(look.background ?? -1))
+                init_extended_pair(Int32(next), look.foreground?.terminalNumber ?? -1, look.background?.terminalNumber ?? -1)
                 pair = next
                 next += 1
             }
@@ -129,6 +135,21 @@ public final class CursesTerminal {
     }
 
     public func bell() { beep() }
+
+    /// Turns the terminal's mouse reporting on, or off to leave the mouse
+    /// to the terminal (which then selects text).
+    public func setMouse(_ on: Bool) {
+        let events = chronicle_button1_pressed() | chronicle_button1_clicked() | chronicle_button4_pressed() | chronicle_button5_pressed()
+        mousemask(on ? events : 0, nil)
+    }
+
+    /// Puts text on the system clipboard: OSC 52 to the terminal (which
+    /// reaches the machine in front of the user over SSH too), and inside
+    /// tmux its paste buffer as well.
+    public func copy(_ text: String) {
+        wrefresh(chronicle_stdscr())
+        clipboard.copy(text)
+    }
 
     /// How long `read` waits for input before it returns nil.
     public func waitForInput(milliseconds: Int32) {

@@ -199,7 +199,7 @@ final class AuthoringTests: XCTestCase {
     func testTheBuiltInCorpusSaysWhyItCannotBeChanged() throws {
         var state = Fixtures.state()
         state.authoring = Authoring(readOnlyReason: "The built-in corpus is read-only: chronicle init DIR starts one of your own")
-        for script in ["e", "E", "Del", "u", "^R", "Enter Enter v"] {
+        for script in ["e", "E", "Del", "u", "^R", "Enter Enter v c", "Enter Enter v e"] {
             var copy = state
             let effects = Fixtures.type(script, &copy)
             XCTAssertEqual(effects.last, .bell, script)

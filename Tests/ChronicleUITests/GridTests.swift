@@ -104,14 +104,14 @@ final class GridTests: XCTestCase {
 
     func testMonochromeThemeKeepsMeaningInAttributes() {
         for role in Role.allCases {
-            let look = Theme.appearance(role, palette: .monochrome)
+            let look = Theme.dark.appearance(role, palette: .monochrome)
             XCTAssertNil(look.foreground)
             XCTAssertNil(look.background)
         }
-        XCTAssertTrue(Theme.appearance(.selection, palette: .monochrome).reverse)
-        XCTAssertTrue(Theme.appearance(.quote, palette: .monochrome).underline)
-        XCTAssertTrue(Theme.appearance(.quoteCurrent, palette: .monochrome).reverse)
-        XCTAssertNotEqual(Theme.appearance(.quote, palette: .monochrome), Theme.appearance(.citedPassage, palette: .monochrome))
+        XCTAssertTrue(Theme.dark.appearance(.selection, palette: .monochrome).reverse)
+        XCTAssertTrue(Theme.dark.appearance(.quote, palette: .monochrome).underline)
+        XCTAssertTrue(Theme.dark.appearance(.quoteCurrent, palette: .monochrome).reverse)
+        XCTAssertNotEqual(Theme.dark.appearance(.quote, palette: .monochrome), Theme.dark.appearance(.citedPassage, palette: .monochrome))
     }
 
     func testDrawEndsCutStyledTextWithAnEllipsisLikePut() {

@@ -26,6 +26,24 @@ public enum Role: UInt8, Sendable, Hashable, CaseIterable {
     case helpKey
     case error
     case searchMatch
+    /// The reader's own note on an event: not a source's words.
+    case readerNote
+    /// The reader's star on an event.
+    case readerStar
+
+    /// The role's name in the configuration ("quote-current").
+    public var name: String {
+        var words = ""
+        for character in String(describing: self) {
+            if character.isUppercase { words += "-" + character.lowercased() } else { words.append(character) }
+        }
+        return words
+    }
+
+    public init?(name: String) {
+        guard let role = Role.allCases.first(where: { $0.name == name }) else { return nil }
+        self = role
+    }
 }
 
 /// One screen cell: a grapheme cluster and its role. A wide glyph sits in

@@ -28,12 +28,22 @@ public enum Action: Hashable, Sendable {
     case selectSentence, swapSelectionEnds, moveSelectionForward, moveSelectionBack, extendRowDown, extendRowUp
     case cite, newEvent, editEvent, editEventInEditor, remove, undo, redo, showErrors, showSources
     case nextField, previousField, completeName, confirm
+    /// The reader's own: copying with the citation, places, stars and notes.
+    case copy, copyMarkdown
+    case setMark, goToMark, jumpBack, jumpForward
+    case toggleStar, filterStarred, editNote
+    case openPalette, toggleMouse
     /// The corpus as it is after a change written to disk (or read again).
     case corpusChanged(CorpusChange)
     /// A change that could not be made, and why.
     case editFailed(EditReport)
     /// The search index, built in the background, has arrived.
     case indexReady(SearchIndex)
+    /// The reader's stars, notes and marks as saved (with what another
+    /// Chronicle saved meanwhile).
+    case readerNotesSaved(ReaderNotes)
+    /// A file of the user's own (stars, history) could not be written.
+    case userFileFailed(String)
     case toggleHelp
     case redraw
     case resize(Size)
@@ -106,9 +116,22 @@ public enum Action: Hashable, Sendable {
         case .previousField: return "Previous field"
         case .completeName: return "Complete the actor's name"
         case .confirm: return "Yes"
+        case .copy: return "Copy the text in focus with its citation (OSC 52)"
+        case .copyMarkdown: return "Copy the event as Markdown with footnotes"
+        case .setMark: return "Mark this place: m then a letter"
+        case .goToMark: return "Go to a marked place: ' then its letter"
+        case .jumpBack: return "Go back to the place before (as vim's Ctrl-O)"
+        case .jumpForward: return "Go forward again to the place left"
+        case .toggleStar: return "Star or unstar the event (yours, kept outside the corpus)"
+        case .filterStarred: return "Show only the events you starred (again: all)"
+        case .editNote: return "Write your note on the event (yours, outside the corpus)"
+        case .openPalette: return "Every command of this screen, by name: type to filter"
+        case .toggleMouse: return "Turn the mouse off or on (off: the terminal selects text)"
         case .corpusChanged: return "The corpus changed"
         case .editFailed: return "A change failed"
         case .indexReady: return "The search index is ready"
+        case .readerNotesSaved: return "Your notes were saved"
+        case .userFileFailed: return "Your notes could not be saved"
         case .toggleHelp: return "Show or hide this help"
         case .redraw: return "Redraw the screen"
         case .resize: return "Resize"
@@ -123,7 +146,9 @@ public enum Action: Hashable, Sendable {
         case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture, .showCoverage,
              .nextColumn, .previousColumn, .compareDifferences, .toggleRelated: return "Compare"
         case .search, .nextHit, .previousHit: return "Search"
-        case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters: return "Filter"
+        case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters, .filterStarred: return "Filter"
+        case .copy, .copyMarkdown, .toggleStar, .editNote: return "Keep"
+        case .setMark, .goToMark, .jumpBack, .jumpForward: return "Places"
         case .insert, .deleteCharacter, .deleteWord, .clearLine, .historyPrevious, .historyNext: return "Edit"
         case .accept, .cancel, .confirm: return "Choose"
         case .startSelection, .extendWordForward, .extendWordBack, .extendSentenceForward, .extendSentenceBack, .selectSentence,
@@ -155,4 +180,13 @@ public enum Effect: Hashable, Sendable {
     case openInEditor(path: String, line: Int)
     /// Read the corpus again from disk, then try `retry` again.
     case reloadCorpus(retry: CorpusEdit?)
+    /// Put text on the system clipboard (OSC 52, and tmux's buffer inside
+    /// tmux); `what` says what it was, for the status line.
+    case copy(text: String, what: String)
+    /// Save a change to the reader's stars, notes or marks, outside the corpus.
+    case saveReaderNotes(ReaderChange)
+    /// Remember a search or a date filter across runs.
+    case remember(String, History.Kind)
+    /// Turn the terminal's mouse reporting on or off.
+    case setMouse(Bool)
 }

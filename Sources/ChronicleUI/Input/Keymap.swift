@@ -37,8 +37,27 @@ public enum Keymap {
 
     static let general: [Binding] = [
         Binding(keys: [.character("?")], action: .toggleHelp),
+        Binding(keys: [.character(":")], action: .openPalette),
+        Binding(keys: [.character("M")], action: .toggleMouse),
         Binding(keys: [.control("l")], action: .redraw),
         Binding(keys: [.character("Q")], action: .quit),
+    ]
+
+    /// Places: marks, and back and forward through the places visited
+    /// (a terminal sends Ctrl-I as Tab, so forward is Ctrl-N).
+    static let places: [Binding] = [
+        Binding(keys: [.character("m")], action: .setMark),
+        Binding(keys: [.character("'")], action: .goToMark),
+        Binding(keys: [.control("o")], action: .jumpBack),
+        Binding(keys: [.control("n")], action: .jumpForward),
+    ]
+
+    /// What the reader keeps: copies with citations, stars and notes.
+    static let keeping: [Binding] = [
+        Binding(keys: [.character("y")], action: .copy),
+        Binding(keys: [.character("Y")], action: .copyMarkdown),
+        Binding(keys: [.character("*")], action: .toggleStar),
+        Binding(keys: [.character("#")], action: .editNote),
     ]
 
     /// Leaving a screen: Esc goes back, q goes back or quits at the top.
@@ -56,16 +75,8 @@ public enum Keymap {
 
     /// Editing a line: what a shell's line editor does.
     static let lineEditing: [Binding] = [
-        Binding(keys: [.backspace, .control("h")], action: .deleteCharacter),
+        // Ctrl-H arrives as Backspace.
+        Binding(keys: [.backspace], action: .deleteCharacter),
         Binding(keys: [.control("u")], action: .clearLine),
     ]
-
-    /// The action `key` asks for on `screen`; on a screen that takes text,
-    /// a character no binding claims is typed.
-    public static func action(for key: Key, on screen: ScreenKind) -> Action? {
-        let table = Screens[screen]
-        if let binding = table.bindings.first(where: { $0.keys.contains(key) }) { return binding.action }
-        if table.takesText != nil, case .character(let c) = key { return .insert(c) }
-        return nil
-    }
 }

@@ -9,6 +9,9 @@ public struct ArticleLayout: Sendable {
     public let passageRows: [Int: Range<Int>]
     /// For each passage, the first row of the line (paragraph) it starts in.
     public let passageLineStart: [Int: Int]
+    /// The article's line each row shows (a fold: its first line); 0 for
+    /// the header's rows.
+    public let lineOfRow: [Int]
 
     /// - Parameters:
     ///   - eventID: the event the article is read for; its passages stand out.
@@ -41,13 +44,16 @@ public struct ArticleLayout: Sendable {
         let textWidth = max(1, width - gutter - 1)
         var passageRows: [Int: Range<Int>] = [:]
         var passageLineStart: [Int: Int] = [:]
+        var lineOfRow: [Int] = []
         var line = 1
         while line <= source.lines.lineCount {
             if !showFurniture, let furniture = source.furniture(atLine: line) {
                 let last = min(furniture.lines.upperBound, source.lines.lineCount)
                 let label = furniture.label ?? "page furniture"
                 let fold = "▸ \(label) (lines \(line)–\(last), folded: z shows)"
-                rows += TextLayout.wrap(TextLayout.styled(String(repeating: " ", count: gutter + 1) + fold, .furniture), width: width)
+                let folded = TextLayout.wrap(TextLayout.styled(String(repeating: " ", count: gutter + 1) + fold, .furniture), width: width)
+                lineOfRow += [Int](repeating: 0, count: rows.count - lineOfRow.count) + [Int](repeating: line, count: folded.count)
+                rows += folded
                 line = last + 1
                 continue
             }
@@ -73,9 +79,11 @@ public struct ArticleLayout: Sendable {
                 }
                 rows.append(prefix + row)
             }
+            lineOfRow += [Int](repeating: 0, count: max(0, lineStart - lineOfRow.count)) + [Int](repeating: line, count: rows.count - lineStart)
             line += 1
         }
         self.rows = rows
+        self.lineOfRow = lineOfRow + [Int](repeating: 0, count: max(0, rows.count - lineOfRow.count))
         self.passageRows = passageRows
         self.passageLineStart = passageLineStart
     }

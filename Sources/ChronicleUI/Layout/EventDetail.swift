@@ -9,8 +9,9 @@ public struct EventDetail: Sendable {
 
     /// - Parameter related: uncited sentences likely about the event; they
     ///   follow the citations, and `focusedPassage` counts on into them.
+    /// - Parameter reader: the reader's own star and note, shown as theirs.
     public init(event: Event, corpus: Corpus, width: Int, focusedPassage: Int?, matches: SearchResult.EventHit? = nil,
-                related: [Suggestion] = []) {
+                related: [Suggestion] = [], reader: ReaderNotes? = nil) {
         var rows: [[StyledGlyph]] = []
         var passageRows: [Range<Int>] = []
         func add(_ glyphs: [StyledGlyph], indent: Int = 0) {
@@ -26,11 +27,16 @@ public struct EventDetail: Sendable {
         if event.spine { dateLine += TextLayout.styled("  ★ principal event", .spineMark) }
         let disagreements = Disagreement.find(in: event, corpus: corpus)
         if !disagreements.isEmpty { dateLine += TextLayout.styled("  ≠\u{00A0}sources\u{00A0}differ", .error) }
+        if reader?.starred.contains(event.id) == true { dateLine += TextLayout.styled("  ◆\u{00A0}starred\u{00A0}by\u{00A0}you", .readerStar) }
         add(dateLine)
         add(Self.marked(event.title, .heading, matches?.titleRanges ?? []))
         if let summary = event.summary {
             rows.append([])
             add(Self.marked(summary, .normal, matches?.summaryRanges ?? []))
+        }
+        if let note = reader?.notes[event.id] {
+            rows.append([])
+            add(TextLayout.styled("Your note: ", .readerStar) + TextLayout.styled(note, .readerNote))
         }
         rows.append([])
         let actorNames = event.actors.compactMap { corpus.actor($0)?.name }

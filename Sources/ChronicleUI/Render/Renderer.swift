@@ -45,7 +45,7 @@ enum StatusBar {
     /// "Enter open  / search  …": each hint's action by its first key on the screen.
     static func hints(_ state: AppState, _ screen: Screen) -> String {
         screen.hints(state).compactMap { hint in
-            screen.bindings.first { $0.action == hint.action }.map { "\($0.keys[0].label) \(hint.words)" }
+            state.keys.key(for: hint.action, on: screen.kind).map { "\($0.label) \(hint.words)" }
         }.joined(separator: "  ")
     }
 
@@ -79,7 +79,7 @@ enum StatusBar {
         var left = " " + (state.notice ?? hints(state, screen))
         if state.data.isPreview {
             // Keys wait (and are kept) until every quote is checked.
-            let quit = Screens[.timeline].bindings.first { $0.action == .backOrQuit }.map { "  \($0.keys[0].label) quit" } ?? ""
+            let quit = state.keys.key(for: .backOrQuit, on: .timeline).map { "  \($0.label) quit" } ?? ""
             left = " checking every quote of \(state.data.eventCount) events…" + quit
         } else if state.notice == nil, state.search.isActive {
             var parts: [String] = []
@@ -116,6 +116,7 @@ enum StatusBar {
             case .source: return state.filters.source.map { "outlet: " + (state.corpus.source($0)?.outlet ?? $0) }
             case .date: return state.filters.date.map { "date: " + $0.displayText }
             case .tag: return state.filters.tag.map { "tag: " + $0 }
+            case .starred: return state.filters.starred ? "starred by you" : nil
             }
         }
     }

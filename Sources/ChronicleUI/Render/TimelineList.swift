@@ -30,7 +30,13 @@ enum TimelineList {
                 grid.put(date, x: x, y: y, maxWidth: dateWidth, role: selected ? base : (event.date.inferred ? .dateInferred : .date))
                 x += dateWidth + 1
                 grid.put(event.spine ? "★" : " ", x: x, y: y, role: selected ? base : .spineMark)
-                x += 2
+                x += 1
+                // The reader's stars take a column only once there are some.
+                if !state.reader.starred.isEmpty {
+                    if state.reader.starred.contains(event.id) { grid.put("◆", x: x, y: y, role: selected ? base : .readerStar) }
+                    x += 1
+                }
+                x += 1
                 let titleWidth = area.maxX - x - marksWidth - 2
                 if let hit = state.searchHit(forEvent: index), !hit.titleRanges.isEmpty, !selected {
                     grid.draw(EventDetail.marked(event.title, base, hit.titleRanges), x: x, y: y, maxWidth: max(0, titleWidth))

@@ -89,6 +89,32 @@ public struct ArticlePane: Sendable, Hashable {
         }
     }
 
+    /// Scrolls so that the article's line `line` is the top of the view.
+    mutating func show(line: Int, text: Rect, _ state: AppState) {
+        guard let source = state.corpus.source(sourceID), source.lines.lineCount > 0 else { return }
+        let line = min(max(1, line), source.lines.lineCount)
+        // The row of the line, or of the fold that holds it.
+        guard line > 1, let rows = layout(width: text.width, state)?.lineOfRow,
+              let row = rows.lastIndex(where: { $0 > 0 && $0 <= line }) else {
+            scroll = 0
+            return
+        }
+        scroll = rows.firstIndex(of: rows[row]) ?? row
+    }
+
+    /// The article's line at the top of the view (the first line below
+    /// the header when the header is in view).
+    func topLine(text: Rect, _ state: AppState) -> Int? {
+        guard let layout = layout(width: text.width, state) else { return nil }
+        return layout.lineOfRow.dropFirst(scroll).first { $0 > 0 }
+    }
+
+    /// The line at the top of the view, and the raw range of its text.
+    func topLineRange(text: Rect, _ state: AppState) -> (line: Int, range: Range<Int>)? {
+        guard let source = state.corpus.source(sourceID), let line = topLine(text: text, state) else { return nil }
+        return (line, source.lines.contentRange(ofLine: line))
+    }
+
     /// n / N: the next or previous search match after the top of the view.
     mutating func stepMatch(_ forward: Bool, text: Rect, _ state: inout AppState) -> [Effect] {
         guard !matches.isEmpty, let layout = layout(width: text.width, state) else {

@@ -30,7 +30,8 @@ enum CoverageScreen {
             Binding(keys: [.right, .character("l")], action: .nextColumn),
             Binding(keys: [.left, .character("h")], action: .previousColumn),
             Binding(keys: [.enter], action: .open),
-        ] + Keymap.leaving + Keymap.general,
+        ] + Keymap.leaving + Keymap.places + Keymap.general,
+        inputs: [.markPrompt, .palette],
         hints: { _ in [Hint(.open, "open"), Hint(.toggleHelp, "help"), Hint(.back, "back")] },
         reduce: reduce, mouse: mouse, clamp: clamp, draw: draw,
         position: { state in

@@ -10,6 +10,8 @@ public struct DatePrompt: Sendable, Hashable {
     public var text = ""
     /// Why the last Enter was refused.
     public var error: String?
+    /// Where ↑ and ↓ are in the dates typed before (nil: the line typed).
+    public var historyPosition: Int?
 }
 
 extension AppState {
@@ -28,6 +30,8 @@ enum DatePromptScreen {
         bindings: Keymap.lineEditing + [
             Binding(keys: [.enter], action: .accept, help: "Filter by the date; an empty line clears the filter"),
             Binding(keys: [.escape, .control("c"), .control("g")], action: .cancel, help: "Leave the filter as it was"),
+            Binding(keys: [.up], action: .historyPrevious, help: "Recall the previous date typed"),
+            Binding(keys: [.down], action: .historyNext, help: "Recall the next date typed"),
         ],
         takesText: "Type the date",
         reduce: reduce,
@@ -53,6 +57,14 @@ enum DatePromptScreen {
             prompt.error = nil
         case .clearLine:
             prompt.text = ""
+        case .historyPrevious, .historyNext:
+            let history = state.dateHistory
+            guard !history.isEmpty else { return [.bell] }
+            let position = (prompt.historyPosition ?? history.count) + (action == .historyPrevious ? -1 : 1)
+            guard position >= 0 else { return [.bell] }
+            prompt.historyPosition = position < history.count ? position : nil
+            prompt.text = position < history.count ? history[position] : ""
+            prompt.error = nil
         case .cancel:
             state.datePrompt = nil
             return []
@@ -71,7 +83,10 @@ enum DatePromptScreen {
             }
             state.datePrompt = nil
             Reducer.updateSearch(&state)
-            return []
+            guard !text.isEmpty else { return [] }
+            state.dateHistory.removeAll { $0 == text }
+            state.dateHistory.append(text)
+            return [.remember(text, .date)]
         default:
             return []
         }

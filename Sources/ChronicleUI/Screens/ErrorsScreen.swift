@@ -28,7 +28,8 @@ enum ErrorsScreen {
             Binding(keys: [.home, .character("g")], action: .top),
             Binding(keys: [.end, .character("G")], action: .bottom),
             Binding(keys: [.enter], action: .open, help: "Show the place: the article at the line, or the file in $EDITOR"),
-        ] + Keymap.leaving + Keymap.general,
+        ] + Keymap.leaving + Keymap.places + Keymap.general,
+        inputs: [.markPrompt, .palette],
         hints: { _ in [Hint(.open, "show the place"), Hint(.toggleHelp, "help"), Hint(.back, "back")] },
         reduce: reduce, clamp: clamp, draw: draw,
         position: { state in

@@ -35,16 +35,16 @@ enum HelpScreen {
         case .moveUp: scroll.rows = max(0, scroll.rows - 1)
         default: break
         }
-        scroll.rows = min(scroll.rows, max(0, lines(for: subject(state)).count - 1))
+        scroll.rows = min(scroll.rows, max(0, lines(for: subject(state), keys: state.keys).count - 1))
         state.setState(of: .help, scroll)
         return []
     }
 
     /// "  j ↓        Move down", grouped under headings, for one screen,
     /// then a section for each input it opens.
-    public static func lines(for kind: ScreenKind) -> [(keys: String, help: String, isHeading: Bool)] {
+    public static func lines(for kind: ScreenKind, keys: KeyBindings = .defaults) -> [(keys: String, help: String, isHeading: Bool)] {
         var lines: [(String, String, Bool)] = []
-        let rows = Screens[kind].keyRows
+        let rows = keys.keyRows(on: kind)
         var groups: [String] = []
         for row in rows where !groups.contains(row.group) { groups.append(row.group) }
         for group in groups {
@@ -54,7 +54,11 @@ enum HelpScreen {
         for input in Screens[kind].inputs {
             let screen = Screens[input]
             lines.append((screen.title, "", true))
-            for row in screen.keyRows { lines.append((row.keys, row.help, false)) }
+            for row in keys.keyRows(on: input) { lines.append((row.keys, row.help, false)) }
+        }
+        if let mouse = keys.key(for: .toggleMouse, on: kind) {
+            lines.append(("Mouse", "", true))
+            lines.append(("", "Shift-drag selects text while the mouse is on; \(mouse.label) turns it off", false))
         }
         return lines
     }
@@ -62,7 +66,7 @@ enum HelpScreen {
     static func draw(_ state: AppState, _ layout: ScreenLayout, into grid: inout Grid) {
         let kind = subject(state), area = layout.body
         let scroll = state.state(of: .help, as: Scroll.self)?.rows ?? 0
-        let lines = lines(for: kind)
+        let lines = lines(for: kind, keys: state.keys)
         let keyWidth = min(18, (lines.map { TextWidth.of($0.keys) }.max() ?? 0) + 2)
         let helpWidth = lines.map { TextWidth.of($0.help) }.max() ?? 0
         let width = min(area.width, keyWidth + helpWidth + 4)

@@ -61,7 +61,7 @@ enum PickerScreen {
             }
         case .tag:
             items = counts.ofTag.map { .init(value: $0.key, label: $0.key, count: $0.value) }
-        case .date:
+        case .date, .starred:
             items = []
         }
         items = items.filter { $0.count > 0 }.sorted { ($0.count, $1.label) > ($1.count, $0.label) }
@@ -119,6 +119,7 @@ enum PickerScreen {
         case .source: return "Filter by outlet"
         case .tag: return "Filter by tag"
         case .date: return "Filter by date"
+        case .starred: return "Your starred events"
         }
     }
 

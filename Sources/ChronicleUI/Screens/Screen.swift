@@ -102,6 +102,9 @@ public enum Screens {
         ConfirmScreen.screen,
         ErrorsScreen.screen,
         SourcesScreen.screen,
+        PaletteScreen.screen,
+        MarkPromptScreen.screen,
+        NotePromptScreen.screen,
     ]
 
     private static let byKind: [ScreenKind: Screen] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })

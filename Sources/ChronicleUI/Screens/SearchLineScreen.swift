@@ -46,8 +46,11 @@ enum SearchLineScreen {
         case .accept:
             state.closeTop()
             let query = state.search.query.trimmingCharacters(in: .whitespaces)
-            if !query.isEmpty && state.search.history.last != query { state.search.history.append(query) }
-            return []
+            guard !query.isEmpty else { return [] }
+            // Kept across runs, as less keeps ~/.lesshst: the shell writes it.
+            state.search.history.removeAll { $0 == query }
+            state.search.history.append(query)
+            return [.remember(query, .search)]
         case .cancel:
             Reducer.clearSearch(&state)
             return []

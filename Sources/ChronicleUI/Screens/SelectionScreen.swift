@@ -22,6 +22,7 @@ enum SelectionScreen {
             Binding(keys: [.character("B")], action: .moveSelectionBack),
             Binding(keys: [.character("c")], action: .cite),
             Binding(keys: [.character("e")], action: .newEvent),
+            Binding(keys: [.character("y")], action: .copy, help: "Copy the selection with its citation (OSC 52)"),
             Binding(keys: [.down, .character("j")], action: .extendRowDown),
             Binding(keys: [.up, .character("k")], action: .extendRowUp),
             Binding(keys: [.pageDown, .control("f")], action: .pageDown),
@@ -40,8 +41,8 @@ enum SelectionScreen {
         })
 
     /// `v` in an article: the first word of body text in view is selected.
+    /// A read-only corpus may be selected in too, to copy: citing is refused.
     static func open(_ state: inout AppState) -> [Effect] {
-        if let refused = Reducer.refusedAsReadOnly(&state) { return refused }
         guard var pane = state.article, let source = state.corpus.source(pane.sourceID) else { return [.bell] }
         let text = ArticleScreen.text(state)
         let layout = pane.layout(width: text.width, state)
@@ -81,9 +82,9 @@ enum SelectionScreen {
         case .cancel:
             close(&state)
             return []
-        case .cite:
-            return cite(selection, in: source, &state)
-        case .newEvent:
+        case .cite, .newEvent:
+            if let refused = Reducer.refusedAsReadOnly(&state) { return refused }
+            guard action == .newEvent else { return cite(selection, in: source, &state) }
             guard let citation = QuoteChooser.citation(of: selection.range, in: source) else { return cannotAnchor(&state) }
             close(&state)
             EventFormScreen.openNew(citation, selection: selection.range, in: source, &state)

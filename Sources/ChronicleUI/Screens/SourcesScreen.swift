@@ -23,7 +23,8 @@ enum SourcesScreen {
         kind: .sources, title: "Articles", helpTitle: "Keys: articles",
         bindings: Keymap.movement + [
             Binding(keys: [.enter], action: .open, help: "Read the article (v there selects a passage to cite)"),
-        ] + Keymap.leaving + Keymap.general,
+        ] + Keymap.leaving + Keymap.places + Keymap.general,
+        inputs: [.markPrompt, .palette],
         hints: { _ in [Hint(.open, "read"), Hint(.toggleHelp, "help"), Hint(.back, "back")] },
         reduce: reduce, clamp: clamp, draw: draw,
         position: { state in "\((state.sourcesView?.selected ?? 0) + 1)/\(state.corpus.sources.count)" })

@@ -19,6 +19,7 @@ enum TimelineScreen {
             Binding(keys: [.character("o")], action: .filterSource),
             Binding(keys: [.character("d")], action: .filterDate),
             Binding(keys: [.character("t")], action: .filterTag),
+            Binding(keys: [.character("S")], action: .filterStarred),
             Binding(keys: [.character("x")], action: .clearLastFilter),
             Binding(keys: [.character("X")], action: .clearFilters),
             Binding(keys: [.character("c")], action: .showCoverage),
@@ -29,8 +30,8 @@ enum TimelineScreen {
             Binding(keys: [.character("e")], action: .editEvent),
             Binding(keys: [.character("E")], action: .editEventInEditor),
             Binding(keys: [.delete, .character("-")], action: .remove),
-        ] + Keymap.general,
-        inputs: [.searchLine, .picker, .datePrompt, .eventForm, .confirm],
+        ] + Keymap.keeping + Keymap.places + Keymap.general,
+        inputs: [.searchLine, .picker, .datePrompt, .eventForm, .confirm, .markPrompt, .notePrompt, .palette],
         hints: hints, reduce: reduce, mouse: mouse, clamp: clamp, draw: draw, position: position)
 
     static func hints(_ state: AppState) -> [Hint] {

@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     /// The kinds of filter; each holds at most one value at a time.
     public enum FilterKind: String, Sendable, Hashable, CaseIterable {
         case actor, source, date, tag
+        /// The events the reader starred.
+        case starred
     }
 
     /// The filters in force, in the order they were set, so `x` clears
@@ -31,11 +33,13 @@ public struct AppState: Sendable {
         public var source: String?
         public var date: PartialDate?
         public var tag: String?
+        public var starred = false
 
         public var isEmpty: Bool { order.isEmpty }
 
-        public var eventFilter: EventFilter {
-            EventFilter(within: date, actor: actor, source: source, tag: tag)
+        /// The model's filter; `starred` is the reader's starred events.
+        public func eventFilter(starred ids: Set<String>) -> EventFilter {
+            EventFilter(within: date, actor: actor, source: source, tag: tag, eventIDs: starred ? ids : nil)
         }
 
         public mutating func set(_ kind: FilterKind, _ value: String?, date: PartialDate? = nil) {
@@ -44,6 +48,7 @@ public struct AppState: Sendable {
             case .source: source = value
             case .date: self.date = date
             case .tag: tag = value
+            case .starred: starred = value != nil
             }
             order.removeAll { $0 == kind }
             if value != nil || date != nil { order.append(kind) }
@@ -56,6 +61,7 @@ public struct AppState: Sendable {
             case .source: return source
             case .tag: return tag
             case .date: return date?.edtf
+            case .starred: return starred ? "starred" : nil
             }
         }
     }
@@ -102,6 +108,16 @@ public struct AppState: Sendable {
     public var related: (eventID: String, suggestions: [Suggestion])?
     /// A one-line note for the status bar ("no other source cites this event").
     public var notice: String?
+    /// The keys in force: the screens' own, with the user's over them.
+    public var keys = KeyBindings.defaults
+    /// Whether the browser takes the mouse (off, the terminal selects text).
+    public var mouseEnabled = true
+    /// The reader's own stars, notes and marks on this corpus.
+    public var reader = ReaderNotes()
+    /// Date filters typed, oldest first; ↑ in the date prompt recalls them.
+    public var dateHistory: [String] = []
+    /// The places visited, for Ctrl-O and its way forward.
+    public var jumps = JumpList()
 
     public init(data: BrowserData, size: Size, index: SearchIndex? = nil, authoring: Authoring = Authoring()) {
         self.data = data
@@ -155,6 +171,11 @@ extension AppState {
     mutating func closeTop() {
         if stack.count > 1 { stack.removeLast() }
     }
+
+    /// Closes every screen but the timeline.
+    mutating func closeAll() {
+        stack.removeSubrange(1...)
+    }
 }
 
 extension AppState {
@@ -166,7 +187,7 @@ extension AppState {
     public func eventDetail(width: Int, focusedPassage: Int?) -> EventDetail? {
         guard let event = selectedEvent else { return nil }
         return EventDetail(event: event, corpus: corpus, width: width, focusedPassage: focusedPassage,
-                           matches: searchHit(forEvent: timeline.selected), related: relatedPassages)
+                           matches: searchHit(forEvent: timeline.selected), related: relatedPassages, reader: reader)
     }
 
     /// How many passages the event pane lists: citations, then related ones.

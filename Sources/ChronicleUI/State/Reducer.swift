@@ -14,14 +14,28 @@ public enum Reducer {
 
     /// Looks the key up in the keymap of the screen that takes keys and applies it.
     public static func handle(_ key: Key, _ state: inout AppState) -> [Effect] {
-        guard let action = Keymap.action(for: key, on: state.top) else { return [] }
+        guard let action = state.keys.action(for: key, on: state.top) else { return [] }
         return reduce(&state, action)
     }
 
+    /// Applies an action; a jump (a screen opened or left, another event
+    /// or article reached other than step by step) leaves the place it
+    /// came from on the jump list, for Ctrl-O.
     public static func reduce(_ state: inout AppState, _ action: Action) -> [Effect] {
+        guard Places.mayJump(action) else { return apply(&state, action) }
+        let before = state
+        let effects = apply(&state, action)
+        Places.recordJump(from: before, action, &state)
+        return effects
+    }
+
+    static func apply(_ state: inout AppState, _ action: Action) -> [Effect] {
         // A notice lasts until the next thing the user does; the index
-        // arriving on its own is not that.
-        if case .indexReady = action {} else { state.notice = nil }
+        // arriving, a save answered or the window resized are not that.
+        switch action {
+        case .indexReady, .readerNotesSaved, .resize: break
+        default: state.notice = nil
+        }
         switch action {
         case .quit: return [.quit]
         case .redraw: return [.repaint]
@@ -31,6 +45,7 @@ public enum Reducer {
             return []
         case .indexReady(let index):
             state.index = index
+            if state.notice == indexingNotice { state.notice = nil }
             if !state.search.query.isEmpty || !state.filters.isEmpty { updateSearch(&state) }
             return []
         case .toggleHelp:
@@ -53,6 +68,33 @@ public enum Reducer {
             return [action == .undo ? .undoEdit : .redoEdit]
         case .showErrors:
             return ErrorsScreen.open(&state)
+        case .readerNotesSaved(let notes):
+            state.reader = notes
+            if state.filters.starred { updateSearch(&state) }
+            return []
+        case .userFileFailed(let message):
+            state.notice = message
+            return [.bell]
+        case .jumpBack, .jumpForward:
+            return Places.jump(back: action == .jumpBack, &state)
+        case .toggleMouse:
+            state.mouseEnabled.toggle()
+            state.notice = state.mouseEnabled ? "Mouse on: Shift-drag selects text in most terminals" : "Mouse off: the terminal selects text; \(state.keys.key(for: .toggleMouse, on: state.top)?.label ?? "M") turns it on"
+            return [.setMouse(state.mouseEnabled)]
+        case .openPalette:
+            PaletteScreen.open(&state)
+            return []
+        case .toggleStar:
+            return ReaderActions.toggleStar(&state)
+        case .filterStarred:
+            return ReaderActions.filterStarred(&state)
+        case .editNote:
+            return NotePromptScreen.open(&state)
+        case .setMark, .goToMark:
+            MarkPromptScreen.open(setting: action == .setMark, &state)
+            return []
+        case .copy, .copyMarkdown:
+            return Copying.copy(markdown: action == .copyMarkdown, &state)
         default:
             return Screens[state.top].reduce(action, &state)
         }

@@ -5,6 +5,9 @@ import ChronicleModel
 /// timeline's x and Esc) runs them again through here.
 extension Reducer {
     /// Runs the query and the filters against the index and narrows the timeline to them.
+    /// What the status line says while a search waits for the index.
+    static let indexingNotice = "Indexing the corpus… the search runs when it is ready"
+
     static func updateSearch(_ state: inout AppState) {
         let query = SearchQuery(state.search.query)
         if query.isEmpty && state.filters.isEmpty {
@@ -13,10 +16,10 @@ extension Reducer {
         } else {
             guard let index = state.index else {
                 // Still indexing: the query waits; `.indexReady` runs it.
-                state.notice = "Indexing the corpus… the search runs when it is ready"
+                state.notice = indexingNotice
                 return
             }
-            let result = index.search(query, filter: state.filters.eventFilter, refining: state.search.result)
+            let result = index.search(query, filter: state.filters.eventFilter(starred: state.reader.starred), refining: state.search.result)
             state.search.result = result
             state.rows = state.data.rows(for: result.matchingEvents)
         }
