@@ -278,3 +278,21 @@ final class ConfigurationTests: XCTestCase {
         }
     }
 }
+
+final class ConfigurationDocumentationTests: XCTestCase {
+    func testTheDocsHoldTheDefaultsFile() throws {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().appendingPathComponent("docs/configuration.md")
+        let text = try String(contentsOf: url, encoding: .utf8)
+        XCTAssertTrue(text.contains("```yaml\n" + DefaultConfiguration.text + "```\n"),
+                      "docs/configuration.md does not hold `chronicle config --defaults`: paste it under “The defaults”")
+        for role in Role.allCases { XCTAssertTrue(text.contains(role.name), role.name) }
+        for screen in Screens.all { XCTAssertTrue(text.contains("`\(KeyBindings.configName(screen.kind))`"), "\(screen.kind)") }
+        // Every example reads without a problem.
+        let blocks = text.components(separatedBy: "```yaml\n").dropFirst().map { $0.components(separatedBy: "```")[0] }
+        XCTAssertGreaterThanOrEqual(blocks.count, 3)
+        for block in blocks {
+            XCTAssertEqual(Configuration.parse(Array(block.utf8), path: "example").problems, [], block)
+        }
+    }
+}
