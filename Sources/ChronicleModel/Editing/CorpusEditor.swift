@@ -37,15 +37,20 @@ public struct CorpusEditor: Sendable {
     }
 
     public let directory: String
+    /// The largest file of the corpus read, in bytes (`CorpusLoader.load`).
+    public let maxArticleSize: Int
     /// The YAML files by path relative to the corpus, as last read or written.
     public internal(set) var texts: [String: [UInt8]]
     public private(set) var done: [Change] = []
     public private(set) var undone: [Change] = []
 
     /// The corpus at `directory`, its YAML read now. Refused, saying why,
-    /// when it cannot be written.
-    public init(directory: String) throws(Failure) {
+    /// when it cannot be written, or when one of its YAML files cannot be
+    /// read (it lies outside the corpus, is not a regular file, is too
+    /// large): the loader says the same with its place.
+    public init(directory: String, maxArticleSize: Int = CorpusLoader.defaultMaxArticleSize) throws(Failure) {
         self.directory = directory
+        self.maxArticleSize = maxArticleSize
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
             throw .cannot("\(directory) is not a directory: give the corpus's directory (chronicle init DIR makes one)")
@@ -53,42 +58,46 @@ public struct CorpusEditor: Sendable {
         guard access(directory, W_OK) == 0 else {
             throw .readOnly("\(directory) is read-only (\(AtomicFile.problem(errno))): Chronicle can read it but not change it")
         }
+        let corpus = DirectoryCorpusFiles(path: directory)
+        func read(_ name: String) throws(Failure) -> [UInt8]? {
+            do { return try corpus.read(name, maxSize: maxArticleSize) } catch {
+                if error.isMissing { return nil }
+                throw .cannot("\(error.path) \(error.problem): Chronicle does not change this corpus")
+            }
+        }
         var texts: [String: [UInt8]] = [:]
-        let manifestPath = directory + "/" + CorpusLoader.manifestName
-        guard let manifest = try Self.read(manifestPath) else { throw .cannot("\(manifestPath) does not exist: not a corpus (chronicle init makes one)") }
+        guard let manifest = try read(CorpusLoader.manifestName) else {
+            throw .cannot("\(corpus.displayPath(CorpusLoader.manifestName)) does not exist: not a corpus (chronicle init makes one)")
+        }
         texts[CorpusLoader.manifestName] = manifest
         let listed = (try? ManifestText(manifest))?.eventsFiles ?? [CorpusLoader.defaultEventsFile]
         for name in listed where !name.hasPrefix("/") && !name.split(separator: "/").contains("..") {
-            if let bytes = try Self.read(directory + "/" + name) { texts[name] = bytes }
+            if let bytes = try read(name) { texts[name] = bytes }
         }
         for name in texts.keys where access(directory + "/" + name, W_OK) != 0 {
             throw .readOnly("\(directory)/\(name) is read-only (\(AtomicFile.problem(errno))): Chronicle can read the corpus but not change it")
         }
         self.texts = texts
-        Self.removeLeftovers(in: directory, of: Array(texts.keys))
+        Self.removeLeftovers(in: texts.keys.compactMap { try? corpus.placeToWrite($0) })
     }
 
     /// Temporary files a save killed midway left beside the files it was
     /// writing (`.events.yaml.chronicle-PID-…`), when that process is gone.
-    static func removeLeftovers(in directory: String, of names: [String]) {
-        let folders = Set(names.map { (directory + "/" + $0 as NSString).deletingLastPathComponent })
+    static func removeLeftovers(in paths: [String]) {
+        let folders = Set(paths.map { ($0 as NSString).deletingLastPathComponent })
         for folder in folders {
             for entry in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] where entry.hasPrefix(".") {
-                guard let mark = entry.range(of: ".chronicle-") else { continue }
+                guard let mark = entry.range(of: ".chronicle-", options: .backwards) else { continue }
                 let pid = entry[mark.upperBound...].split(separator: "-").first.flatMap { Int32($0) }
                 if let pid, kill(pid, 0) != 0, errno == ESRCH { unlink(folder + "/" + entry) }
             }
         }
     }
 
-    private static func read(_ path: String) throws(Failure) -> [UInt8]? {
-        do { return try AtomicFile.read(path) } catch { throw .io(error.description) }
-    }
-
     /// The corpus's files: its YAML as this editor holds it, its articles from disk.
     public var files: CorpusFiles { EditedCorpusFiles(directory: DirectoryCorpusFiles(path: directory), texts: texts) }
 
-    public func load() -> CorpusLoadResult { CorpusLoader.load(from: files) }
+    public func load() -> CorpusLoadResult { CorpusLoader.load(from: files, maxArticleSize: maxArticleSize) }
 
     /// The events file a new event goes to: the last one the manifest lists.
     var newEventsFile: String {
@@ -132,8 +141,15 @@ public struct CorpusEditor: Sendable {
     /// Reads the YAML files again from disk (after another program changed
     /// them). What was done in the session can no longer be undone.
     public mutating func reload() throws(Failure) -> CorpusLoadResult {
-        self = try CorpusEditor(directory: directory)
+        self = try CorpusEditor(directory: directory, maxArticleSize: maxArticleSize)
         return load()
+    }
+
+    /// The name of the temporary file an event is edited in (`$EDITOR`):
+    /// the id is the corpus's, so only its slug is in the name, never a
+    /// `/`, a `..` or a control character.
+    public static func editorFileName(forEvent id: String) -> String {
+        "chronicle-event-\(getpid())-\(YAMLWriting.slug(id)).yaml"
     }
 
     /// The event's YAML for a person to edit (`$EDITOR`).
@@ -206,7 +222,8 @@ public struct CorpusEditor: Sendable {
 
     /// Checks the changed texts in memory, then writes them.
     private mutating func commit(_ changed: [String: [UInt8]], summary: String, before current: CorpusLoadResult) throws(Failure) -> CorpusLoadResult {
-        let loaded = CorpusLoader.load(from: EditedCorpusFiles(directory: DirectoryCorpusFiles(path: directory), texts: changed))
+        let loaded = CorpusLoader.load(from: EditedCorpusFiles(directory: DirectoryCorpusFiles(path: directory), texts: changed),
+                                       maxArticleSize: maxArticleSize)
         // Errors the corpus had already may stay; the change may bring none.
         let previous = Set(current.diagnostics.errors.map(\.message))
         let new = loaded.diagnostics.errors.filter { !previous.contains($0.message) }
@@ -222,18 +239,27 @@ public struct CorpusEditor: Sendable {
     }
 
     /// Writes each file in turn; when one fails, those written are put back.
+    /// Each is written where `placeToWrite` says, all worked out before
+    /// the first is written: never through a link to outside the corpus.
     private func write(_ files: [(path: String, expected: [UInt8], bytes: [UInt8])]) throws(Failure) {
-        var written: [(path: String, expected: [UInt8], bytes: [UInt8])] = []
-        for file in files {
-            let path = directory + "/" + file.path
+        let places = try files.map { file throws(Failure) in try place(of: file.path) }
+        var written: [(place: String, expected: [UInt8], bytes: [UInt8])] = []
+        for (file, place) in zip(files, places) {
             do {
-                try AtomicFile.write(file.bytes, to: path, expected: file.expected)
-                written.append(file)
+                try AtomicFile.write(file.bytes, to: place, expected: file.expected)
+                written.append((place, file.expected, file.bytes))
             } catch {
-                for back in written.reversed() { try? AtomicFile.write(back.expected, to: directory + "/" + back.path, expected: back.bytes) }
-                if case .changedOnDisk = error { throw .changedOnDisk(path) }
+                for back in written.reversed() { try? AtomicFile.write(back.expected, to: back.place, expected: back.bytes) }
+                if case .changedOnDisk = error { throw .changedOnDisk(directory + "/" + file.path) }
                 throw .io(error.description)
             }
+        }
+    }
+
+    /// The real path to write the corpus's file `path` at, inside the corpus.
+    func place(of path: String) throws(Failure) -> String {
+        do { return try DirectoryCorpusFiles(path: directory).placeToWrite(path) } catch {
+            throw .cannot("\(error.path) \(error.problem); nothing was written")
         }
     }
 }
@@ -244,9 +270,9 @@ struct EditedCorpusFiles: CorpusFiles {
     let directory: DirectoryCorpusFiles
     let texts: [String: [UInt8]]
 
-    func read(_ path: String) throws(CorpusFileError) -> [UInt8] {
+    func read(_ path: String, maxSize: Int) throws(CorpusFileError) -> [UInt8] {
         if let bytes = texts[path] { return bytes }
-        return try directory.read(path)
+        return try directory.read(path, maxSize: maxSize)
     }
 
     func displayPath(_ path: String) -> String { directory.displayPath(path) }

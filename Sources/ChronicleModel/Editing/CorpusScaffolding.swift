@@ -67,8 +67,21 @@ extension CorpusEditor {
         let sha = SHA256.hex(raw)
         // The same bytes already in the corpus: nothing to do.
         if let same = current.corpus.sources.first(where: { $0.sha256 == sha }) { return .alreadyThere(id: same.id, file: same.file) }
-        if let existing = try? AtomicFile.read(directory + "/" + file) {
-            throw .cannot("\(file) is already in the corpus with other bytes (sha256 \(SHA256.hex(existing).prefix(12))…); rename the new file to add it beside it")
+        // Where the copy goes: inside the corpus, even when articles/ is a
+        // link (one out of the corpus is refused here, before anything).
+        let corpus = DirectoryCorpusFiles(path: directory)
+        func place(of name: String) throws(Failure) -> String {
+            do { return try corpus.placeToWrite(name) } catch { throw .cannot("\(error.path) \(error.problem); nothing was written") }
+        }
+        var status = stat()
+        let folderIsThere = lstat(directory + "/articles", &status) == 0
+        if folderIsThere {
+            let target = try place(of: file)
+            var taken = stat()
+            if lstat(target, &taken) == 0 {
+                let existing = (try? AtomicFile.read(target)).flatMap { $0 }.map { "sha256 \(SHA256.hex($0).prefix(12))…" } ?? "not a file Chronicle reads"
+                throw .cannot("\(file) is already in the corpus with other bytes (\(existing)); rename the new file to add it beside it")
+            }
         }
         var proposal = ArticleProposal(raw, given: options)
         guard let outlet = proposal.outlet else { throw .cannot("\(base) does not say its outlet: give it with --outlet") }
@@ -97,22 +110,22 @@ extension CorpusEditor {
         // Checked in memory with the article in place before anything is written.
         var changed = texts
         changed[CorpusLoader.manifestName] = manifest.bytes
-        let check = CorpusLoader.load(from: EditedCorpusFiles(directory: DirectoryCorpusFiles(path: directory), texts: changed.merging([file: raw]) { a, _ in a }))
+        let check = CorpusLoader.load(from: EditedCorpusFiles(directory: corpus, texts: changed.merging([file: raw]) { a, _ in a }),
+                                      maxArticleSize: maxArticleSize)
         let previous = Set(current.diagnostics.errors.map(\.message))
         let new = check.diagnostics.errors.filter { !previous.contains($0.message) }
         guard new.isEmpty else { throw .invalid(new.map { "\($0.location): \($0.message)" }) }
-        do {
-            try FileManager.default.createDirectory(atPath: directory + "/articles", withIntermediateDirectories: true)
-            try AtomicFile.write(raw, to: directory + "/" + file, expected: nil)
-        } catch let error as AtomicFile.Failure {
-            throw .io(error.description)
-        } catch {
-            throw .io("\(directory)/articles could not be made: \(error.localizedDescription)")
+        if !folderIsThere {
+            do { try FileManager.default.createDirectory(atPath: directory + "/articles", withIntermediateDirectories: true) } catch {
+                throw .io("\(directory)/articles could not be made: \(error.localizedDescription)")
+            }
         }
+        let target = try place(of: file), manifestTarget = try place(of: CorpusLoader.manifestName)
+        do { try AtomicFile.write(raw, to: target, expected: nil) } catch { throw .io(error.description) }
         do {
-            try AtomicFile.write(manifest.bytes, to: directory + "/" + CorpusLoader.manifestName, expected: texts[CorpusLoader.manifestName])
+            try AtomicFile.write(manifest.bytes, to: manifestTarget, expected: texts[CorpusLoader.manifestName])
         } catch {
-            unlink(directory + "/" + file)
+            unlink(target)
             if case .changedOnDisk(let path) = error { throw .changedOnDisk(path) }
             throw .io(error.description)
         }

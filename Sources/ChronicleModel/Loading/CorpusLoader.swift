@@ -16,22 +16,27 @@ public enum CorpusLoader {
     public static let manifestName = "manifest.yaml"
     public static let defaultEventsFile = "events.yaml"
     public static let formatVersion = 1
+    /// The largest file of a corpus read unless the caller says otherwise
+    /// (`--max-article-size`): 256 MB. A larger one is refused unread; a
+    /// corpus larger than memory is for an index on disk, not for reading whole.
+    public static let defaultMaxArticleSize = 256 << 20
 
     static let manifestFields = ["format", "title", "description", "sources", "actors", "events"]
 
-    public static func load(from files: CorpusFiles) -> CorpusLoadResult {
-        load(from: files, previewing: 0) { _ in }
+    public static func load(from files: CorpusFiles, maxArticleSize: Int = defaultMaxArticleSize) -> CorpusLoadResult {
+        load(from: files, maxArticleSize: maxArticleSize, previewing: 0) { _ in }
     }
 
     /// Loads the corpus; first, when every event is read and checked and
     /// before the articles are, hands `preview` the first `count` events of
     /// the timeline with their quotes anchored (see `CorpusPreview`). There
     /// is no preview when anything reported by then is an error, or when
-    /// `count` is 0.
-    public static func load(from files: CorpusFiles, previewing count: Int,
+    /// `count` is 0. A file larger than `maxArticleSize` bytes (an article,
+    /// an events file or the manifest) is refused before it is read.
+    public static func load(from files: CorpusFiles, maxArticleSize: Int = defaultMaxArticleSize, previewing count: Int,
                             _ preview: (CorpusPreview) -> Void) -> CorpusLoadResult {
         let log = DiagnosticLog()
-        var loader = CorpusReader(files: files, log: log)
+        var loader = CorpusReader(files: files, maxFileSize: maxArticleSize, log: log)
         let corpus = loader.run(previewing: count, preview)
         return CorpusLoadResult(corpus: corpus, diagnostics: log.items)
     }
@@ -46,6 +51,8 @@ public enum CorpusLoader {
 /// OnePassOrder.swift for how their messages are put back in order.
 struct CorpusReader {
     let files: CorpusFiles
+    /// The largest file read, in bytes.
+    let maxFileSize: Int
     var log: DiagnosticLog
     var sources: [Source] = []
     /// Position of each source in `sources`, so a citation finds its source
@@ -63,8 +70,9 @@ struct CorpusReader {
     var actorOfName: [String: String] = [:]
 
 
-    init(files: CorpusFiles, log: DiagnosticLog) {
+    init(files: CorpusFiles, maxFileSize: Int, log: DiagnosticLog) {
         self.files = files
+        self.maxFileSize = maxFileSize
         self.log = log
     }
 
@@ -79,10 +87,11 @@ struct CorpusReader {
             let manifestPath = files.displayPath(CorpusLoader.manifestName)
             let bytes: [UInt8]
             do {
-                bytes = try files.read(CorpusLoader.manifestName)
+                bytes = try files.read(CorpusLoader.manifestName, maxSize: maxFileSize)
             } catch {
-                log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.problem)",
-                          hint: "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md")
+                let about = "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md"
+                log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.isMissing ? "" : "the manifest ")\(error.problem)",
+                          hint: error.isMissing ? about : error.hint ?? about)
                 return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
             }
             guard let file = YAMLFile(path: manifestPath, bytes: bytes, log: log) else {

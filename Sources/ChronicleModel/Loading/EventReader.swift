@@ -16,7 +16,7 @@ extension CorpusReader {
         worker.log = DiagnosticLog()
         let bytes: [UInt8]
         do {
-            bytes = try files.read(name)
+            bytes = try files.read(name, maxSize: maxFileSize)
         } catch {
             worker.log.error(listedAt, "cannot read the events file \(error.path): \(error.problem)", hint: error.hint ?? "create \(name), or list the right file under `events:`")
             return CheckedEventsFile(report: worker.log.items, outcomes: [], sortKeys: nil)

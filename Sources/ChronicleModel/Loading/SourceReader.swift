@@ -52,7 +52,7 @@ extension CorpusReader {
         let published = datedValue(named, key: "published", required: true) ?? DatedValue(date: try! PartialDate(parsing: "0000"), inferred: true)
         let raw: [UInt8]
         do {
-            raw = try files.read(path)
+            raw = try files.read(path, maxSize: maxFileSize)
         } catch {
             log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
             outcome.unreadable = true
