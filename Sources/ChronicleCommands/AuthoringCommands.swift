@@ -54,19 +54,33 @@ struct AddCommand: ParsableCommand {
     @Option(help: "Its web address.")
     var url: String?
 
+    @Option(name: .long, help: ArgumentHelp(
+        "The largest file to read, of the corpus or added to it, in bytes or with K, M, G (powers of 1024).",
+        valueName: "size"))
+    var maxArticleSize = FileSizeLimit(bytes: CorpusLoader.defaultMaxArticleSize)
+
     func validate() throws {
         if id != nil && files.count > 1 { throw ValidationError("--id names one source: add the files one at a time") }
     }
 
     func run() throws {
         var editor: CorpusEditor
-        do { editor = try CorpusEditor(directory: corpus) } catch { throw CLIError.data(SafeText.visible(error.description)) }
+        do { editor = try CorpusEditor(directory: corpus, maxArticleSize: maxArticleSize.bytes) } catch {
+            throw CLIError.data(SafeText.visible(error.description))
+        }
         var current = editor.load()
         let out = Terminal.standardOutput
         var failures = 0
         for path in files {
-            guard let raw = try? AtomicFile.read(path) else {
-                Terminal.standardError.write(SafeText.visible("chronicle: \(path): cannot be read") + "\n")
+            // Only a regular file, and none over the limit: a pipe would wait for a writer.
+            let raw: [UInt8]
+            do throws(AtomicFile.Failure) {
+                guard let bytes = try AtomicFile.read(path, maxSize: maxArticleSize.bytes) else { throw .io(path: path, problem: "no such file") }
+                raw = bytes
+            } catch {
+                var why = error.description
+                if case .io(_, let problem) = error { why = problem }
+                Terminal.standardError.write(SafeText.visible("chronicle: \(path): cannot be read (\(why))") + "\n")
                 failures += 1
                 continue
             }

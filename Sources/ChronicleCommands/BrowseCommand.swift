@@ -44,12 +44,16 @@ struct BrowseCommand: ParsableCommand {
         var editor: CorpusEditor?
         var readOnlyReason: String? = "The built-in corpus is read-only: chronicle init DIR starts one of your own (docs/user-guide.md)"
         if let directory = corpus.corpus {
-            do { editor = try CorpusEditor(directory: directory); readOnlyReason = nil } catch { readOnlyReason = error.description }
+            do {
+                editor = try CorpusEditor(directory: directory, maxArticleSize: corpus.maxArticleSize.bytes)
+                readOnlyReason = nil
+            } catch { readOnlyReason = error.description }
         }
         // A large corpus takes a second or more to read and check. Its first
         // screen is drawn from a preview, the timeline's first events with
         // every quote of theirs anchored, while the rest is read and checked.
-        let loading = BackgroundLoad(files: editor?.files ?? corpus.files, previewing: BrowserData.previewEvents)
+        let loading = BackgroundLoad(files: editor?.files ?? corpus.files, maxArticleSize: corpus.maxArticleSize.bytes,
+                                     previewing: BrowserData.previewEvents)
         let first = loading.previewOrResult()
         // A corpus that could not be read at all is refused before the
         // screen is taken; one with errors opens on what is valid.
@@ -104,9 +108,9 @@ final class BackgroundLoad: @unchecked Sendable {
     private var preview: CorpusPreview?
     private var loaded: CorpusLoadResult?
 
-    init(files: CorpusFiles, previewing count: Int) {
+    init(files: CorpusFiles, maxArticleSize: Int, previewing count: Int) {
         Thread {
-            let result = CorpusLoader.load(from: files, previewing: count) { preview in
+            let result = CorpusLoader.load(from: files, maxArticleSize: maxArticleSize, previewing: count) { preview in
                 self.lock.withLock { self.preview = preview }
                 self.arrived.signal()
             }

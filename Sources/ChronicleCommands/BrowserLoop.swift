@@ -133,7 +133,7 @@ struct BrowserLoop {
         let original: String
         do { original = try session.text(ofEvent: id) } catch { return .editFailed(EditReport(message: error.description)) }
         let header = "# Edit the event, save and quit: Chronicle checks it and writes it to the corpus.\n# An empty file, or no change, leaves it as it was. These lines are ignored.\n"
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-event-\(getpid())-\(YAMLWriting.slug(id)).yaml").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(CorpusEditor.editorFileName(forEvent: id)).path
         defer { unlink(path) }
         do { try AtomicFile.write(Array((header + (unsavedEditorText[id] ?? original)).utf8), to: path, expected: nil) } catch {
             return .editFailed(EditReport(message: error.description))

@@ -33,12 +33,17 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// `--corpus DIR`, shared by every command.
+/// `--corpus DIR` and `--max-article-size`, shared by every command that loads a corpus.
 struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "A corpus directory (manifest.yaml, events, articles). Default: the built-in corpus.",
         valueName: "dir"), completion: .directory)
     var corpus: String?
+
+    @Option(name: .long, help: ArgumentHelp(
+        "The largest file of the corpus to read (an article, an events file, the manifest), in bytes or with K, M, G (powers of 1024); a larger one is refused unread.",
+        valueName: "size"))
+    var maxArticleSize = FileSizeLimit(bytes: CorpusLoader.defaultMaxArticleSize)
 
     var files: CorpusFiles {
         if let corpus { return DirectoryCorpusFiles(path: corpus) }
@@ -50,7 +55,12 @@ struct CorpusOptions: ParsableArguments {
     /// The corpus, or exit 2 with its errors: a corpus with unresolved
     /// quotes is never shown as if it were sourced.
     func load() throws -> Corpus {
-        try accept(CorpusLoader.load(from: files))
+        try accept(loadResult())
+    }
+
+    /// The corpus and every problem found loading it.
+    func loadResult() -> CorpusLoadResult {
+        CorpusLoader.load(from: files, maxArticleSize: maxArticleSize.bytes)
     }
 
     /// The loaded corpus, or exit 2 with its errors.
@@ -63,6 +73,20 @@ struct CorpusOptions: ParsableArguments {
         }
         return result.corpus
     }
+}
+
+/// A size given as `256M`, `1G` or bytes (`ByteSize`).
+struct FileSizeLimit: ExpressibleByArgument {
+    let bytes: Int
+
+    init(bytes: Int) { self.bytes = bytes }
+
+    init?(argument: String) {
+        guard let bytes = ByteSize.parse(argument) else { return nil }
+        self.bytes = bytes
+    }
+
+    var defaultValueDescription: String { bytes % (1 << 20) == 0 ? "\(bytes >> 20)M" : "\(bytes)" }
 }
 
 func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

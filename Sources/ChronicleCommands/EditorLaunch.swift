@@ -17,8 +17,11 @@ enum EditorLaunch {
     /// Runs the editor on `path` at `line` and waits for it; its exit status
     /// (127 when it could not be started).
     static func run(path: String, line: Int) -> Int32 {
-        // The file and the line go as the shell's own arguments, never into the command text.
-        let arguments = ["/bin/sh", "-c", command + " \"+$1\" \"$2\"", "chronicle-editor", String(max(1, line)), path]
+        // The file and the line go as the shell's own arguments, never into
+        // the command text; a relative name (a corpus's file, with --corpus
+        // .) starts `./`, so one such as `+:!cmd` or `-c` is not an option.
+        let file = path.hasPrefix("/") ? path : "./" + path
+        let arguments = ["/bin/sh", "-c", command + " \"+$1\" \"$2\"", "chronicle-editor", String(max(1, line)), file]
         let argv = arguments.map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         var pid: pid_t = 0

@@ -76,7 +76,7 @@ struct ShowCommand: ParsableCommand {
     static func completeEventIDs(_ arguments: [String], _ index: Int, _ prefix: String) -> [String] {
         var options = CorpusOptions()
         if let index = arguments.firstIndex(of: "--corpus"), index + 1 < arguments.count { options.corpus = arguments[index + 1] }
-        return CorpusLoader.load(from: options.files).corpus.events.map(\.id).filter { $0.hasPrefix(prefix) }
+        return options.loadResult().corpus.events.map(\.id).filter { $0.hasPrefix(prefix) }
     }
 }
 

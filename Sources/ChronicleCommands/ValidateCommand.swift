@@ -15,7 +15,7 @@ struct ValidateCommand: ParsableCommand {
     var strict = false
 
     func run() throws {
-        let result = CorpusLoader.load(from: corpus.files)
+        let result = corpus.loadResult()
         let err = Terminal.standardError
         for diagnostic in result.diagnostics {
             err.write(SafeText.visible(diagnostic.description, keepNewlines: true) + "\n")

@@ -6,6 +6,8 @@ struct CLIResult {
     let status: Int32
     let stdout: String
     let stderr: String
+    /// It was still running when `timeout` ran out, and was killed.
+    var timedOut = false
 }
 
 enum CLI {
@@ -24,9 +26,19 @@ enum CLI {
 
     private final class Marker {}
 
+    private final class Killed: @unchecked Sendable {
+        private let lock = NSLock()
+        private var killed = false
+        func set() { lock.withLock { killed = true } }
+        var value: Bool { lock.withLock { killed } }
+    }
+
+    /// With `timeout`, a run still going after that many seconds is killed
+    /// and said to have timed out: a test of what must not hang fails
+    /// rather than hangs.
     @discardableResult
     static func run(_ arguments: [String], binary: URL = CLI.binary, directory: URL? = nil,
-                    environment: [String: String] = [:]) throws -> CLIResult {
+                    environment: [String: String] = [:], timeout: TimeInterval? = nil) throws -> CLIResult {
         let process = Process()
         process.executableURL = binary
         process.arguments = arguments
@@ -39,13 +51,20 @@ enum CLI {
         process.standardError = err
         process.standardInput = FileHandle.nullDevice
         try process.run()
+        let killed = Killed()
+        if let timeout {
+            let pid = process.processIdentifier
+            DispatchQueue.global().asyncAfter(deadline: .now() + timeout) { [process] in
+                if process.isRunning { killed.set(); kill(pid, SIGKILL) }
+            }
+        }
         // Read before waiting so a full pipe cannot stall the child.
         let outData = out.fileHandleForReading.readDataToEndOfFile()
         let errData = err.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         return CLIResult(status: process.terminationStatus,
                          stdout: String(decoding: outData, as: UTF8.self),
-                         stderr: String(decoding: errData, as: UTF8.self))
+                         stderr: String(decoding: errData, as: UTF8.self), timedOut: killed.value)
     }
 
     /// A fresh temporary directory, removed when the test ends.
