@@ -52,7 +52,7 @@ struct BrowseCommand: ParsableCommand {
         // A large corpus takes a second or more to read and check. Its first
         // screen is drawn from a preview, the timeline's first events with
         // every quote of theirs anchored, while the rest is read and checked.
-        let loading = BackgroundLoad(files: editor?.files ?? corpus.files, maxArticleSize: corpus.maxArticleSize.bytes,
+        let loading = BackgroundLoad(files: TestHold.holding(editor?.files ?? corpus.files), maxArticleSize: corpus.maxArticleSize.bytes,
                                      previewing: BrowserData.previewEvents)
         let first = loading.previewOrResult()
         // A corpus that could not be read at all is refused before the
@@ -137,5 +137,31 @@ final class BackgroundLoad: @unchecked Sendable {
             if let loaded = lock.withLock({ loaded }) { return loaded }
             arrived.wait()
         }
+    }
+}
+
+/// For the end-to-end tests only: `CHRONICLE_TEST_HOLD=FILE` (a file of
+/// the corpus, as the manifest names it) makes the browser's load wait,
+/// when it comes to that file, until the file exists, and then read it. A
+/// test so holds back the whole corpus while its preview is on screen,
+/// and lets it go by writing the file. Read here and nowhere else.
+enum TestHold {
+    static func holding(_ files: CorpusFiles) -> CorpusFiles {
+        guard let held = ProcessInfo.processInfo.environment["CHRONICLE_TEST_HOLD"], !held.isEmpty else { return files }
+        return HeldCorpusFiles(files: files, held: held)
+    }
+
+    struct HeldCorpusFiles: CorpusFiles {
+        let files: CorpusFiles
+        let held: String
+
+        func read(_ path: String, maxSize: Int) throws(CorpusFileError) -> [UInt8] {
+            if path == held {
+                while access(files.displayPath(path), F_OK) != 0 { usleep(20_000) }
+            }
+            return try files.read(path, maxSize: maxSize)
+        }
+
+        func displayPath(_ path: String) -> String { files.displayPath(path) }
     }
 }

@@ -210,13 +210,13 @@ final class BrowserEndToEndTests: XCTestCase {
     }
 
     /// A generated corpus (400 articles, 2,000 events) plus one source whose
-    /// article is a named pipe, cited by the last event of the timeline:
-    /// the whole load waits on the pipe until the test writes the article,
-    /// while the first events (which do not cite it) make the preview.
-    func corpusHeldBack(quote: String) throws -> (directory: URL, pipe: String) {
+    /// article is not there yet, cited by the last event of the timeline:
+    /// started with `heldBack` in its environment, the browser's whole load
+    /// waits for that article (CHRONICLE_TEST_HOLD) until the test writes
+    /// it, while the first events (which do not cite it) make the preview.
+    func corpusHeldBack(quote: String) throws -> (directory: URL, article: URL) {
         let directory = try generatedCorpus()
-        let pipe = directory.appendingPathComponent("articles/late.txt").path
-        XCTAssertEqual(mkfifo(pipe, 0o600), 0)
+        let article = directory.appendingPathComponent("articles/late.txt")
         let manifestURL = directory.appendingPathComponent("manifest.yaml")
         var manifest = try String(contentsOf: manifestURL, encoding: .utf8)
         manifest = manifest.replacingOccurrences(of: "\nactors:\n", with: """
@@ -240,22 +240,24 @@ final class BrowserEndToEndTests: XCTestCase {
                     quote: \(quote)
 
             """.write(to: directory.appendingPathComponent("events-late.yaml"), atomically: true, encoding: .utf8)
-        return (directory, pipe)
+        return (directory, article)
     }
 
-    /// Writes the held-back article into its pipe (the load is waiting to read it).
-    func release(_ pipe: String) {
-        let handle = FileHandle(forWritingAtPath: pipe)
-        handle?.write(Data("The text was held back until now.\n".utf8))
-        try? handle?.close()
+    /// The environment that holds the load back until `release`.
+    static let heldBack = Tmux.colourTerminal + " CHRONICLE_TEST_HOLD=articles/late.txt"
+
+    /// Writes the held-back article (the load is waiting for it), whole at
+    /// once: written beside it and renamed.
+    func release(_ article: URL) throws {
+        try Data("The text was held back until now.\n".utf8).write(to: article, options: .atomic)
     }
 
     /// The first screen comes from the preview while the rest is checked;
     /// keys typed meanwhile are kept and applied to the whole corpus.
     func testTheFirstScreenComesBeforeTheWholeCorpusIsCheckedAndKeysWait() throws {
-        let (directory, pipe) = try corpusHeldBack(quote: "held back until now")
+        let (directory, article) = try corpusHeldBack(quote: "held back until now")
         let tmux = try Tmux(test: self)
-        try tmux.start(["--corpus", directory.path])
+        try tmux.start(["--corpus", directory.path], environment: Self.heldBack)
         var screen = try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") && $0.contains("1/2001") }
         XCTAssertTrue(screen.contains("Generated corpus"), screen)
         try tmux.keys("j", "j")
@@ -269,7 +271,7 @@ final class BrowserEndToEndTests: XCTestCase {
             // tmux drops trailing spaces: the position ends the 80th column but one.
             return lines.contains { $0.contains("checking every quote") && $0.hasSuffix("1/2001") && $0.count == 79 }
         }
-        release(pipe)
+        try release(article)
         screen = try tmux.waitFor("the whole corpus, both keys applied") { $0.contains("3/2001") && !$0.contains("checking every quote") }
         XCTAssertTrue(screen.split(separator: "\n").allSatisfy { $0.count <= 80 }, "laid out at the new size:\n" + screen)
         XCTAssertTrue(screen.contains("q quit"), screen)
@@ -284,11 +286,11 @@ final class BrowserEndToEndTests: XCTestCase {
     /// what is valid, the error counted on the status line, and `!` lists
     /// it with its file and line.
     func testAnErrorFoundAfterThePreviewIsCountedAndListed() throws {
-        let (directory, pipe) = try corpusHeldBack(quote: "words the article does not have")
+        let (directory, article) = try corpusHeldBack(quote: "words the article does not have")
         let tmux = try Tmux(test: self)
-        try tmux.start(["--corpus", directory.path])
+        try tmux.start(["--corpus", directory.path], environment: Self.heldBack)
         try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") }
-        release(pipe)
+        try release(article)
         try tmux.waitFor("the whole corpus, with its error") { $0.contains("1 error (!)") && $0.contains("1/2000") && !$0.contains("checking every quote") }
         try tmux.keys("!")
         let screen = try tmux.waitFor("the problems") { $0.contains("Problems") }
@@ -303,7 +305,7 @@ final class BrowserEndToEndTests: XCTestCase {
     func testQuitOnThePreview() throws {
         let (directory, _) = try corpusHeldBack(quote: "held back until now")
         let tmux = try Tmux(test: self)
-        try tmux.start(["--corpus", directory.path])
+        try tmux.start(["--corpus", directory.path], environment: Self.heldBack)
         try tmux.waitFor("the preview") { $0.contains("checking every quote of 2001 events") }
         try tmux.keys("q")
         try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
