@@ -145,4 +145,31 @@ final class ContainmentEndToEndTests: XCTestCase {
         try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
         XCTAssertFalse(FileManager.default.fileExists(atPath: path), "the editor's file is removed")
     }
+
+    /// A corpus's file handed to $EDITOR (Enter on a problem), with
+    /// --corpus ., never starts as `-x.yaml` does, which an editor would
+    /// take for an option (and vi a `+…` for a command).
+    func testAFileNameHandedToTheEditorIsNeverAnOption() throws {
+        let tmux = try Tmux(test: self)
+        let root = tmux.workDirectory.appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: Self.seeds, to: root)
+        let manifest = root.appendingPathComponent("manifest.yaml")
+        try Data((try String(contentsOf: manifest, encoding: .utf8) + "events: [events.yaml, \"-x.yaml\"]\n").utf8).write(to: manifest)
+        try Data("events:\n  - id: broken\n    date: \"2024-13\"\n".utf8).write(to: root.appendingPathComponent("-x.yaml"))
+        let editor = tmux.workDirectory.appendingPathComponent("editor.sh"), opened = tmux.workDirectory.appendingPathComponent("opened")
+        try "#!/bin/sh\necho \"$2\" >> '\(opened.path)'\n".write(to: editor, atomically: true, encoding: .utf8)
+        chmod(editor.path, 0o755)
+        try tmux.start(["--corpus", "."], environment: Tmux.colourTerminal + " EDITOR=\(editor.path)", directory: root)
+        try tmux.waitFor("the errors counted") { $0.contains("error") && $0.contains("(!)") }
+        try tmux.keys("!")
+        try tmux.waitFor("the problems") { $0.contains("Problems") && $0.contains("-x.yaml:3") }
+        try tmux.keys("Enter")
+        try tmux.waitFor("back from the editor") { !$0.contains("Problems") || (try? String(contentsOf: opened, encoding: .utf8)) != nil }
+        Thread.sleep(forTimeInterval: 0.2)
+        // Named from the corpus directory (absolute), or from here with ./ (EditorLaunch).
+        let handed = try String(contentsOf: opened, encoding: .utf8)
+        XCTAssertTrue((handed.hasPrefix("/") || handed.hasPrefix("./")) && handed.hasSuffix("/-x.yaml\n"), handed)
+        try tmux.keys("Q")
+        try tmux.waitFor("the shell") { $0.contains("CHRONICLE-DONE") }
+    }
 }

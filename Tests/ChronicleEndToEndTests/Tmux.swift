@@ -80,14 +80,17 @@ final class Tmux {
 
     /// Starts `chronicle ARGS` in a shell that records the terminal modes
     /// before and after, and the exit status, in the work directory.
-    func start(_ arguments: [String] = [], width: Int = 100, height: Int = 30, environment: String = Tmux.colourTerminal) throws {
+    /// In `directory` when given (tmux's own when not).
+    func start(_ arguments: [String] = [], width: Int = 100, height: Int = 30, environment: String = Tmux.colourTerminal,
+               directory: URL? = nil) throws {
         let dir = workDirectory.path
         // The user's own files (settings, stars, history) live in the work
         // directory, never in the home of whoever runs the tests.
         let command = "stty -g > \(dir)/stty-before; HOME=\(dir)/home env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_STATE_HOME "
             + "\(environment) \(Tmux.binary.path) \(arguments.joined(separator: " ")); "
             + "echo \"exit=$?\" > \(dir)/status; stty -g > \(dir)/stty-after; echo CHRONICLE-DONE; sleep 600"
-        try Tmux.run(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", session, "sh", "-c", command])
+        let place = directory.map { ["-c", $0.path] } ?? []
+        try Tmux.run(["-L", socket, "-f", "/dev/null", "new-session", "-d", "-x", "\(width)", "-y", "\(height)", "-s", session] + place + ["sh", "-c", command])
     }
 
     /// Starts an interactive shell with job control, for Ctrl-Z and `fg`.
