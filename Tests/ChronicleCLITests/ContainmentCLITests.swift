@@ -23,7 +23,9 @@ final class ContainmentCLITests: XCTestCase {
         try Data(HostileInputTests.article.utf8).write(to: root.appendingPathComponent("articles/a.txt"))
         try Data(HostileInputTests.manifest.utf8).write(to: root.appendingPathComponent("manifest.yaml"))
         try Data(HostileInputTests.events.utf8).write(to: root.appendingPathComponent("events.yaml"))
-        try Data((HostileInputTests.article + "root:\(Self.secret):0:0\n").utf8).write(to: outside.appendingPathComponent("a.txt"))
+        // The secret in the body (line 3), where a search would find it.
+        try Data(HostileInputTests.article.replacingOccurrences(of: "says more.", with: "says more: root:\(Self.secret):0:0").utf8)
+            .write(to: outside.appendingPathComponent("a.txt"))
         return (root, outside)
     }
 
@@ -37,14 +39,14 @@ final class ContainmentCLITests: XCTestCase {
     /// the message at `file:line`, holding `phrases`; the secret never printed.
     func assertRefused(_ root: URL, at location: String, _ phrases: [String], options: [String] = [],
                        file: StaticString = #filePath, line: UInt = #line) throws {
-        for command in [["validate"], ["list"], ["search", "court"], ["export", "--format", "html"]] {
+        for command in [["validate"], ["list"], ["search", "passphrase"], ["export", "--format", "html"]] {
             let result = try run(command + ["--corpus", root.path] + options)
             XCTAssertEqual(result.status, 2, "\(command): \(result.stderr)", file: file, line: line)
             XCTAssertTrue(result.stderr.contains("\(root.path)/\(location): error: "), "\(command): no \(location) in:\n\(result.stderr)", file: file, line: line)
             for phrase in phrases {
                 XCTAssertTrue(result.stderr.contains(phrase), "\(command): no `\(phrase)` in:\n\(result.stderr)", file: file, line: line)
             }
-            XCTAssertFalse((result.stdout + result.stderr).contains(Self.secret), "\(command) printed the file outside", file: file, line: line)
+            XCTAssertFalse((result.stdout + result.stderr).contains("hunter2"), "\(command) printed the file outside", file: file, line: line)
         }
     }
 
