@@ -8,7 +8,7 @@ struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Generate large corpora and measure Chronicle's speed on them (see docs/performance.md).",
-        subcommands: [BenchGenerate.self, BenchRun.self, BenchMeasure.self, BenchSaveLoop.self]
+        subcommands: [BenchGenerate.self, BenchRun.self, BenchTimex.self, BenchMeasure.self, BenchSaveLoop.self]
     )
 }
 
@@ -148,6 +148,34 @@ struct BenchRun: ParsableCommand {
                           r.articleFrames, f(r.articleP50ms, 3) as NSString, f(r.articleP99ms, 3) as NSString)
         }
         return out
+    }
+}
+
+/// The temporal-expression finder scored against the hand-checked gold set
+/// of the built-in corpus, in the TempEval-3 way.
+struct BenchTimex: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "timex",
+        abstract: "Score the date finder against a gold set: strict and relaxed extent F1, value accuracy, every miss.",
+        discussion: "The gold set is Tests/Fixtures/timex-gold.json, read from the package root unless --gold names it; see docs/user-guide.md."
+    )
+
+    @OptionGroup var corpus: CorpusOptions
+
+    @Option(help: ArgumentHelp("The gold set (JSON).", valueName: "file"), completion: .file(extensions: ["json"]))
+    var gold: String = "Tests/Fixtures/timex-gold.json"
+
+    func run() throws {
+        let set: TimexGold
+        do { set = try TimexGold.read(URL(fileURLWithPath: gold)) } catch {
+            throw CLIError.usage(SafeText.visible(String(describing: error)))
+        }
+        let loaded = try corpus.load()
+        do {
+            Terminal.standardOutput.write(try TimexEvaluation(gold: set, corpus: loaded).report)
+        } catch {
+            throw CLIError.data(SafeText.visible(String(describing: error)))
+        }
     }
 }
 
