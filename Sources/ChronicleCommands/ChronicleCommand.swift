@@ -14,7 +14,7 @@ struct ChronicleCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [BrowseCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CoverageCommand.self,
-                      SuggestCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, BenchCommand.self],
+                      SuggestCommand.self, DraftCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }

@@ -27,7 +27,7 @@ public struct TemporalExpression: Sendable, Hashable {
         /// Printed as such ("17 April 2025", "March 2024", "2003").
         case printed
         /// Worked out from the article's own date ("last month", "on Friday", "April 17").
-        case articleDate
+        case articleDate = "article_date"
         /// Worked out from another date of the text ("the months that
         /// followed" March 2024, "20 years" before August 2021).
         case context
