@@ -6,7 +6,7 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a corpus: every quote found once in its article, dates, ids, actors, checksums.",
-        discussion: "Prints FILE:LINE:COLUMN: error|warning: … with a fix for each problem on standard error, and on standard output a note for each event whose sources differ. Exit 0 when clean, 2 when there are errors."
+        discussion: "Prints FILE:LINE:COLUMN: error|warning: … with a fix for each problem on standard error, and on standard output a note for each event whose sources differ or whose date its passages' dates contradict. Exit 0 when clean, 2 when there are errors."
     )
 
     @OptionGroup var corpus: CorpusOptions
@@ -42,6 +42,11 @@ struct ValidateCommand: ParsableCommand {
             // What the event says that its passages may not back.
             for note in StatementChecks.notes(for: event, in: loaded) {
                 notes += "\(event.location): note: \(note.message)\n    fix: \(note.hint)\n"
+            }
+            // Its date against the dates its own passages state: a note, as
+            // sources can differ and the event follow one of them.
+            for disagreement in DateAgreement.disagreements(for: event, in: loaded) {
+                notes += "\(event.location): note: \(disagreement.message)\n    fix: \(disagreement.hint)\n"
             }
         }
         Terminal.standardOutput.write(SafeText.visible(notes, keepNewlines: true) + SafeText.visible(summary) + "\n")

@@ -95,6 +95,28 @@ final class CLITests: XCTestCase {
         XCTAssertTrue(result.stdout.contains("note: event `moscow-concert-hall-attack`: the sources differ on people: 145 people (The Moscow Times, TRT Global, Defence Talks) vs more than 140 people (TRT World)"), result.stdout)
         let onDisk = try CLI.run(["validate", "--corpus", CLI.packageRoot.appendingPathComponent("seeds").path])
         XCTAssertEqual(onDisk.status, 0, onDisk.stderr)
+        // The one date its own passage contradicts: the sources differ, and the date follows one.
+        XCTAssertTrue(result.stdout.contains("events.yaml:7:9: note: event `soviet-invasion-of-afghanistan` is dated 1979, but its passage [2] in TRT World (line 25) says “the 1980s” (1980s)\n"
+                                             + "    fix: check the date against the passage; where the sources differ, say in `date_basis` which the date follows\n"), result.stdout)
+        XCTAssertEqual(result.stdout.components(separatedBy: " is dated ").count, 2, result.stdout)
+    }
+
+    /// An event dated otherwise than the dates its passages state: a note
+    /// naming both, for each passage; not an error, not a warning.
+    func testValidateNotesAnEventDatedAgainstItsPassages() throws {
+        let corpus = try CLI.copyOfSeeds(self)
+        let events = corpus.appendingPathComponent("events.yaml")
+        let text = try String(contentsOf: events, encoding: .utf8)
+        try text.replacingOccurrences(of: "  - id: russia-lists-taliban-as-terrorist\n    date: \"2003\"\n",
+                                      with: "  - id: russia-lists-taliban-as-terrorist\n    date: \"2004\"\n").write(to: events, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", "--strict", "--corpus", corpus.path])
+        XCTAssertEqual(result.status, 0, "notes do not fail --strict: \(result.stderr)")
+        for passage in ["[2] in TRT Global (line 24) says “2003” (2003)", "[3] in Anadolu Agency (line 28) says “2003” (2003)",
+                        "[5] in Defence Talks (line 2) says “2003” (2003)"] {
+            XCTAssertTrue(result.stdout.contains("note: event `russia-lists-taliban-as-terrorist` is dated 2004, but its passage \(passage)"), result.stdout)
+        }
+        // "since 2003" is from 2003 on, which 2004 is in.
+        XCTAssertFalse(result.stdout.contains("passage [1] in The Moscow Times"), result.stdout)
     }
 
     /// A season and a time of day as `list`, `show` and the JSON give them:
