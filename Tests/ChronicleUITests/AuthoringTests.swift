@@ -71,8 +71,8 @@ final class AuthoringTests: XCTestCase {
         XCTAssertTrue(Renderer.render(h.state).cells.contains { $0.role == .selection }, "the selection is drawn")
         h.type("e")
         XCTAssertEqual(h.state.top, .eventForm)
-        XCTAssertEqual(h.state.eventForm?.texts[.date], "2025-05-02")
-        XCTAssertEqual(h.state.eventForm?.inferred, true, "the article's date, offered as inferred")
+        XCTAssertEqual(h.state.eventForm?.texts[.date], "2024", "the year the caption prints (“the 2024 St. Petersburg … Forum”)")
+        XCTAssertEqual(h.state.eventForm?.inferred, false, "printed in the quote, so not inferred")
         // A date that is not EDTF keeps the form open with the reason.
         h.type("S-Tab S-Tab S-Tab ^U")
         h.text("2024-13")
