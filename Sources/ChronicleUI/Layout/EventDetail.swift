@@ -43,6 +43,11 @@ public struct EventDetail: Sendable {
         if !actorNames.isEmpty { field("Actors", actorNames.joined(separator: ", ")) }
         if !event.tags.isEmpty { field("Tags", event.tags.joined(separator: ", ")) }
         if let basis = event.date.basis { field("Dated", basis, .dim) }
+        // Where the date came from, when a cited passage states it.
+        let stated = DateAgreement.statements(of: event, in: corpus)
+        if !stated.isEmpty {
+            field("Stated", stated.map { "\($0.expression.statedIn($0.source)) [\($0.citation + 1)]" }.joined(separator: "; "), .dim)
+        }
         rows.append([])
         let outlets = event.sourceCount
         add(TextLayout.styled("Sources: \(event.citations.count) passage\(event.citations.count == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")", .label))
