@@ -27,6 +27,8 @@ public enum Action: Hashable, Sendable {
     case startSelection, extendWordForward, extendWordBack, extendSentenceForward, extendSentenceBack
     case selectSentence, swapSelectionEnds, moveSelectionForward, moveSelectionBack, extendRowDown, extendRowUp
     case cite, newEvent, editEvent, editEventInEditor, remove, undo, redo, showErrors, showSources
+    /// The dated sentences no event cites, and making one an event.
+    case showDrafts, acceptDraft
     case nextField, previousField, completeName, confirm
     /// The reader's own: copying with the citation, places, stars and notes.
     case copy, copyMarkdown
@@ -112,6 +114,8 @@ public enum Action: Hashable, Sendable {
         case .redo: return "Redo the change undone"
         case .showErrors: return "The corpus's errors, with where and how to fix each"
         case .showSources: return "Articles: every source, to read and cite"
+        case .showDrafts: return "Drafts: the dated sentences no event cites, at their dates"
+        case .acceptDraft: return "Make the draft an event: the form opens with its date, quote and source"
         case .nextField: return "Next field"
         case .previousField: return "Previous field"
         case .completeName: return "Complete the actor's name"
@@ -154,7 +158,8 @@ public enum Action: Hashable, Sendable {
         case .startSelection, .extendWordForward, .extendWordBack, .extendSentenceForward, .extendSentenceBack, .selectSentence,
              .extendRowDown, .extendRowUp,
              .swapSelectionEnds, .moveSelectionForward, .moveSelectionBack, .cite, .newEvent, .editEvent, .editEventInEditor,
-             .remove, .undo, .redo, .showErrors, .showSources, .nextField, .previousField, .completeName: return "Build"
+             .remove, .undo, .redo, .showErrors, .showSources, .showDrafts, .acceptDraft, .nextField, .previousField,
+             .completeName: return "Build"
         default: return "General"
         }
     }

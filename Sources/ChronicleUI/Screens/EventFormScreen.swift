@@ -85,9 +85,10 @@ enum EventFormScreen {
 
     // MARK: Opening
 
-    /// A form for a new event citing `citation`, its date offered from the passage.
-    static func openNew(_ citation: CitationDraft, selection: Range<Int>, in source: Source, _ state: inout AppState) {
-        let offer = DateOffer(for: selection, in: source)
+    /// A form for a new event citing `citation`, its date offered from the
+    /// passage (or, for a draft, the date its expression states).
+    static func openNew(_ citation: CitationDraft, selection: Range<Int>, in source: Source, offer: DateOffer? = nil, _ state: inout AppState) {
+        let offer = offer ?? DateOffer(for: selection, in: source)
         let draft = EventDraft(date: offer.edtf, dateInferred: offer.inferred, dateBasis: offer.basis, title: "")
         let from = "\(source.outlet), line \(source.lines.line(containing: selection.lowerBound))"
         state.eventForm = EventForm(purpose: .create(citation, from: from), draft: draft, actorNames: "", focus: .title)

@@ -105,6 +105,7 @@ public enum Screens {
         PaletteScreen.screen,
         MarkPromptScreen.screen,
         NotePromptScreen.screen,
+        DraftsScreen.screen,
     ]
 
     private static let byKind: [ScreenKind: Screen] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })

@@ -27,6 +27,7 @@ enum TimelineScreen {
             Binding(keys: [.character("r")], action: .toggleRelated),
         ] + Keymap.authoring + [
             Binding(keys: [.character("A")], action: .showSources),
+            Binding(keys: [.character("+")], action: .showDrafts),
             Binding(keys: [.character("e")], action: .editEvent),
             Binding(keys: [.character("E")], action: .editEventInEditor),
             Binding(keys: [.delete, .character("-")], action: .remove),
@@ -133,6 +134,8 @@ enum TimelineScreen {
             return SideBySideScreen.open(&state)
         case (.showSources, _):
             return SourcesScreen.open(&state)
+        case (.showDrafts, _):
+            return DraftsScreen.open(&state)
         case (.editEvent, _):
             return EventFormScreen.openChange(&state)
         case (.editEventInEditor, _):

@@ -133,5 +133,6 @@ extension AppState {
         if timeline.focus == .hits { timeline.focus = .list }
         ArticleScreen.refreshMatches(&self)
         SideBySideScreen.refreshMatches(&self)
+        DraftsScreen.refresh(&self)
     }
 }
