@@ -70,7 +70,7 @@ final class ConfigurationTests: XCTestCase {
             "config.yaml:6: cannot read the look “sparkly”: write FOREGROUND [on BACKGROUND] [bold] [underline] [reverse] [dim], each colour a name (yellow, bright-blue, default), 0–255 or #rrggbb",
             "config.yaml:7: unknown role “quote-curent” (did you mean “quote-current”?); chronicle config --defaults lists every role",
             "config.yaml:8: unknown part of a look “bgcolor”; a look has fg, bg, bold, underline, reverse, dim",
-            "config.yaml:10: unknown screen “timline” (did you mean “timeline”?); the screens are all, timeline, article, side-by-side, coverage, help, picker, date-prompt, search-line, selection, event-form, confirm, errors, sources, palette, mark-prompt, note-prompt",
+            "config.yaml:10: unknown screen “timline” (did you mean “timeline”?); the screens are all, timeline, article, side-by-side, coverage, help, picker, date-prompt, search-line, selection, event-form, confirm, errors, sources, drafts, palette, mark-prompt, note-prompt",
             "config.yaml:12: unknown action “move-dwn” (did you mean “move-down”?); chronicle config --defaults lists every action of every screen",
             "config.yaml:13: the timeline screen has no action “toggle-furniture”; its actions are in its help (?) and in chronicle config --defaults",
             "config.yaml:14: unknown key “Hyper-Q”: write a character, Enter, Esc, Tab, S-Tab, Space, Up, Down, Left, Right, PgUp, PgDn, Home, End, Bksp, Del or ^X for Ctrl-X",

@@ -16,6 +16,7 @@ extension Action {
         .startSelection, .extendWordForward, .extendWordBack, .extendSentenceForward, .extendSentenceBack,
         .selectSentence, .swapSelectionEnds, .moveSelectionForward, .moveSelectionBack, .extendRowDown, .extendRowUp,
         .cite, .newEvent, .editEvent, .editEventInEditor, .remove, .undo, .redo, .showErrors, .showSources,
+        .showDrafts, .acceptDraft,
         .nextField, .previousField, .completeName, .confirm,
         .copy, .copyMarkdown, .setMark, .goToMark, .jumpBack, .jumpForward,
         .toggleStar, .editNote, .openPalette, .toggleMouse,

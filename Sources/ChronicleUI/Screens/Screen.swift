@@ -102,10 +102,10 @@ public enum Screens {
         ConfirmScreen.screen,
         ErrorsScreen.screen,
         SourcesScreen.screen,
+        DraftsScreen.screen,
         PaletteScreen.screen,
         MarkPromptScreen.screen,
         NotePromptScreen.screen,
-        DraftsScreen.screen,
     ]
 
     private static let byKind: [ScreenKind: Screen] = Dictionary(uniqueKeysWithValues: all.map { ($0.kind, $0) })
