@@ -14,6 +14,8 @@ public enum Action: Hashable, Sendable {
     case switchPane
     case nextSource, previousSource
     case toggleFurniture
+    /// One pane of a two-pane screen takes the whole body, or both share it.
+    case toggleMaximize
     case search, nextHit, previousHit
     case filterActor, filterSource, filterDate, filterTag, clearLastFilter, clearFilters
     case showCoverage, nextColumn, previousColumn, compareDifferences, toggleRelated
@@ -72,6 +74,7 @@ public enum Action: Hashable, Sendable {
         case .nextSource: return "Show the next source in this pane"
         case .previousSource: return "Show the previous source in this pane"
         case .toggleFurniture: return "Fold or show page furniture (Explore lists, footers)"
+        case .toggleMaximize: return "The focused pane takes the whole width, or both share it"
         case .search: return "Search as you type (Enter keeps, Esc clears, ↑ recalls)"
         case .showCoverage: return "Coverage: which source reports which event"
         case .nextColumn: return "Next source (column)"
@@ -147,7 +150,7 @@ public enum Action: Hashable, Sendable {
         switch self {
         case .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom: return "Move"
         case .open, .back, .backOrQuit, .focusEvent, .nextPassage, .previousPassage: return "Read"
-        case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture, .showCoverage,
+        case .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture, .toggleMaximize, .showCoverage,
              .nextColumn, .previousColumn, .compareDifferences, .toggleRelated: return "Compare"
         case .search, .nextHit, .previousHit: return "Search"
         case .filterActor, .filterSource, .filterDate, .filterTag, .clearLastFilter, .clearFilters, .filterStarred: return "Filter"

@@ -8,7 +8,7 @@ extension Action {
     public static let bindable: [Action] = [
         .moveDown, .moveUp, .pageDown, .pageUp, .top, .bottom,
         .open, .back, .backOrQuit, .quit, .nextPassage, .previousPassage, .focusEvent,
-        .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture,
+        .sideBySide, .switchPane, .nextSource, .previousSource, .toggleFurniture, .toggleMaximize,
         .search, .nextHit, .previousHit,
         .filterActor, .filterSource, .filterDate, .filterTag, .filterStarred, .clearLastFilter, .clearFilters,
         .showCoverage, .nextColumn, .previousColumn, .compareDifferences, .toggleRelated,

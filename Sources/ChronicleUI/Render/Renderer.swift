@@ -72,7 +72,9 @@ enum StatusBar {
 
     static func draw(_ state: AppState, _ screen: Screen, _ layout: ScreenLayout, into grid: inout Grid) {
         let bar = layout.statusBar
-        grid.fill(bar, role: .statusBar)
+        // A notice takes the hints' room: the whole line is then in its
+        // style, so no run of the hints' colour is left between the two.
+        grid.fill(bar, role: state.notice == nil || state.data.isPreview ? .statusBar : .statusKey)
         let right = right(state, screen)
         let rightWidth = rightWidth(right, bar: bar)
         let leftWidth = bar.width - rightWidth
@@ -87,7 +89,7 @@ enum StatusBar {
             parts += filterLabels(state)
             left = " " + parts.joined(separator: " · ") + "  " + hints(state, screen)
         }
-        grid.put(left, x: 0, y: bar.y, maxWidth: leftWidth, role: state.notice == nil ? .statusBar : .statusKey)
+        grid.put(left, x: 0, y: bar.y, maxWidth: leftWidth, role: state.notice == nil || state.data.isPreview ? .statusBar : .statusKey)
         if rightWidth > 0 { grid.put(right, x: leftWidth, y: bar.y, maxWidth: rightWidth, role: .statusKey) }
     }
 

@@ -31,6 +31,7 @@ enum SideBySideScreen {
             Binding(keys: [.tab, .character("p")], action: .nextPassage),
             Binding(keys: [.backTab, .character("P")], action: .previousPassage),
             Binding(keys: [.character("z")], action: .toggleFurniture),
+            Binding(keys: [.character("O")], action: .toggleMaximize),
         ] + Keymap.leaving + Keymap.searching + Keymap.keeping + Keymap.places + Keymap.general,
         inputs: [.searchLine, .markPrompt, .notePrompt, .palette],
         hints: { _ in [Hint(.switchPane, "other pane"), Hint(.nextSource, "next source"), Hint(.nextPassage, "next passage"),
@@ -38,10 +39,19 @@ enum SideBySideScreen {
         reduce: reduce, mouse: mouse, clamp: clamp, draw: draw,
         position: { state in state.sideBySide.map { $0.panes[$0.focus].position(state) } ?? "" })
 
-    /// The text areas of the two panes.
+    /// The two panes as drawn: both, or the focused one alone (O).
+    static func panes(_ state: AppState) -> (first: Rect, divider: Rect, second: Rect) {
+        guard state.maximized, let view = state.sideBySide else { return ScreenLayout(state.size).sideBySide }
+        return ScreenLayout(state.size).sideBySide(panes: view.focus == 0 ? .first : .second)
+    }
+
+    /// The text areas of the two panes; a pane hidden by the other's
+    /// taking the whole body keeps the area it has beside it, so its
+    /// scroll keeps its meaning.
     static func texts(_ state: AppState) -> [Rect] {
-        let panes = ScreenLayout(state.size).sideBySide
-        return [ScreenLayout.articleText(in: panes.first), ScreenLayout.articleText(in: panes.second)]
+        let shown = panes(state), both = ScreenLayout(state.size).sideBySide
+        return [shown.first.isEmpty ? both.first : shown.first, shown.second.isEmpty ? both.second : shown.second]
+            .map(ScreenLayout.articleText(in:))
     }
 
     // MARK: Opening
@@ -128,6 +138,8 @@ enum SideBySideScreen {
             return []
         case .switchPane:
             view.focus = 1 - view.focus
+        case .toggleMaximize:
+            state.maximized.toggle()
         case .search:
             SearchLineScreen.open(&state)
             return []
@@ -154,7 +166,7 @@ enum SideBySideScreen {
 
     static func mouse(_ event: MouseEvent, _ state: inout AppState) -> [Effect] {
         guard var view = state.sideBySide else { return [] }
-        let panes = ScreenLayout(state.size).sideBySide
+        let panes = panes(state)
         let index = panes.first.contains(x: event.x, y: event.y) ? 0 : (panes.second.contains(x: event.x, y: event.y) ? 1 : nil)
         guard let index, view.panes.indices.contains(index) else { return [] }
         if let wheel = event.wheelRows { view.panes[index].scroll += wheel } else { view.focus = index }
@@ -179,9 +191,9 @@ enum SideBySideScreen {
 
     static func draw(_ state: AppState, _ layout: ScreenLayout, into grid: inout Grid) {
         guard let view = state.sideBySide, view.panes.count == 2 else { return }
-        let panes = layout.sideBySide
-        view.panes[0].draw(state, in: panes.first, focused: view.focus == 0, into: &grid)
-        view.panes[1].draw(state, in: panes.second, focused: view.focus == 1, into: &grid)
+        let panes = panes(state)
+        if !panes.first.isEmpty { view.panes[0].draw(state, in: panes.first, focused: view.focus == 0, into: &grid) }
+        if !panes.second.isEmpty { view.panes[1].draw(state, in: panes.second, focused: view.focus == 1, into: &grid) }
         if layout.stacks {
             for x in panes.divider.x..<panes.divider.maxX { grid.put("─", x: x, y: panes.divider.y, role: .border) }
         } else {

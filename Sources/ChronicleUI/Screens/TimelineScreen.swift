@@ -14,6 +14,7 @@ enum TimelineScreen {
             Binding(keys: [.enter], action: .open),
             Binding(keys: [.tab, .backTab], action: .focusEvent),
             Binding(keys: [.character("s")], action: .sideBySide),
+            Binding(keys: [.character("O")], action: .toggleMaximize),
         ] + Keymap.leaving + Keymap.searching + [
             Binding(keys: [.character("a")], action: .filterActor),
             Binding(keys: [.character("o")], action: .filterSource),
@@ -50,7 +51,7 @@ enum TimelineScreen {
     // MARK: Keys
 
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
-        let panes = ScreenLayout(state.size).timeline
+        let panes = state.timelinePanes
         let page = max(1, state.listAreas.events.height - 1)
         switch (action, state.timeline.focus) {
         case (.search, _):
@@ -132,6 +133,10 @@ enum TimelineScreen {
             if !state.showRelated { state.timeline.passage = min(state.timeline.passage, max(0, (state.selectedEvent?.citations.count ?? 1) - 1)) }
         case (.sideBySide, _):
             return SideBySideScreen.open(&state)
+        case (.toggleMaximize, _):
+            state.maximized.toggle()
+            Reducer.clampAll(&state)
+            Reducer.ensureSelectionVisible(&state)
         case (.showSources, _):
             return SourcesScreen.open(&state)
         case (.showDrafts, _):
@@ -198,7 +203,7 @@ enum TimelineScreen {
         guard state.eventPassageCount > 0 else { return }
         state.timeline.focus = .event
         state.timeline.passage = min(max(index, 0), state.eventPassageCount - 1)
-        let detail = ScreenLayout(state.size).timeline.detail
+        let detail = state.eventPaneArea
         guard let content = state.eventDetail(width: detail.width, focusedPassage: state.timeline.passage) else { return }
         if content.passageRows.indices.contains(state.timeline.passage) {
             state.timeline.detailScroll = Reducer.scrollToShow(content.passageRows[state.timeline.passage],
@@ -209,7 +214,7 @@ enum TimelineScreen {
     // MARK: Mouse
 
     static func mouse(_ event: MouseEvent, _ state: inout AppState) -> [Effect] {
-        let panes = ScreenLayout(state.size).timeline
+        let panes = state.timelinePanes
         let wheel = event.wheelRows
         let list = state.listAreas.events
         if let hits = state.listAreas.hits, hits.contains(x: event.x, y: event.y) {
@@ -261,7 +266,7 @@ enum TimelineScreen {
         if state.timeline.focus == .hits && hitCount == 0 { state.timeline.focus = .list }
         // At the top the pane needs no clamping, and is not laid out twice
         // (here and by the renderer) on every keystroke of a search.
-        let detail = ScreenLayout(state.size).timeline.detail
+        let detail = state.eventPaneArea
         if state.timeline.detailScroll != 0, let rows = state.eventDetail(width: detail.width, focusedPassage: nil)?.rows.count {
             state.timeline.detailScroll = Reducer.clamp(state.timeline.detailScroll, rows: rows, height: detail.height)
         }
@@ -283,7 +288,7 @@ enum TimelineScreen {
     // MARK: Drawing
 
     static func draw(_ state: AppState, _ layout: ScreenLayout, into grid: inout Grid) {
-        let panes = layout.timeline
+        let panes = state.timelinePanes
         let listFocused = state.timeline.focus == .list
         let areas = state.listAreas
         TimelineList.drawEvents(state, areas.events, focused: listFocused, into: &grid)
@@ -293,6 +298,7 @@ enum TimelineScreen {
         } else {
             for y in panes.divider.y..<panes.divider.maxY { grid.put("│", x: panes.divider.x, y: y, role: .border) }
         }
+        guard !panes.detail.isEmpty else { return }
         guard state.selectedEvent != nil, state.rows.row(ofEvent: state.timeline.selected) != nil else {
             let message = state.corpus.events.isEmpty
                 ? "No events in this corpus yet. A lists its articles: open one, select a passage with v, and e makes an event of it."

@@ -118,6 +118,9 @@ public struct AppState: Sendable {
     public var dateHistory: [String] = []
     /// The places visited, for Ctrl-O and its way forward.
     public var jumps = JumpList()
+    /// Whether the focused pane of the timeline and of side by side takes
+    /// the whole body (O, as tig's maximize), kept while browsing.
+    public var maximized = false
 
     public init(data: BrowserData, size: Size, index: SearchIndex? = nil, authoring: Authoring = Authoring()) {
         self.data = data
@@ -207,7 +210,7 @@ extension AppState {
     /// The list pane split: events above, and below them, when a search
     /// finds article text outside cited passages, a list of those hits.
     public var listAreas: (events: Rect, hits: Rect?) {
-        let list = ScreenLayout(size).timeline.list
+        let list = timelinePanes.list
         let count = search.result?.articleHits.count ?? 0
         guard count > 0, list.height >= 6 else { return (list, nil) }
         let height = min(count + 1, max(3, list.height / 3))
@@ -216,4 +219,18 @@ extension AppState {
     }
 
     var layoutBody: Rect { ScreenLayout(size).body }
+
+    /// The timeline's panes as drawn: the list as wide as its titles want
+    /// (within the event pane's least), or the focused pane alone.
+    public var timelinePanes: (list: Rect, divider: Rect, detail: Rect) {
+        let shown: ScreenLayout.Panes = maximized ? (timeline.focus == .event ? .second : .first) : .both
+        return ScreenLayout(size).timeline(listWants: data.listRowWidth, panes: shown)
+    }
+
+    /// The event pane's area: as drawn, or while the list has the whole
+    /// body, where it would be, so its scroll keeps its meaning.
+    public var eventPaneArea: Rect {
+        let detail = timelinePanes.detail
+        return detail.isEmpty ? ScreenLayout(size).timeline(listWants: data.listRowWidth).detail : detail
+    }
 }

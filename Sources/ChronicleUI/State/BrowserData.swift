@@ -23,6 +23,11 @@ public final class BrowserData: Sendable {
     /// The widest date in the timeline list, measured once: a frame must
     /// not walk 100,000 events to lay out 30 rows.
     public let listDateWidth: Int
+    /// The longest title's length, up to `titleWidthCap`: how much room
+    /// the list's title column would like. Bytes, not columns, so that a
+    /// corpus of any size is measured at once; wide text only overstates it.
+    public let longestTitle: Int
+    public static let titleWidthCap = 100
     /// (source id, mark) for the outlet columns, in source order; empty when
     /// the corpus has too many sources for a column each.
     public let outletColumns: [(String, Character)]
@@ -78,11 +83,15 @@ public final class BrowserData: Sendable {
         self.isPreview = isPreview
         // Two tables over every event, independent of each other: built on
         // both cores, as the first frame waits for them.
-        let widths = ConcurrentResults<Int>(count: 1)
+        let widths = ConcurrentResults<Int>(count: 2)
         let headings = ConcurrentResults<([String], [Int32])>(count: 1)
         DispatchQueue.concurrentPerform(iterations: 2) { task in
             switch task {
-            case 0: widths.put(0, dateWidth ?? Self.widestDate(of: corpus.events.lazy.map(\.date)))
+            case 0:
+                widths.put(0, dateWidth ?? Self.widestDate(of: corpus.events.lazy.map(\.date)))
+                var longest = 0
+                for event in corpus.events where longest < Self.titleWidthCap { longest = max(longest, event.title.utf8.count) }
+                widths.put(1, min(longest, Self.titleWidthCap))
             default:
                 // Each event's heading as a number: rows compare numbers, not
                 // strings, for up to every event on each keystroke.
@@ -100,8 +109,16 @@ public final class BrowserData: Sendable {
         outletMarks = marks
         outletColumns = corpus.sources.compactMap { source in marks[source.id].map { (source.id, $0) } }
         listDateWidth = widths.take(0)
+        longestTitle = widths.take(1)
         let (texts, ofEvent) = headings.take(0)
         timelineRows = TimelineRows(events: Array(corpus.events.indices), headings: TimelineRows.Headings(texts: texts, ofEvent: ofEvent))
+    }
+
+    /// The columns a timeline row wants to show its whole title: the
+    /// date, the marks before the title, the title, the outlet columns.
+    public var listRowWidth: Int {
+        let marks = outletColumns.isEmpty ? 5 : outletColumns.count
+        return 1 + min(14, listDateWidth) + 1 + 1 + 1 + 1 + longestTitle + 1 + marks + 1
     }
 
     /// The passages an article's events cite, in order of position, each
