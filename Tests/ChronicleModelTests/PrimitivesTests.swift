@@ -91,7 +91,7 @@ final class PrimitivesTests: XCTestCase {
             XCTAssertEqual(index.contentRange(lines: 2, 3), 4..<14)
             XCTAssertEqual(LineIndex([], wide: wide).lineCount, 1)
             XCTAssertEqual(LineIndex([], wide: wide).contentRange(ofLine: 1), 0..<0)
-            XCTAssertEqual(LineIndex(Array("a\n".utf8), wide: wide).lineCount, 2)
+            XCTAssertEqual(LineIndex(Array("a\n".utf8), wide: wide).lineCount, 1)
         }
         XCTAssertEqual(LineIndex(Array("a\nb".utf8)), LineIndex(Array("a\nb".utf8), wide: false))
     }

@@ -1,6 +1,7 @@
 /// The text a reader sees of a raw article, with leftover inline HTML
-/// (`<u>…</u>` and its kin) removed, and a map back to raw byte offsets so
-/// quotes match what a person reads while positions stay on the raw file.
+/// (`<u>…</u>` and its kin) and a leading byte-order mark removed, and a map
+/// back to raw byte offsets so quotes match what a person reads while
+/// positions stay on the raw file.
 public struct DisplayProjection: Sendable {
     /// UTF-8 bytes of the display text. Without markup this shares the raw
     /// array's storage: no copy.
@@ -22,6 +23,11 @@ public struct DisplayProjection: Sendable {
     public init(raw: [UInt8]) {
         var hidden: [Range<Int>] = []
         var i = 0
+        // A byte-order mark says how the file is encoded; it is not text.
+        if raw.count >= 3, raw[0] == 0xEF, raw[1] == 0xBB, raw[2] == 0xBF {
+            hidden.append(0..<3)
+            i = 3
+        }
         while let next = raw[i...].firstIndex(of: UInt8(ascii: "<")) {
             if let end = Self.inlineTagEnd(raw, at: next) {
                 hidden.append(next..<end)

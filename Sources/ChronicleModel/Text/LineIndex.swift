@@ -1,5 +1,7 @@
 /// Where each line of a raw file starts, so byte offsets and 1-based line
-/// numbers convert both ways. A line ends at LF, CRLF or a lone CR.
+/// numbers convert both ways. A line ends at LF, CRLF or a lone CR; a file
+/// that ends with one has no empty line after it (as `wc -l` and editors
+/// count), while an empty file is one empty line.
 public struct LineIndex: Sendable, Hashable {
     /// Byte offset of the first byte of each line, and just past each
     /// line's text (before its terminator); always at least one line.
@@ -44,7 +46,12 @@ public struct LineIndex: Sendable, Hashable {
                 i += 1
             }
         }
-        ends.append(Offset(n))
+        // A terminator at the very end closes the last line; it opens none.
+        if n > 0, Int(starts[starts.count - 1]) == n {
+            starts.removeLast()
+        } else {
+            ends.append(Offset(n))
+        }
         return (starts, ends)
     }
 

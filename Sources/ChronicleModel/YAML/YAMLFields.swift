@@ -47,7 +47,7 @@ struct YAMLFile {
             if let context, let contextLine { message += " (\(context) at line \(contextLine))" }
             log.error(SourceLocation(file: path, line: mark.line, column: mark.column), message, hint: hint)
         case let .reader(problem, offset):
-            let line = LineIndex(Array(bytes.prefix(offset))).lineCount
+            let line = LineIndex(bytes).line(containing: min(offset, bytes.count))
             log.error(SourceLocation(file: path, line: max(1, line)), "cannot read YAML: \(problem)", hint: hint)
         case .memory:
             log.error(SourceLocation(file: path), "cannot parse YAML: out of memory")
