@@ -140,12 +140,14 @@ enum Snippet {
         let display = source.display
         let from = display.displayIndex(atOrAfterRaw: lineRange.lowerBound)
         let to = display.displayIndex(atOrAfterRaw: lineRange.upperBound)
-        let text = String(decoding: display.bytes[from..<to], as: UTF8.self)
+        // Offsets into the decoded text, which differ from the bytes' after invalid UTF-8.
+        let decoded = DecodedText(display.bytes[from..<max(from, to)])
         func local(_ raw: Range<Int>) -> Range<Int> {
-            (display.displayIndex(atOrAfterRaw: raw.lowerBound) - from)..<(display.displayIndex(atOrAfterRaw: raw.upperBound) - from)
+            decoded.textOffset(display.displayIndex(atOrAfterRaw: raw.lowerBound) - from)
+                ..< decoded.textOffset(display.displayIndex(atOrAfterRaw: raw.upperBound) - from)
         }
         let onLine = others.filter { lineRange.contains($0.lowerBound) }.map(local)
-        return around(text, local(range), others: onLine, styled: styled)
+        return around(decoded.text, local(range), others: onLine, styled: styled)
     }
 }
 

@@ -23,7 +23,7 @@ enum FidelityCorpus {
 
     /// One paragraph of numbered sentences, each findable on its own.
     static let longArticle: [UInt8] = {
-        let sentences = (1...3_000).map { "Sentence \($0) of the long report says nothing much." }
+        let sentences = (1...3_600).map { "Sentence \($0) of the long report says nothing much." }
         return Array(("A long report\n\n" + sentences.joined(separator: " ") + "\n").utf8)
     }()
 

@@ -58,3 +58,38 @@ final class FidelityTests: XCTestCase {
         XCTAssertEqual(inside.bytes.count, 5)
     }
 }
+
+/// Item 2: the map between bytes with invalid UTF-8 and their decoded text.
+final class DecodedTextTests: XCTestCase {
+    func testDecodingAgreesWithTheStandardLibraryAndMapsEveryOffset() {
+        var rng = SystemRandomNumberGenerator()
+        let pieces: [[UInt8]] = [Array("ab ".utf8), Array("é".utf8), Array("👨‍👩‍👧".utf8), [0xFF], [0xE2, 0x82], [0xF0, 0x9F, 0x98],
+                                 [0xC3], [0x80], [0xED, 0xA0, 0x80], Array("end".utf8)]
+        for _ in 0..<500 {
+            let bytes = (0..<Int.random(in: 0...12, using: &rng)).flatMap { _ in pieces.randomElement(using: &rng)! }
+            let decoded = DecodedText(bytes)
+            XCTAssertEqual(decoded.text, String(decoding: bytes, as: UTF8.self))
+            XCTAssertEqual(decoded.invalid.count, decoded.text.unicodeScalars.filter { $0 == "\u{FFFD}" }.count)
+            // Every valid scalar's bytes are the text's bytes at the mapped offset, both ways.
+            var textIndex = 0
+            for scalar in decoded.text.unicodeScalars {
+                let at = decoded.byteOffset(textIndex)
+                XCTAssertEqual(decoded.textOffset(at), textIndex)
+                if scalar != "\u{FFFD}" {
+                    XCTAssertEqual(Array(bytes[at..<(at + UTF8.width(scalar))]), Array(String(scalar).utf8))
+                } else {
+                    XCTAssertTrue(decoded.invalid.contains { $0.lowerBound == at }, "\(bytes)")
+                }
+                textIndex += UTF8.width(scalar)
+            }
+            XCTAssertEqual(decoded.byteOffset(textIndex), bytes.count)
+            XCTAssertEqual(decoded.textOffset(bytes.count), decoded.text.utf8.count)
+        }
+    }
+
+    func testWordsAfterInvalidBytesAreTheirRawBytes() throws {
+        let family = try XCTUnwrap(FidelityCorpus.corpus.source("family"))
+        let words = PassageSelection.words(in: family, family.lines.contentRange(ofLine: 6))
+        XCTAssertEqual(words.map { family.rawText($0) }, ["Bad", "bytes", "end"])
+    }
+}

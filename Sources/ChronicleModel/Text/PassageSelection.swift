@@ -109,10 +109,13 @@ public struct PassageSelection: Sendable, Hashable {
         let lo = display.displayIndex(atOrAfterRaw: block.lowerBound), hi = display.displayIndex(atOrAfterRaw: block.upperBound)
         var words: [Range<Int>] = []
         var start: Int?
-        var at = lo
-        let text = String(decoding: display.bytes[lo..<max(lo, hi)], as: UTF8.self)
-        for scalar in text.unicodeScalars {
-            let width = UTF8.width(scalar)
+        let decoded = DecodedText(display.bytes[lo..<max(lo, hi)])
+        var textIndex = 0
+        for scalar in decoded.text.unicodeScalars {
+            // A replacement character stands for as many invalid bytes as there were.
+            let at = lo + decoded.byteOffset(textIndex)
+            textIndex += UTF8.width(scalar)
+            let width = lo + decoded.byteOffset(textIndex) - at
             let inWord = scalar.properties.isAlphabetic || scalar.properties.numericType != nil
                 || (start != nil && ["'", "\u{2019}", "-", "\u{2011}", ".", ","].contains(scalar) && at + width < hi && Self.isWordScalar(display.bytes, at + width))
             if inWord, start == nil { start = at }
@@ -120,9 +123,8 @@ public struct PassageSelection: Sendable, Hashable {
                 words.append(display.rawOffset(begun)..<display.rawOffset(at))
                 start = nil
             }
-            at += width
         }
-        if let begun = start { words.append(display.rawOffset(begun)..<display.rawOffset(at)) }
+        if let begun = start { words.append(display.rawOffset(begun)..<display.rawOffset(max(lo, hi))) }
         return words
     }
 

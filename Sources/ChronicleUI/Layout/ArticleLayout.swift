@@ -95,9 +95,12 @@ public struct ArticleLayout: Sendable {
         let lo = display.displayIndex(atOrAfterRaw: range.lowerBound)
         let hi = display.displayIndex(atOrAfterRaw: range.upperBound)
         var result: [StyledGlyph] = []
-        var index = lo
-        let text = String(decoding: display.bytes[lo..<max(lo, hi)], as: UTF8.self)
-        for glyph in Grid.glyphs(of: text) {
+        // Offsets in the decoded text differ from the bytes' after invalid
+        // UTF-8 (a U+FFFD takes three bytes where one byte stood).
+        let decoded = DecodedText(display.bytes[lo..<max(lo, hi)])
+        var textIndex = 0
+        for glyph in Grid.glyphs(of: decoded.text) {
+            let index = lo + (decoded.invalid.isEmpty ? textIndex : decoded.byteOffset(textIndex))
             let offset = index < display.bytes.count ? display.rawOffset(index) : range.upperBound
             var role = baseRole
             if let p = passage(containing: offset, in: passages) {
@@ -107,7 +110,7 @@ public struct ArticleLayout: Sendable {
             }
             if Self.contains(matches, offset) { role = .searchMatch }
             result.append(StyledGlyph(glyph: glyph, role: role, offset: offset))
-            index += glyph.sourceBytes
+            textIndex += glyph.sourceBytes
         }
         return result
     }
