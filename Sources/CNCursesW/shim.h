@@ -37,6 +37,11 @@ static inline mmask_t chronicle_button1_released(void) { return BUTTON1_RELEASED
 static inline mmask_t chronicle_button4_pressed(void) { return BUTTON4_PRESSED; }
 static inline mmask_t chronicle_button5_pressed(void) { return BUTTON5_PRESSED; }
 static inline mmask_t chronicle_all_mouse_events(void) { return ALL_MOUSE_EVENTS; }
+// wcwidth is declared only under _XOPEN_SOURCE, which SwiftPM drops.
+int wcwidth(wchar_t c);
+static inline int chronicle_wcwidth(unsigned int scalar) { return wcwidth((wchar_t)scalar); }
+static inline int chronicle_getcurx(WINDOW *window) { return getcurx(window); }
+static inline int chronicle_getcury(WINDOW *window) { return getcury(window); }
 
 // Whether terminfo knows the terminal, without ncurses' exit-on-failure.
 static inline int chronicle_terminal_known(const char *term) {

@@ -102,7 +102,11 @@ public final class CursesTerminal {
         }
     }
 
-    /// Paints only the cells that changed since the last frame.
+    /// Paints only the cells that changed since the last frame. Each cell is
+    /// written at its own position, and only as text the C library measures
+    /// at the cell's width (`CellPainting`), so no glyph can move the cells
+    /// after it; should ncurses still end up elsewhere than the next cell,
+    /// the rest of the frame is painted whole and the next one too.
     public func paint(_ grid: Grid) {
         let window = chronicle_stdscr()
         if fullRepaint || previous?.width != grid.width || previous?.height != grid.height {
@@ -110,22 +114,36 @@ public final class CursesTerminal {
             previous = nil
             fullRepaint = false
         }
+        var paintAll = previous == nil
         for y in 0..<grid.height {
             for x in 0..<grid.width {
                 let cell = grid[x, y]
                 if cell.isContinuation { continue }
-                if let previous, previous[x, y] == cell { continue }
+                if !paintAll, let previous, previous[x, y] == cell { continue }
                 let style = pairs[cell.role] ?? (chronicle_a_normal(), 0)
                 wattr_set(window, style.attrs, style.pair, nil)
-                var wide = cell.text.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-                wide.append(0)
-                // The bottom-right cell reports an error after writing: harmless.
-                _ = mvwaddnwstr(window, Int32(y), Int32(x), wide, Int32(wide.count - 1))
+                let pieces = cell.text.utf8.count == 1 && cell.width == 1 ? [cell.text] : CellPainting.pieces(for: cell, columns: Self.columns)
+                for (offset, piece) in pieces.enumerated() where x + offset < grid.width {
+                    var wide = piece.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
+                    wide.append(0)
+                    // The bottom-right cell reports an error after writing: harmless.
+                    _ = mvwaddnwstr(window, Int32(y), Int32(x + offset), wide, Int32(wide.count - 1))
+                }
+                let end = x + Int(cell.width)
+                if end < grid.width, chronicle_getcury(window) != Int32(y) || chronicle_getcurx(window) != Int32(end) {
+                    paintAll = true
+                    fullRepaint = true
+                }
             }
         }
         wattr_set(window, chronicle_a_normal(), 0, nil)
         wrefresh(window)
         previous = grid
+    }
+
+    /// Columns the C library (and so ncurses) gives a scalar; -1 when it cannot print it.
+    private static func columns(_ scalar: Unicode.Scalar) -> Int {
+        Int(chronicle_wcwidth(scalar.value))
     }
 
     /// Forces the next paint to redraw every cell (Ctrl-L, after a resume).

@@ -32,4 +32,69 @@ final class FidelityUITests: XCTestCase {
         let replacements = glyphs.filter { $0.glyph.text == "\u{FFFD}" }.map(\.offset)
         XCTAssertEqual(replacements.map { source.raw[$0] }, [0xFF, 0xFE, 0xFD])
     }
+
+    // Item 1: a ZWJ family is drawn as the terminal draws its parts.
+    func testAZWJFamilyIsItsThreeEmojiWithoutTheJoiners() {
+        let family = "\u{1F468}\u{200D}\u{1F469}\u{200D}\u{1F467}"
+        let glyphs = Grid.glyphs(of: "a " + family + " b")
+        XCTAssertEqual(glyphs.map(\.text), ["a", " ", "\u{1F468}", "\u{1F469}", "\u{1F467}", " ", "b"])
+        XCTAssertEqual(glyphs.map(\.width), [1, 1, 2, 2, 2, 1, 1])
+        XCTAssertEqual(glyphs.map(\.sourceBytes), [1, 1, 7, 7, 4, 1, 1], "each joiner is counted with the emoji before it")
+        XCTAssertEqual(TextWidth.of(family), 6)
+        // VS16 and skin tones: wcwidth's widths, scalar by scalar.
+        XCTAssertEqual(Grid.glyphs(of: "\u{2764}\u{FE0F}").map(\.text), ["\u{2764}"])
+        XCTAssertEqual(Grid.glyphs(of: "\u{1F44D}\u{1F3FD}").map(\.width), [2, 2])
+        XCTAssertEqual(Grid.glyphs(of: "e\u{301}").map(\.text), ["e\u{301}"], "a mark stays on its letter")
+    }
+
+    /// Every cell of the reader, side by side and the timeline on the fixture
+    /// holds text whose scalars, measured one by one as ncurses measures
+    /// them, take the cell's columns: no cell can push the next aside.
+    func testEveryCellTakesTheColumnsItsScalarsTake() {
+        for (width, height) in [(100, 30), (60, 20), (47, 12), (30, 8)] {
+            var state = FidelityFixture.state(width, height)
+            var grids = [Renderer.render(state)]
+            Fixtures.type("j Enter", &state)
+            grids.append(Renderer.render(state))
+            Fixtures.type("Enter", &state)
+            grids.append(Renderer.render(state))
+            Fixtures.type("s", &state)
+            grids.append(Renderer.render(state))
+            Fixtures.type("q q", &state)
+            grids.append(Renderer.render(state))
+            XCTAssertTrue(grids[2].text.contains("\u{1F468}\u{1F469}\u{1F467}"), grids[2].text)
+            for grid in grids {
+                for y in 0..<grid.height {
+                    for x in 0..<grid.width where !grid[x, y].isContinuation {
+                        let cell = grid[x, y]
+                        let columns = cell.text.unicodeScalars.reduce(0) { $0 + TextWidth.of($1) }
+                        XCTAssertEqual(columns, Int(cell.width), "\(cell.text.debugDescription) at \(x),\(y) in\n\(grid.text)")
+                        XCTAssertFalse(cell.text.unicodeScalars.contains("\u{200D}"), "a joiner at \(x),\(y)")
+                    }
+                }
+            }
+        }
+    }
+
+    func testAGlyphTheCLibraryMeasuresOtherwiseIsPaddedOrReplaced() {
+        // A stand-in for wcwidth: ❤ narrow, 🫨 unknown (glibc 2.36), 日 wide.
+        func columns(_ scalar: Unicode.Scalar) -> Int {
+            switch scalar.value {
+            case 0x1FAE8: return -1
+            case 0x65E5, 0x1F468: return 2
+            case 0x301: return 0
+            default: return 1
+            }
+        }
+        func cell(_ text: String, _ width: UInt8) -> Cell { Cell(text: text, width: width, role: .normal) }
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{1F468}", 2), columns: columns), ["\u{1F468}"])
+        XCTAssertEqual(CellPainting.pieces(for: cell("e\u{301}", 1), columns: columns), ["e\u{301}"])
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{2764}", 2), columns: columns), ["\u{2764}", " "], "narrow to the library: a space after it")
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{1FAE8}", 2), columns: columns), ["\u{FFFD}", " "], "unknown to the library")
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{65E5}", 1), columns: columns), ["\u{FFFD}"], "wider than its cell")
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{1F468}\u{200D}\u{1F469}", 2), columns: columns), ["\u{FFFD}", " "])
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{2764}", 2), columns: { $0 == "\u{FFFD}" ? -1 : 1 }), ["\u{2764}", " "])
+        XCTAssertEqual(CellPainting.pieces(for: cell("\u{1FAE8}", 2), columns: { $0 == "\u{FFFD}" ? -1 : -1 }), ["?", " "],
+                       "no replacement character in a locale without it")
+    }
 }

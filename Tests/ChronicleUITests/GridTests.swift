@@ -7,9 +7,10 @@ final class GridTests: XCTestCase {
         XCTAssertEqual(TextWidth.of("日本語"), 6)
         XCTAssertEqual(TextWidth.of("e\u{301}"), 1, "a combining acute takes no column")
         XCTAssertEqual(TextWidth.of("🔗"), 2)
-        XCTAssertEqual(TextWidth.of("👩‍👩‍👧"), 2, "a ZWJ family is one glyph")
+        XCTAssertEqual(TextWidth.of("👩‍👩‍👧"), 6, "a ZWJ family is drawn as its three emoji, joiners dropped")
         XCTAssertEqual(TextWidth.of("🇦🇫"), 2, "a flag is one glyph")
-        XCTAssertEqual(TextWidth.of("☺\u{FE0F}"), 2, "VS16 asks for emoji width")
+        XCTAssertEqual(TextWidth.of("☺\u{FE0F}"), 1, "VS16 widens nothing: terminals disagree on it")
+        XCTAssertEqual(TextWidth.of("👍🏽"), 4, "a skin tone is a wide glyph of its own, as wcwidth has it")
         XCTAssertEqual(TextWidth.of("Türkiye paylaşın"), 16)
         XCTAssertEqual(TextWidth.of("–—‘’“”"), 6)
     }
@@ -55,7 +56,7 @@ final class GridTests: XCTestCase {
             XCTAssertEqual(Grid.glyphs(of: text[...]), Grid.glyphs(of: text), "a substring too")
         }
         XCTAssertEqual(Grid.glyphs(of: "e\u{301}x").map(\.sourceBytes), [3, 1], "the e and its accent are one glyph")
-        XCTAssertEqual(Grid.glyphs(of: "1\u{FE0F}\u{20E3}").map(\.width), [2], "a keycap is one wide glyph, not a 1 and marks")
+        XCTAssertEqual(Grid.glyphs(of: "1\u{FE0F}\u{20E3}").map(\.width), [1], "a keycap is the 1 and its enclosing mark, without VS16")
     }
 
     /// The table of widths worked out once says what the scalars' properties

@@ -111,33 +111,79 @@ public struct Grid: Sendable, Equatable {
             }
             let character = text[index]
             index = text.index(after: index)
-            if character.unicodeScalars.contains(where: { SafeText.placeholder(for: $0) != nil }) {
-                // A control inside a cluster: each scalar shown on its own, controls as placeholders.
-                // A placeholder such as "<U+202E>" becomes one glyph per character;
-                // the first carries the source bytes.
-                for scalar in character.unicodeScalars {
-                    let shown = SafeText.placeholder(for: scalar) ?? String(scalar)
-                    for (index, piece) in shown.enumerated() {
-                        result.append(Glyph(text: String(piece), width: max(1, TextWidth.of(piece)),
-                                            sourceBytes: index == 0 ? String(scalar).utf8.count : 0))
-                    }
-                }
+            let scalars = character.unicodeScalars
+            if scalars.count > 1, !TextWidth.isFlag(character) || scalars.contains(where: { SafeText.placeholder(for: $0) != nil }) {
+                appendParts(of: character, to: &result)
+                continue
+            }
+            if let first = scalars.first, let shown = SafeText.placeholder(for: first) {
+                appendPlaceholder(shown, standingFor: UTF8.width(first), to: &result)
                 continue
             }
             let width = TextWidth.of(character)
             let bytes = character.utf8.count
             if width == 0 {
-                // A lone combining mark or zero-width character: attach it to the previous glyph.
-                if let last = result.popLast() {
-                    result.append(Glyph(text: last.text + String(character), width: last.width, sourceBytes: last.sourceBytes + bytes))
-                } else {
-                    result.append(Glyph(text: "\u{25CC}" + String(character), width: 1, sourceBytes: bytes))
-                }
+                attach(scalars.first.map(TextWidth.isUndrawn) == true ? "" : String(character), bytes: bytes, to: &result)
                 continue
             }
             result.append(Glyph(text: String(character), width: width, sourceBytes: bytes))
         }
         return result
+    }
+
+    /// A cluster of several scalars (a ZWJ family, an emoji with a skin
+    /// tone or VS16, a letter with marks) as the terminal will draw it:
+    /// ncurses and the terminal measure each scalar with wcwidth and draw
+    /// each one that takes columns in cells of its own, so every such scalar
+    /// is a glyph of its own. Joiners and variation selectors are counted
+    /// in the bytes but not drawn: a terminal that joins after a ZWJ, or
+    /// widens after VS16, would no longer take the columns the grid gives.
+    /// Marks stay on their letter; controls become placeholders.
+    static func appendParts(of character: Character, to result: inout [Glyph]) {
+        var text = "", width = 0, bytes = 0
+        func flush() {
+            guard bytes > 0 else { return }
+            if width > 0 {
+                result.append(Glyph(text: text, width: width, sourceBytes: bytes))
+            } else {
+                attach(text, bytes: bytes, to: &result)
+            }
+            text = ""; width = 0; bytes = 0
+        }
+        for scalar in character.unicodeScalars {
+            let size = UTF8.width(scalar)
+            if let shown = SafeText.placeholder(for: scalar) {
+                flush()
+                appendPlaceholder(shown, standingFor: size, to: &result)
+                continue
+            }
+            let columns = TextWidth.of(scalar)
+            if columns > 0 {
+                flush()
+                text = String(scalar); width = columns; bytes = size
+            } else {
+                if !TextWidth.isUndrawn(scalar) { text.unicodeScalars.append(scalar) }
+                bytes += size
+            }
+        }
+        flush()
+    }
+
+    /// A placeholder such as "<U+202E>" is one glyph per character; the first carries the source bytes.
+    static func appendPlaceholder(_ shown: String, standingFor bytes: Int, to result: inout [Glyph]) {
+        for (index, piece) in shown.enumerated() {
+            result.append(Glyph(text: String(piece), width: max(1, TextWidth.of(piece)), sourceBytes: index == 0 ? bytes : 0))
+        }
+    }
+
+    /// A lone mark or zero-width character joins the glyph before it (a
+    /// dotted circle carries it at the start).
+    static func attach(_ text: String, bytes: Int, to result: inout [Glyph]) {
+        if let last = result.popLast() {
+            result.append(Glyph(text: last.text + text, width: last.width, sourceBytes: last.sourceBytes + bytes))
+        } else {
+            result.append(Glyph(text: "\u{25CC}" + text, width: 1, sourceBytes: bytes))
+        }
     }
 
     func clip(_ rect: Rect) -> Rect {

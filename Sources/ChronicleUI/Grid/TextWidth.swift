@@ -3,17 +3,41 @@
 /// fullwidth ranges and emoji presentation; zero: combining marks, format
 /// characters and variation selectors.
 public enum TextWidth {
-    /// Columns a grapheme cluster takes: 0, 1 or 2.
+    /// Columns a grapheme cluster takes as the grid draws it: each scalar
+    /// that takes columns in a cell of its own (`Grid.glyphs`), as a terminal
+    /// fed through ncurses draws it, so a ZWJ family takes three emoji's
+    /// columns and VS16 widens nothing. A flag is one glyph of two columns.
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         var rest = scalars.makeIterator()
         guard let first = rest.next() else { return 0 }
         // One scalar (nearly every character of a text): no more to look at.
         guard rest.next() != nil else { return of(first) }
-        // Two regional indicators make a flag; VS16 asks for emoji presentation.
-        if scalars.contains("\u{FE0F}") && first.properties.isEmoji { return 2 }
-        if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
-        return of(first)
+        if isFlag(character) { return 2 }
+        return scalars.reduce(0) { $0 + of($1) }
+    }
+
+    /// Two regional indicators: a flag, which terminals draw in two columns
+    /// (each indicator is one column to wcwidth).
+    static func isFlag(_ character: Character) -> Bool {
+        let scalars = character.unicodeScalars
+        guard let first = scalars.first, (0x1F1E6...0x1F1FF).contains(first.value) else { return false }
+        var count = 0
+        for scalar in scalars {
+            guard (0x1F1E6...0x1F1FF).contains(scalar.value) else { return false }
+            count += 1
+        }
+        return count == 2
+    }
+
+    /// Zero-width scalars inside a cluster that are not drawn: joiners and
+    /// other format characters, and variation selectors. Sent to a
+    /// terminal, a ZWJ made it join the next emoji into its cell and VS16
+    /// made some terminals widen the one before.
+    static func isUndrawn(_ scalar: Unicode.Scalar) -> Bool {
+        let v = scalar.value
+        if (0xFE00...0xFE0F).contains(v) || (0xE0100...0xE01EF).contains(v) { return true }
+        return v >= 0x80 && scalar.properties.generalCategory == .format
     }
 
     public static func of(_ scalar: Unicode.Scalar) -> Int {
