@@ -98,3 +98,36 @@ final class FidelityUITests: XCTestCase {
                        "no replacement character in a locale without it")
     }
 }
+
+/// Item 3: a resize keeps the reading position in a 190 kB paragraph.
+final class ReadingPositionTests: XCTestCase {
+    /// The numbers of the sentences whose start is on the article's text rows.
+    func sentences(_ grid: Grid) -> [Int] {
+        let words = grid.text.components(separatedBy: "Sentence ").dropFirst()
+        return words.compactMap { Int($0.prefix { $0.isNumber }) }
+    }
+
+    func testResizingKeepsTheTextAtTheTopInView() throws {
+        var state = FidelityFixture.state(100, 30)
+        Fixtures.type("/", &state)
+        FidelityFixture.typeText("\"Sentence 1800 of\"", &state)
+        Fixtures.type("Enter Tab Enter", &state)
+        XCTAssertEqual(state.screen, .article)
+        Fixtures.type("j j j", &state)
+        let before = Renderer.render(state)
+        let top = try XCTUnwrap(sentences(before).first, before.text)
+        XCTAssertGreaterThan(top, 1700, before.text)
+        XCTAssertLessThan(top, 1900, before.text)
+        for (width, height) in [(30, 8), (200, 60), (100, 30)] {
+            _ = Reducer.reduce(&state, .resize(Size(width: width, height: height)))
+            let grid = Renderer.render(state)
+            XCTAssertTrue(grid.text.contains("Sentence \(top) ") || grid.text.contains("\(top) of the long"), "at \(width)×\(height):\n\(grid.text)")
+        }
+        // Back at the first size, the same view.
+        XCTAssertEqual(Renderer.render(state).text, before.text)
+        // Side by side from there keeps the place in its narrower pane.
+        Fixtures.type("s", &state)
+        let compared = Renderer.render(state)
+        XCTAssertTrue(compared.text.contains("\(top) of the long") || compared.text.contains("Sentence \(top)"), compared.text)
+    }
+}

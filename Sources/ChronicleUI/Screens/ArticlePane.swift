@@ -18,6 +18,20 @@ public struct ArticlePane: Sendable, Hashable {
     public var matches: [Range<Int>] = []
     /// A passage being selected to cite (the selection screen moves it).
     public var selection: PassageSelection?
+    /// Where the view was, in raw bytes, at the width last laid out: a
+    /// resize brings that text back to the top, as less keeps its place,
+    /// where a row number would point elsewhere in rewrapped text.
+    public var anchor: Anchor?
+
+    public struct Anchor: Sendable, Hashable {
+        /// The first article byte shown at or below the top row.
+        public var offset: Int
+        /// Rows between the top and that byte's row (headers, blank lines).
+        public var rowsAbove: Int
+        public var width: Int
+        /// The scroll the anchor was taken at: a scroll since then moves it.
+        public var scroll: Int
+    }
 
     /// A pane for an article, with the current search's matches in it.
     init(sourceID: String, eventID: String?, state: AppState) {
@@ -51,6 +65,7 @@ public struct ArticlePane: Sendable, Hashable {
         case .bottom: scroll = Int.max
         case .toggleFurniture:
             showFurniture.toggle()
+            anchor = nil
             if let passage { showPassage(passage, text: text, state) }
         case .nextPassage, .previousPassage:
             let count = state.data.citedPassageCount(of: sourceID)
@@ -134,10 +149,34 @@ public struct ArticlePane: Sendable, Hashable {
         return []
     }
 
-    /// The scroll brought into range for a text area of `text`.
+    /// The scroll brought into range for a text area of `text`; after a
+    /// change of width, first the scroll that puts the anchor's text back.
     mutating func clamp(text: Rect, _ state: AppState) {
-        let rows = layout(width: text.width, state)?.rows.count ?? 0
-        scroll = Reducer.clamp(scroll, rows: rows, height: text.height)
+        guard let layout = layout(width: text.width, state) else {
+            scroll = 0
+            return
+        }
+        let resized = anchor.map { $0.width != text.width } ?? false
+        if resized, let anchor, let row = layout.rowOfOffset(anchor.offset) { scroll = max(0, row - anchor.rowsAbove) }
+        scroll = Reducer.clamp(scroll, rows: layout.rows.count, height: text.height)
+        if resized, var kept = anchor {
+            // The same text, not the row that now starts a little before it:
+            // resizing back and forth must not drift.
+            kept.width = text.width
+            kept.scroll = scroll
+            anchor = kept
+        } else if anchor?.scroll != scroll {
+            anchor = Self.anchor(in: layout, scroll: scroll, width: text.width)
+        }
+    }
+
+    static func anchor(in layout: ArticleLayout, scroll: Int, width: Int) -> Anchor? {
+        for row in scroll..<layout.rows.count {
+            if let glyph = layout.rows[row].first(where: { $0.offset >= 0 }) {
+                return Anchor(offset: glyph.offset, rowsAbove: row - scroll, width: width, scroll: scroll)
+            }
+        }
+        return nil
     }
 
     // MARK: Opening

@@ -79,7 +79,9 @@ enum SideBySideScreen {
             view.panes.append(pane)
         }
         if let reader, reader.sourceID == first {
+            // The reader's place, found again at the pane's width by its anchor.
             view.panes[0].scroll = reader.scroll
+            view.panes[0].anchor = reader.anchor
             view.panes[0].passage = reader.passage
         }
         if event.map({ Set($0.sourceIDs).count < 2 }) ?? true {
