@@ -131,3 +131,51 @@ final class ReadingPositionTests: XCTestCase {
         XCTAssertTrue(compared.text.contains("\(top) of the long") || compared.text.contains("Sentence \(top)"), compared.text)
     }
 }
+
+/// Item 6: an event the timeline does not show is never focused or opened.
+final class HiddenSelectionTests: XCTestCase {
+    func testEnterWithASearchThatMatchesNoEventGoesToTheArticleHits() throws {
+        var state = Fixtures.state()
+        Fixtures.select(Fixtures.spine("2025-04-17"), &state)
+        Fixtures.type("/", &state)
+        FidelityFixture.typeText("Ukraine", &state)
+        Fixtures.type("Enter", &state)
+        XCTAssertTrue(state.visibleEvents.isEmpty)
+        let hits = try XCTUnwrap(state.search.result?.articleHits)
+        XCTAssertEqual(hits.count, 1)
+        let hit = hits.computeHit(at: 0)
+        XCTAssertEqual(Fixtures.corpus.source(hit.sourceID)?.outlet, "The Moscow Times")
+        // Enter goes to the hit, not to the hidden event's passages.
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.timeline.focus, .hits)
+        let status = Renderer.render(state).lines.last ?? ""
+        XCTAssertFalse(status.contains("passage"), status)
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.screen, .article)
+        XCTAssertEqual(state.article?.sourceID, hit.sourceID)
+        XCTAssertNil(state.article?.eventID)
+        // Nor does Tab (list, hits, then the event pane when one is shown),
+        // side by side's event or the differences reach it.
+        Fixtures.type("Esc", &state)
+        state.timeline.focus = .list
+        Fixtures.type("Tab", &state)
+        XCTAssertEqual(state.timeline.focus, .hits)
+        Fixtures.type("Tab", &state)
+        XCTAssertEqual(state.timeline.focus, .list)
+        Fixtures.type("D", &state)
+        XCTAssertEqual(state.screen, .timeline)
+        Fixtures.type("s", &state)
+        XCTAssertNil(state.sideBySide?.eventID)
+    }
+
+    func testASearchThatHidesTheFocusedEventTakesTheFocusBackToTheList() {
+        var state = Fixtures.state()
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.timeline.focus, .event)
+        Fixtures.type("/", &state)
+        FidelityFixture.typeText("Ukraine", &state)
+        Fixtures.type("Enter", &state)
+        XCTAssertEqual(state.timeline.focus, .list)
+        XCTAssertFalse((Renderer.render(state).lines.last ?? "").contains("passage"))
+    }
+}

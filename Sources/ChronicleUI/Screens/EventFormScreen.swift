@@ -97,7 +97,7 @@ enum EventFormScreen {
     /// `e` on the timeline: the selected event's fields.
     static func openChange(_ state: inout AppState) -> [Effect] {
         if let refused = Reducer.refusedAsReadOnly(&state) { return refused }
-        guard let event = state.selectedEvent else { return [.bell] }
+        guard let event = state.shownEvent else { return [.bell] }
         let names = event.actors.compactMap { state.corpus.actor($0)?.name }.joined(separator: ", ")
         state.eventForm = EventForm(purpose: .change(eventID: event.id), draft: EventDraft(event), actorNames: names, focus: .title)
         return []

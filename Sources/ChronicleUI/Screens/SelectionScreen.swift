@@ -127,7 +127,7 @@ enum SelectionScreen {
 
     /// Cites the selection for the event the article was opened for, or the timeline's.
     static func cite(_ selection: PassageSelection, in source: Source, _ state: inout AppState) -> [Effect] {
-        let eventID = state.article?.eventID ?? state.selectedEvent?.id
+        let eventID = state.article?.eventID ?? state.shownEvent?.id
         guard let eventID, let event = state.corpus.event(eventID) else {
             state.notice = "No event to cite it for: e makes a new event from it"
             return [.bell]

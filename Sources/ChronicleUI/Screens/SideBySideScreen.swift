@@ -61,7 +61,7 @@ enum SideBySideScreen {
     /// article. From an article, that article stays in the first pane.
     static func open(_ state: inout AppState) -> [Effect] {
         let reader = state.top == .article ? state.article : nil
-        let event = reader?.eventID.flatMap { state.corpus.event($0) } ?? state.selectedEvent
+        let event = reader?.eventID.flatMap { state.corpus.event($0) } ?? state.shownEvent
         let order = sourceOrder(for: event, state)
         guard order.count >= 2 else {
             state.notice = "Side by side needs two articles in the corpus"
@@ -84,7 +84,9 @@ enum SideBySideScreen {
             view.panes[0].anchor = reader.anchor
             view.panes[0].passage = reader.passage
         }
-        if event.map({ Set($0.sourceIDs).count < 2 }) ?? true {
+        if event == nil {
+            state.notice = reader == nil ? "No event is shown: the first two articles side by side" : nil
+        } else if event.map({ Set($0.sourceIDs).count < 2 }) ?? true {
             state.notice = "Only one source cites this event; the second pane shows another article"
         }
         state.sideBySide = view
@@ -94,7 +96,7 @@ enum SideBySideScreen {
 
     /// The first two readings that differ, each at a passage from a different source.
     static func openDifferences(_ state: inout AppState) -> [Effect] {
-        guard let event = state.selectedEvent,
+        guard let event = state.shownEvent,
               let disagreement = Disagreement.find(in: event, corpus: state.corpus).first,
               disagreement.readings.count >= 2 else {
             state.notice = "The sources of this event do not differ on any recorded or detected detail"

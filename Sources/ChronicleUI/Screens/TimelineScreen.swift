@@ -109,16 +109,22 @@ enum TimelineScreen {
         case (.top, .event): focusPassage(0, &state); state.timeline.detailScroll = 0
         case (.bottom, .event): focusPassage(Int.max, &state); state.timeline.detailScroll = Int.max
         case (.focusEvent, _):
-            // list → article hits (when a search has some) → event → list.
+            // list → article hits (when a search has some) → event (when shown) → list.
             let hasHits = !(state.search.result?.articleHits.isEmpty ?? true)
+            let eventFocus: AppState.TimelineFocus = state.shownEvent != nil ? .event : .list
             switch state.timeline.focus {
-            case .list: state.timeline.focus = hasHits ? .hits : .event
-            case .hits: state.timeline.focus = .event
+            case .list: state.timeline.focus = hasHits ? .hits : eventFocus
+            case .hits: state.timeline.focus = eventFocus
             case .event: state.timeline.focus = .list
             }
             if state.timeline.focus == .event { focusPassage(state.timeline.passage, &state) }
         case (.open, .list):
-            guard state.selectedEvent != nil else { return [.bell] }
+            guard state.shownEvent != nil else {
+                // No event shown: Enter goes to the lines the search found.
+                guard !(state.search.result?.articleHits.isEmpty ?? true) else { return [.bell] }
+                state.timeline.focus = .hits
+                break
+            }
             state.timeline.focus = .event
             focusPassage(state.timeline.passage, &state)
         case (.open, .event):
@@ -145,7 +151,7 @@ enum TimelineScreen {
             return EventFormScreen.openChange(&state)
         case (.editEventInEditor, _):
             if let refused = Reducer.refusedAsReadOnly(&state) { return refused }
-            guard let event = state.selectedEvent else { return [.bell] }
+            guard let event = state.shownEvent else { return [.bell] }
             return [.editInEditor(eventID: event.id)]
         case (.remove, _):
             return askToRemove(&state)
@@ -164,7 +170,7 @@ enum TimelineScreen {
     /// Enter on a passage of the event pane: its article at that passage,
     /// or at the sentence of a related passage.
     static func openPassage(_ state: inout AppState) -> Bool {
-        guard let event = state.selectedEvent else { return false }
+        guard let event = state.shownEvent else { return false }
         let text = ArticleScreen.text(state)
         if event.citations.indices.contains(state.timeline.passage) {
             let citation = event.citations[state.timeline.passage]
@@ -200,7 +206,7 @@ enum TimelineScreen {
     }
 
     static func focusPassage(_ index: Int, _ state: inout AppState) {
-        guard state.eventPassageCount > 0 else { return }
+        guard state.shownEvent != nil, state.eventPassageCount > 0 else { return }
         state.timeline.focus = .event
         state.timeline.passage = min(max(index, 0), state.eventPassageCount - 1)
         let detail = state.eventPaneArea
@@ -264,6 +270,7 @@ enum TimelineScreen {
         let hitCount = state.search.result?.articleHits.count ?? 0
         state.search.hit = min(max(0, state.search.hit), max(0, hitCount - 1))
         if state.timeline.focus == .hits && hitCount == 0 { state.timeline.focus = .list }
+        if state.timeline.focus == .event && state.shownEvent == nil { state.timeline.focus = .list }
         // At the top the pane needs no clamping, and is not laid out twice
         // (here and by the renderer) on every keystroke of a search.
         let detail = state.eventPaneArea
@@ -321,7 +328,7 @@ enum TimelineScreen {
         if state.search.isActive {
             eventPosition = state.visibleEvents.isEmpty ? "0/0" : "\(state.selectedPosition + 1)/\(state.visibleEvents.count)"
         }
-        guard state.timeline.focus == .event, state.corpus.events.indices.contains(state.timeline.selected) else { return eventPosition }
+        guard state.timeline.focus == .event, state.shownEvent != nil else { return eventPosition }
         return "passage \(state.timeline.passage + 1)/\(state.eventPassageCount) · event \(eventPosition)"
     }
 }

@@ -137,6 +137,13 @@ public struct AppState: Sendable {
     public var selectedEvent: Event? {
         corpus.events.indices.contains(timeline.selected) ? corpus.events[timeline.selected] : nil
     }
+
+    /// The selected event when the timeline shows it: what the timeline's
+    /// keys act on. A search or a filter that hides the selection leaves it
+    /// selected for later, but it is never focused or opened meanwhile.
+    public var shownEvent: Event? {
+        rows.row(ofEvent: timeline.selected) != nil ? selectedEvent : nil
+    }
 }
 
 // MARK: The stack of screens
