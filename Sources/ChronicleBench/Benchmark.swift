@@ -112,7 +112,7 @@ public enum Benchmark {
         figures.loadSeconds = now() - start
         figures.articles = corpus.sources.count
         figures.events = corpus.events.count
-        if loaded.hasErrors { log("warning: \(loaded.diagnostics.errors.count) errors in \(label)") }
+        if loaded.hasErrors { log("warning: \(Plural.count(loaded.diagnostics.errors.count, "error")) in \(label)") }
         let loadedRSS = currentRSS()
         let dataStart = now()
         let data = BrowserData(corpus: corpus)
@@ -122,7 +122,7 @@ public enum Benchmark {
         _ = Renderer.render(state)
         figures.checkedFrameSeconds = startedAt.map { wallClock() - $0 } ?? (now() - start)
         if !previewed { figures.firstFrameSeconds = figures.checkedFrameSeconds }
-        log("\(label): loaded \(corpus.sources.count) articles, \(corpus.events.count) events in \(String(format: "%.2f", figures.loadSeconds)) s"
+        log("\(label): loaded \(Plural.count(corpus.sources.count, "article")), \(Plural.count(corpus.events.count, "event")) in \(String(format: "%.2f", figures.loadSeconds)) s"
             + String(format: ", the browser's tables in %.2f s", dataSeconds) + (previewed ? "; first frame from the preview" : ""))
 
         let indexStart = now()

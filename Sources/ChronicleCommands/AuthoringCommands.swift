@@ -98,7 +98,7 @@ struct AddCommand: ParsableCommand {
                 failures += 1
             }
         }
-        if failures > 0 { throw CLIError.data("\(count(failures, "file")) not added") }
+        if failures > 0 { throw CLIError.data("\(Plural.count(failures, "file")) not added") }
     }
 
     /// What was decided, for the user to check.

@@ -36,7 +36,7 @@ struct BenchGenerate: ParsableCommand {
             throw CLIError.usage("\(out) is not empty; name a new directory")
         }
         try CorpusGenerator(articles: articles, eventsPerArticle: eventsPerArticle, seed: seed).write(to: url)
-        Terminal.standardError.write("wrote \(articles) articles and \(articles * eventsPerArticle) events to \(out)\n")
+        Terminal.standardError.write("wrote \(Plural.count(articles, "article")) and \(Plural.count(articles * eventsPerArticle, "event")) to \(out)\n")
     }
 }
 
@@ -96,7 +96,7 @@ struct BenchRun: ParsableCommand {
         for size in sizeList {
             let directory = workURL.appendingPathComponent("a\(size)-e\(eventsPerArticle)-s\(seed)")
             if !FileManager.default.fileExists(atPath: directory.appendingPathComponent("manifest.yaml").path) {
-                Terminal.standardError.write("generating \(size) articles…\n")
+                Terminal.standardError.write("generating \(Plural.count(size, "article"))…\n")
                 try? FileManager.default.removeItem(at: directory)
                 try CorpusGenerator(articles: size, eventsPerArticle: eventsPerArticle, seed: seed).write(to: directory)
             }

@@ -69,7 +69,7 @@ struct CorpusOptions: ParsableArguments {
             for diagnostic in result.diagnostics.errors {
                 Terminal.standardError.write(SafeText.visible(diagnostic.description, keepNewlines: true) + "\n")
             }
-            throw CLIError.data("\(name) has \(count(result.diagnostics.errors.count, "error")); fix them (`chronicle validate` lists every problem)")
+            throw CLIError.data("\(name) has \(Plural.count(result.diagnostics.errors.count, "error")); fix them (`chronicle validate` lists every problem)")
         }
         return result.corpus
     }
@@ -89,4 +89,3 @@ struct FileSizeLimit: ExpressibleByArgument {
     var defaultValueDescription: String { bytes % (1 << 20) == 0 ? "\(bytes >> 20)M" : "\(bytes)" }
 }
 
-func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }

@@ -44,7 +44,7 @@ struct ConfigCommand: ParsableCommand {
         let configuration = Configuration.read(path: file)
         guard configuration.problems.isEmpty else {
             for problem in configuration.problems { Terminal.standardError.write(problem.description + "\n") }
-            throw CLIError.data("\(file): \(count(configuration.problems.count, "problem")); Chronicle starts with the defaults for those settings")
+            throw CLIError.data("\(file): \(Plural.count(configuration.problems.count, "problem")); Chronicle starts with the defaults for those settings")
         }
         out.write("\(file): no problems\n")
     }

@@ -44,7 +44,7 @@ struct CoverageCommand: ParsableCommand {
         }
         out += "\n"
         for (index, source) in corpus.sources.enumerated() {
-            out += "\(index + 1). \(SafeText.visible(source.outlet)), \(SafeText.visible(source.published.displayText))  (\(source.id), cites \(count(coverage.citedCounts[index], "event")))\n"
+            out += "\(index + 1). \(SafeText.visible(source.outlet)), \(SafeText.visible(source.published.displayText))  (\(source.id), cites \(Plural.count(coverage.citedCounts[index], "event")))\n"
         }
         out += "● cited   ○ published on or after the event, not cited   · published before the event\n"
         return out

@@ -87,7 +87,7 @@ struct ExportCommand: ParsableCommand {
         }
         try write(Array(text.utf8), to: out)
         let citations = events.reduce(0) { $0 + $1.citations.count }
-        Terminal.standardError.write("wrote \(count(events.count, "event")) and \(count(citations, "citation")) "
+        Terminal.standardError.write("wrote \(Plural.count(events.count, "event")) and \(Plural.count(citations, "citation")) "
                                      + "as \(format.rawValue) to \(SafeText.visible(out))\n")
     }
 

@@ -42,7 +42,7 @@ struct ListCommand: ParsableCommand {
         let dates = events.map { SafeText.visible($0.date.displayText) }
         let dateWidth = dates.map(\.count).max() ?? 0
         return zip(events, dates).map { event, date in
-            let sources = count(event.sourceIDs.count, "source")
+            let sources = Plural.count(event.sourceIDs.count, "source")
             let mark = event.spine ? "★" : " "
             return (event, "\(date.padding(toLength: dateWidth, withPad: " ", startingAt: 0))  \(mark) \(SafeText.visible(event.title))  (\(sources))")
         }
@@ -60,7 +60,7 @@ extension ListCommand {
         let events = loaded.events.filter { notes.starred.contains($0.id) }
         let gone = notes.starred.subtracting(loaded.events.map(\.id)).sorted()
         if !gone.isEmpty {
-            Terminal.standardError.write("chronicle: \(count(gone.count, "starred event")) no longer in the corpus: \(gone.map { SafeText.visible($0) }.joined(separator: ", "))\n")
+            Terminal.standardError.write("chronicle: \(Plural.count(gone.count, "starred event")) no longer in the corpus: \(gone.map { SafeText.visible($0) }.joined(separator: ", "))\n")
         }
         switch format {
         case .json:

@@ -43,7 +43,7 @@ struct ShowCommand: ParsableCommand {
         if !actorNames.isEmpty { out += wrap("Actors: " + safe(actorNames.joined(separator: ", ")), width: width, indent: "        ") }
         if !event.tags.isEmpty { out += "Tags: " + safe(event.tags.joined(separator: ", ")) + "\n" }
         if let summary = event.summary { out += "\n" + wrap(safe(summary), width: width, indent: "") }
-        out += "\n" + bold("Sources (\(count(event.citations.count, "passage")), \(count(event.sourceIDs.count, "outlet")))") + "\n"
+        out += "\n" + bold("Sources (\(Plural.count(event.citations.count, "passage")), \(Plural.count(event.sourceIDs.count, "outlet")))") + "\n"
         for (number, citation) in event.citations.enumerated() {
             guard let source = corpus.source(citation.sourceID) else { continue }
             let passage = citation.passage

@@ -23,8 +23,8 @@ struct ValidateCommand: ParsableCommand {
         let loaded = result.corpus
         let citations = loaded.events.reduce(0) { $0 + $1.citations.count }
         let errors = result.diagnostics.errors.count, warnings = result.diagnostics.warnings.count
-        let summary = "\(corpus.name): \(count(loaded.sources.count, "source")), \(count(loaded.events.count, "valid event")), "
-            + "\(count(citations, "quote")) anchored; \(count(errors, "error")), \(count(warnings, "warning"))"
+        let summary = "\(corpus.name): \(Plural.count(loaded.sources.count, "source")), \(Plural.count(loaded.events.count, "valid event")), "
+            + "\(Plural.count(citations, "quote")) anchored; \(Plural.count(errors, "error")), \(Plural.count(warnings, "warning"))"
         if errors > 0 || (strict && warnings > 0) {
             throw CLIError.data(SafeText.visible(summary))
         }

@@ -25,3 +25,27 @@ final class FidelityCLITests: XCTestCase {
         XCTAssertTrue(json.stdout.contains("\"snippet\" : \"Bad bytes: \u{FFFD}\u{FFFD}\u{FFFD} »end«.\""), json.stdout)
     }
 }
+
+/// Item 7: every count agrees with its noun.
+final class PluralCLITests: XCTestCase {
+    func testNoOutputSaysOneWithAPluralNoun() throws {
+        let corpus = FidelityCLITests.fixture.path
+        let ids = ["playground-opens", "playground-cost", "valley-floods", "gate-sign"]
+        var runs: [[String]] = [["list"], ["coverage"], ["validate"], ["search", "sign"], ["search", "end"]]
+        runs += ids.flatMap { [["show", $0], ["suggest", $0]] }
+        runs += ["markdown", "html", "csv", "timelinejs", "annotations"].map { ["export", "--format", $0, "--within", "2022-06-14"] }
+        let oneWithPlural = try NSRegularExpression(pattern: #"\b1 (passages|outlets|sources|events|quotes|errors|warnings|citations|lines|articles|words|problems|matches)\b"#)
+        for arguments in runs {
+            let result = try CLI.run(arguments + ["--corpus", corpus])
+            for text in [result.stdout, result.stderr] {
+                let found = oneWithPlural.matches(in: text, range: NSRange(text.startIndex..., in: text))
+                XCTAssertTrue(found.isEmpty, "\(arguments): \(text)")
+            }
+        }
+        // One article generated: "1 article", "1 event".
+        let out = try CLI.temporaryDirectory(self).appendingPathComponent("one")
+        let generated = try CLI.run(["bench", "generate", "--articles", "1", "--events-per-article", "1", "--out", out.path])
+        XCTAssertEqual(generated.status, 0, generated.stderr)
+        XCTAssertTrue(generated.stderr.contains("wrote 1 article and 1 event to"), generated.stderr)
+    }
+}

@@ -93,3 +93,16 @@ final class DecodedTextTests: XCTestCase {
         XCTAssertEqual(words.map { family.rawText($0) }, ["Bad", "bytes", "end"])
     }
 }
+
+/// Item 7: one function says every count.
+final class PluralTests: XCTestCase {
+    func testACountAgreesWithItsNoun() {
+        XCTAssertEqual(Plural.count(1, "passage"), "1 passage")
+        XCTAssertEqual(Plural.count(0, "passage"), "0 passages")
+        XCTAssertEqual(Plural.count(2, "valid event"), "2 valid events")
+        XCTAssertEqual(Plural.count(2, "match"), "2 matches")
+        XCTAssertEqual(Plural.count(3, "entry"), "3 entries")
+        XCTAssertEqual(Plural.count(3, "day"), "3 days")
+        XCTAssertEqual(Plural.noun("line", 1), "line")
+    }
+}

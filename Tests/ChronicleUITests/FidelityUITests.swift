@@ -179,3 +179,29 @@ final class HiddenSelectionTests: XCTestCase {
         XCTAssertFalse((Renderer.render(state).lines.last ?? "").contains("passage"))
     }
 }
+
+/// Item 7 in the browser: one problem is "1 problem".
+final class PluralUITests: XCTestCase {
+    func testOneProblemIsSaidInTheSingular() {
+        var files: [String: [UInt8]] = [:]
+        for name in ["manifest.yaml", "events.yaml", "articles/family.txt", "articles/wire.txt", "articles/early.txt"] {
+            files[name] = FileManager.default.contents(atPath: FidelityFixture.root.appendingPathComponent(name).path).map(Array.init) ?? []
+        }
+        files["events.yaml"]! += Array("""
+
+              - id: broken
+                date: 2022-06-12
+                title: A quote that is not there
+                citations:
+                  - source: wire
+                    quote: words the wire never printed
+
+            """.utf8)
+        let loaded = CorpusLoader.load(from: InMemoryCorpusFiles(files))
+        XCTAssertEqual(loaded.diagnostics.errors.count, 1, "\(loaded.diagnostics)")
+        let session = CorpusSession(editor: nil, loaded: loaded, readOnlyReason: nil)
+        let state = session.initialState(size: Size(width: 100, height: 30))
+        XCTAssertEqual(state.notice?.hasPrefix("1 problem in the corpus"), true, state.notice ?? "")
+        XCTAssertTrue(Renderer.render(state).text.contains(" 1 error (!)"), Renderer.render(state).text)
+    }
+}

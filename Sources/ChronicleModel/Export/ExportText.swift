@@ -31,7 +31,6 @@ enum ExportText {
     }
 
     /// "1 event", "18 events".
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     /// Escapes the five characters HTML gives a meaning, and nothing else.
     static func escapeHTML(_ text: String) -> String {

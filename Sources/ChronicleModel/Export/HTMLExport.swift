@@ -27,7 +27,7 @@ enum HTMLExport {
 
             """
         if let description = corpus.description { page += "<p>\(ExportText.html(description))</p>\n" }
-        page += "<p class=\"muted\">\(ExportText.count(events.count, "event")) from \(ExportText.count(cited.count, "source")). "
+        page += "<p class=\"muted\">\(Plural.count(events.count, "event")) from \(Plural.count(cited.count, "source")). "
             + "★ marks a principal event, ≠ an event whose sources differ; a date marked (inferred) is not printed in a "
             + "source but worked out from one. Each passage is shown in its sentence, the words cited marked.</p>\n"
         page += "<nav><a href=\"#timeline\">Timeline</a><a href=\"#coverage\">Coverage</a><a href=\"#sources\">Sources</a></nav>\n"

@@ -9,7 +9,7 @@ enum MarkdownExport {
             blocks.append(MarkdownText.escape(description, startsParagraph: true))
         }
         let sources = Set(events.flatMap(\.sourceIDs)).count
-        blocks.append("\(ExportText.count(events.count, "event")) from \(ExportText.count(sources, "source")). ★ marks a principal event; "
+        blocks.append("\(Plural.count(events.count, "event")) from \(Plural.count(sources, "source")). ★ marks a principal event; "
             + "a date marked (inferred) is not printed in a source but worked out from one. "
             + "Each footnote quotes a source's exact words.")
         var footnote = 0

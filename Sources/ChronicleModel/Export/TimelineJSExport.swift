@@ -48,7 +48,7 @@ enum TimelineJSExport {
     static func render(_ corpus: Corpus, events: [Event]) throws -> String {
         let sources = Set(events.flatMap(\.sourceIDs)).count
         var intro = corpus.description.map { "<p>\(ExportText.html($0))</p>" } ?? ""
-        intro += "<p>\(ExportText.count(events.count, "event")) from \(ExportText.count(sources, "source")), "
+        intro += "<p>\(Plural.count(events.count, "event")) from \(Plural.count(sources, "source")), "
             + "each with the passages it cites.</p>"
         let title = TitleSlide(text: Text(headline: ExportText.html(corpus.title ?? "Chronology"), text: intro))
         // Groups only tell principal events from the rest when there are both.

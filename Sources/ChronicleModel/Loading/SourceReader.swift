@@ -116,7 +116,7 @@ extension CorpusReader {
             return nil
         }
         guard range.upperBound <= lineCount else {
-            log.error(location, "\(context): lines \(text) run past the end of the article, which has \(lineCount) line\(lineCount == 1 ? "" : "s")")
+            log.error(location, "\(context): lines \(text) run past the end of the article, which has \(Plural.count(lineCount, "line"))")
             return nil
         }
         return range

@@ -50,7 +50,7 @@ public struct EventDetail: Sendable {
         }
         rows.append([])
         let outlets = event.sourceCount
-        add(TextLayout.styled("Sources: \(event.citations.count) passage\(event.citations.count == 1 ? "" : "s") from \(outlets) outlet\(outlets == 1 ? "" : "s")", .label))
+        add(TextLayout.styled("Sources: \(Plural.count(event.citations.count, "passage")) from \(Plural.count(outlets, "outlet"))", .label))
         for (index, citation) in event.citations.enumerated() {
             guard let source = corpus.source(citation.sourceID) else { continue }
             rows.append([])

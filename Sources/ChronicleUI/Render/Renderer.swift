@@ -54,7 +54,7 @@ enum StatusBar {
         var right = " " + screen.position(state) + " "
         if let counts = searchCounts(state) { right = " " + counts + " ·" + right }
         let errors = state.authoring.errorCount
-        if errors > 0 { right = " \(errors) error\(errors == 1 ? "" : "s") (!) ·" + right }
+        if errors > 0 { right = " \(Plural.count(errors, "error")) (!) ·" + right }
         return right
     }
 
@@ -82,7 +82,7 @@ enum StatusBar {
         if state.data.isPreview {
             // Keys wait (and are kept) until every quote is checked.
             let quit = state.keys.key(for: .backOrQuit, on: .timeline).map { "  \($0.label) quit" } ?? ""
-            left = " checking every quote of \(state.data.eventCount) events…" + quit
+            left = " checking every quote of \(Plural.count(state.data.eventCount, "event"))…" + quit
         } else if state.notice == nil, state.search.isActive {
             var parts: [String] = []
             if !state.search.query.isEmpty { parts.append("/" + state.search.query) }
@@ -131,6 +131,6 @@ enum StatusBar {
             return state.search.query.isEmpty || state.index != nil ? "type to search" : "indexing…"
         }
         let events = result.matchingEvents.count, text = result.articleHits.count
-        return "\(events) event\(events == 1 ? "" : "s"), \(text)\(result.articleHitsTruncated ? "+" : "") in text"
+        return "\(Plural.count(events, "event")), \(text)\(result.articleHitsTruncated ? "+" : "") in text"
     }
 }

@@ -34,10 +34,9 @@ enum ErrorsScreen {
         reduce: reduce, clamp: clamp, draw: draw,
         position: { state in
             let all = state.authoring.diagnostics
-            return all.isEmpty ? "no problems" : "\((state.errorsView?.selected ?? 0) + 1)/\(all.count) · \(count(all.errors.count, "error"))"
+            return all.isEmpty ? "no problems" : "\((state.errorsView?.selected ?? 0) + 1)/\(all.count) · \(Plural.count(all.errors.count, "error"))"
         })
 
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 
     static func open(_ state: inout AppState) -> [Effect] {
         guard !state.authoring.diagnostics.isEmpty else {

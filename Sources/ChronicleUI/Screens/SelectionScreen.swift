@@ -37,7 +37,7 @@ enum SelectionScreen {
         position: { state in
             guard let pane = state.article, let selection = pane.selection, let source = state.corpus.source(pane.sourceID) else { return "" }
             let words = PassageSelectionText.words(source.displayText(selection.range))
-            return "\(words) word\(words == 1 ? "" : "s") · line \(source.lines.line(containing: selection.range.lowerBound))"
+            return "\(Plural.count(words, "word")) · line \(source.lines.line(containing: selection.range.lowerBound))"
         })
 
     /// `v` in an article: the first word of body text in view is selected.

@@ -199,7 +199,7 @@ enum TimelineScreen {
             ConfirmScreen.ask("Remove citation [\(state.timeline.passage + 1)] (\(outlet)) of “\(event.title)”?",
                               yes: .effects([.edit(.removeCitation(eventID: event.id, index: state.timeline.passage))]), &state)
         } else {
-            ConfirmScreen.ask("Remove the event “\(event.title)” and its \(event.citations.count) citation\(event.citations.count == 1 ? "" : "s")?",
+            ConfirmScreen.ask("Remove the event “\(event.title)” and its \(Plural.count(event.citations.count, "citation"))?",
                               yes: .effects([.edit(.removeEvent(id: event.id))]), &state)
         }
         return []

@@ -22,7 +22,7 @@ public struct CorpusSession: Sendable {
         var state = AppState(data: BrowserData(corpus: loaded.corpus), size: size,
                              authoring: Authoring(readOnlyReason: readOnlyReason, diagnostics: loaded.diagnostics, fileTexts: fileTexts))
         if loaded.hasErrors {
-            state.notice = "\(loaded.diagnostics.errors.count) problems in the corpus: the timeline shows what is valid; ! lists them"
+            state.notice = "\(Plural.count(loaded.diagnostics.errors.count, "problem")) in the corpus: the timeline shows what is valid; ! lists them"
         }
         return state
     }

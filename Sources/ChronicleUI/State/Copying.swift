@@ -18,7 +18,7 @@ enum Copying {
     static func eventMarkdown(_ state: AppState) -> (String, String)? {
         let id = state.article?.eventID ?? state.sideBySide?.eventID ?? state.selectedEvent?.id
         guard let event = id.flatMap({ state.corpus.event($0) }) else { return nil }
-        return (CopiedText.markdown(event, in: state.corpus), "“\(event.title)” as Markdown with \(count(event.citations.count, "footnote"))")
+        return (CopiedText.markdown(event, in: state.corpus), "“\(event.title)” as Markdown with \(Plural.count(event.citations.count, "footnote"))")
     }
 
     /// The selection, the passage in focus, the article's line at the top
@@ -77,7 +77,7 @@ enum Copying {
 
     static func event(_ state: AppState) -> (String, String)? {
         guard let event = state.selectedEvent else { return nil }
-        return (CopiedText.event(event, in: state.corpus), "“\(event.title)” with \(count(event.citations.count, "passage"))")
+        return (CopiedText.event(event, in: state.corpus), "“\(event.title)” with \(Plural.count(event.citations.count, "passage"))")
     }
 
     static func passage(_ range: Range<Int>, of sourceID: String, _ what: String, _ state: AppState) -> (String, String)? {
@@ -86,6 +86,4 @@ enum Copying {
         guard !text.isEmpty else { return nil }
         return (CopiedText.passage(text, from: source) + "\n", "\(what) of \(source.outlet) with its citation")
     }
-
-    static func count(_ n: Int, _ noun: String) -> String { "\(n) \(noun)\(n == 1 ? "" : "s")" }
 }

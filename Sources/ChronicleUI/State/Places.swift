@@ -168,7 +168,7 @@ public struct StartingPlace: Sendable, Hashable {
         if line != nil && sourceID == nil { return "--line needs --source: the line is a line of an article" }
         if let line, line < 1 { return "--line counts from 1" }
         if let line, let sourceID, let source = corpus.source(sourceID), line > source.lines.lineCount {
-            return "\(sourceID) has \(source.lines.lineCount) lines, so there is no line \(line)"
+            return "\(sourceID) has \(Plural.count(source.lines.lineCount, "line")), so there is no line \(line)"
         }
         return nil
     }
