@@ -30,7 +30,7 @@ struct DraftCommand: ParsableCommand {
         let drafts = DraftStatements.find(in: loaded, source: source)
         let out = Terminal.standardOutput
         switch format {
-        case .json: out.write(JSONText.escapingHidden(try JSONText.encode(DraftJSON(drafts, corpus: loaded))) + "\n")
+        case .json: out.write(try JSONText.encode(DraftJSON(drafts, corpus: loaded)) + "\n")
         case .text: out.write(Self.text(drafts, corpus: loaded))
         }
         if drafts.isEmpty { throw CLIError.notFound("no dated sentence is left uncited in \(corpus.name)") }
@@ -77,6 +77,24 @@ struct DraftJSON: Encodable {
         let workedOut: Bool
         let basis: String
         let resolution: String
+
+        enum CodingKeys: String, CodingKey { case text, start, end, kind, value, valueDisplay, duration, inferred, workedOut, basis, resolution }
+
+        /// Every key written, `null` where the rules gave no value.
+        func encode(to encoder: Encoder) throws {
+            var keyed = encoder.container(keyedBy: CodingKeys.self)
+            try keyed.encode(text, forKey: .text)
+            try keyed.encode(start, forKey: .start)
+            try keyed.encode(end, forKey: .end)
+            try keyed.encode(kind, forKey: .kind)
+            try keyed.encode(value, forKey: .value)
+            try keyed.encode(valueDisplay, forKey: .valueDisplay)
+            try keyed.encode(duration, forKey: .duration)
+            try keyed.encode(inferred, forKey: .inferred)
+            try keyed.encode(workedOut, forKey: .workedOut)
+            try keyed.encode(basis, forKey: .basis)
+            try keyed.encode(resolution, forKey: .resolution)
+        }
     }
 
     struct Draft: Encodable {
@@ -101,29 +119,5 @@ struct DraftJSON: Encodable {
                                                 inferred: e.inferred, workedOut: e.isWorkedOut, basis: e.basis.rawValue,
                                                 resolution: e.resolution))
         }
-    }
-}
-
-extension JSONText {
-    /// JSON with every scalar `SafeText` would hide written as a `\u`
-    /// escape: the decoded text is the corpus's exactly, and no raw control
-    /// or bidirectional override reaches a terminal.
-    static func escapingHidden(_ json: String) -> String {
-        guard json.unicodeScalars.contains(where: needsEscape) else { return json }
-        var out = String.UnicodeScalarView()
-        for scalar in json.unicodeScalars {
-            if needsEscape(scalar) {
-                out.append(contentsOf: String(format: "\\u%04X", scalar.value).unicodeScalars)
-            } else {
-                out.append(scalar)
-            }
-        }
-        return String(out)
-    }
-
-    /// Every such scalar is in the Basic Multilingual Plane; JSON's own
-    /// syntax is ASCII, so each lies in a string.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value != 0x0A && scalar.value != 0x20 && (SafeText.placeholder(for: scalar) != nil || scalar.value == 0x7F)
     }
 }

@@ -64,7 +64,18 @@ extension ListCommand {
         }
         switch format {
         case .json:
-            struct Starred: Encodable { let id: String, date: String, title: String, note: String? }
+            struct Starred: Encodable {
+                let id: String, date: String, title: String, note: String?
+                enum CodingKeys: String, CodingKey { case id, date, title, note }
+                /// `note` written `null` when the reader wrote none.
+                func encode(to encoder: Encoder) throws {
+                    var keyed = encoder.container(keyedBy: CodingKeys.self)
+                    try keyed.encode(id, forKey: .id)
+                    try keyed.encode(date, forKey: .date)
+                    try keyed.encode(title, forKey: .title)
+                    try keyed.encode(note, forKey: .note)
+                }
+            }
             let list = events.map { Starred(id: $0.id, date: $0.date.date.edtf, title: $0.title, note: notes.notes[$0.id]) }
             Terminal.standardOutput.write(try JSONText.encode(["starred": list]) + "\n")
         case .text:
@@ -79,11 +90,10 @@ extension ListCommand {
     }
 }
 
+/// The commands' JSON: snake_case keys, every control and format
+/// character escaped (`MachineJSON`).
 enum JSONText {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try MachineJSON.encode(value, keys: .snakeCase)
     }
 }

@@ -106,3 +106,19 @@ final class PluralTests: XCTestCase {
         XCTAssertEqual(Plural.noun("line", 1), "line")
     }
 }
+
+/// Item 9: the JSON every command and export writes.
+final class MachineJSONTests: XCTestCase {
+    func testEveryControlAndFormatCharacterIsEscapedAndTheValueKept() throws {
+        let hostile = "a\u{1B}b\u{7F}c\u{9B}d\u{202E}e\u{200B}f\u{2066}g\u{2028}h\u{FEFF}i\u{E0041}j\u{200D}k\u{AD}l é 👨‍👩‍👧"
+        let json = try MachineJSON.encode(["text": hostile])
+        for scalar in json.unicodeScalars where scalar != "\n" && scalar != " " {
+            XCTAssertFalse([.control, .format, .lineSeparator, .paragraphSeparator].contains(scalar.properties.generalCategory),
+                           "U+\(String(scalar.value, radix: 16)) left raw in \(json)")
+        }
+        XCTAssertTrue(json.contains(#"\uDB40\uDC41"#), "a tag beyond the BMP as a surrogate pair: \(json)")
+        let decoded = try JSONDecoder().decode([String: String].self, from: Data(json.utf8))
+        XCTAssertEqual(decoded["text"], hostile)
+        XCTAssertEqual(SafeText.placeholder(for: "\u{E0041}"), "<U+E0041>", "tags hide text: shown, not passed")
+    }
+}

@@ -31,30 +31,10 @@ public enum ExportFormat: String, CaseIterable, Sendable {
     }
 }
 
-/// JSON for the exports: keys sorted so output is stable, and every
-/// scalar `SafeText` would hide written as a `\u` escape, so no raw
-/// control, bidirectional override or line separator leaves in the bytes
-/// while the decoded strings keep the corpus's text exactly.
+/// JSON for the exports: `MachineJSON` (every control and format
+/// character escaped), ending with a newline.
 enum ExportJSON {
     static func encode<T: Encodable>(_ value: T) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let text = String(decoding: try encoder.encode(value), as: UTF8.self)
-        guard text.unicodeScalars.contains(where: needsEscape) else { return text + "\n" }
-        var out = ""
-        for scalar in text.unicodeScalars {
-            if needsEscape(scalar) {
-                out += String(format: "\\u%04X", scalar.value)
-            } else {
-                out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\n"
-    }
-
-    /// Every such scalar is in the Basic Multilingual Plane, so one `\u`
-    /// escape writes it. JSON's own syntax is ASCII, so each lies in a string.
-    static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value != 0x0A && scalar.value != 0x20 && (SafeText.placeholder(for: scalar) != nil || scalar.value == 0x7F)
+        try MachineJSON.encode(value) + "\n"
     }
 }

@@ -30,8 +30,6 @@ enum ExportText {
         escapeHTML(line(text))
     }
 
-    /// "1 event", "18 events".
-
     /// Escapes the five characters HTML gives a meaning, and nothing else.
     static func escapeHTML(_ text: String) -> String {
         guard text.contains(where: { "&<>\"'".contains($0) }) else { return text }

@@ -15,6 +15,8 @@ public enum SafeText {
             return "<U+\(hex(v))>"                  // bidirectional controls
         case 0x200B, 0x2060, 0xFEFF, 0x2028, 0x2029, 0xFFF9...0xFFFB:
             return "<U+\(hex(v))>"                  // invisible breaks and joiners that hide text
+        case 0x180E, 0x2061...0x2064, 0x206A...0x206F, 0xE0001, 0xE0020...0xE007F:
+            return "<U+\(hex(v))>"                  // invisible operators, deprecated format characters, tags (text hidden in tags)
         default: return nil
         }
     }
