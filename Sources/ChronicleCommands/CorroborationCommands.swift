@@ -116,11 +116,13 @@ struct SuggestCommand: ParsableCommand {
         case .json:
             struct Item: Encodable {
                 let source: String, line: Int, start: Int, end: Int, score: Double, text: String, reasons: [String]
+                let publishedBeforeEvent: Bool
             }
             let items = suggestions.compactMap { suggestion -> Item? in
                 guard let source = loaded.source(suggestion.sourceID) else { return nil }
                 return Item(source: suggestion.sourceID, line: suggestion.line, start: suggestion.range.lowerBound, end: suggestion.range.upperBound,
-                            score: (suggestion.score * 1000).rounded() / 1000, text: source.displayText(suggestion.range), reasons: suggestion.reasons)
+                            score: (suggestion.score * 1000).rounded() / 1000, text: source.displayText(suggestion.range), reasons: suggestion.reasons,
+                            publishedBeforeEvent: suggestion.publishedBeforeEvent)
             }
             out.write(try JSONText.encode(items) + "\n")
         case .text:

@@ -26,6 +26,26 @@ final class FidelityCLITests: XCTestCase {
     }
 }
 
+/// Item 12: `suggest` puts what was written before the event last, and says so.
+final class SuggestBeforeTheEventCLITests: XCTestCase {
+    func testAnArticleOfMarch2021RanksAfterTheOthersForAnEventOfJune2022() throws {
+        let corpus = FidelityCLITests.fixture.path
+        let text = try CLI.run(["suggest", "playground-opens", "--limit", "20", "--corpus", corpus])
+        XCTAssertEqual(text.status, 0, text.stderr)
+        let ranks = text.stdout.split(separator: "\n").filter { $0.first?.isNumber == true }
+        let bulletin = ranks.indices.filter { ranks[$0].contains("Council Bulletin") }
+        XCTAssertFalse(bulletin.isEmpty, text.stdout)
+        XCTAssertEqual(bulletin, Array((ranks.count - bulletin.count)..<ranks.count), text.stdout)
+        for (index, line) in ranks.enumerated() {
+            XCTAssertEqual(line.contains("published before the event: a plan or forecast"), bulletin.contains(index), String(line))
+        }
+        let json = try CLI.run(["suggest", "playground-opens", "--format", "json", "--corpus", corpus])
+        let items = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        XCTAssertEqual(items.map { $0["published_before_event"] as? Bool }, items.map { $0["source"] as? String == "early" }, json.stdout)
+        XCTAssertEqual(items.last?["source"] as? String, "early")
+    }
+}
+
 /// Item 7: every count agrees with its noun.
 final class PluralCLITests: XCTestCase {
     func testNoOutputSaysOneWithAPluralNoun() throws {

@@ -122,3 +122,32 @@ final class MachineJSONTests: XCTestCase {
         XCTAssertEqual(SafeText.placeholder(for: "\u{E0041}"), "<U+E0041>", "tags hide text: shown, not passed")
     }
 }
+
+/// Item 12: an article published before the event can only report plans.
+final class SuggestionsBeforeTheEventTests: XCTestCase {
+    func testSentencesOfAnArticlePublishedBeforeTheEventRankLastAndSaySo() throws {
+        let corpus = FidelityCorpus.corpus
+        let event = try XCTUnwrap(corpus.event("playground-opens"))
+        let suggestions = Suggestions.suggest(for: event, in: corpus, limit: 50)
+        let early = suggestions.filter { $0.sourceID == "early" }
+        // The Council Bulletin of March 2021 announces the June 2022 opening
+        // in the event's own words: by score alone it would come first.
+        XCTAssertEqual(early.count, 3, "\(suggestions)")
+        XCTAssertTrue(suggestions.contains { $0.sourceID != "early" })
+        let firstEarly = try XCTUnwrap(suggestions.firstIndex { $0.sourceID == "early" })
+        XCTAssertTrue(suggestions[..<firstEarly].allSatisfy { !$0.publishedBeforeEvent && $0.sourceID != "early" })
+        XCTAssertTrue(suggestions[firstEarly...].allSatisfy { $0.sourceID == "early" && $0.publishedBeforeEvent })
+        XCTAssertGreaterThan(early.map(\.score).max() ?? 0, suggestions[0].score, "the plan outscores what came after")
+        for suggestion in suggestions {
+            XCTAssertEqual(suggestion.reasons.last == Suggestions.beforeEventReason, suggestion.sourceID == "early", "\(suggestion)")
+        }
+        // Within each group, best first.
+        for group in [Array(suggestions[..<firstEarly]), Array(suggestions[firstEarly...])] {
+            XCTAssertEqual(group.map(\.score), group.map(\.score).sorted(by: >))
+        }
+        // An event of 2021 or earlier: the bulletin of 10 March 2021 may have
+        // been published after it, so it is ranked by score alone.
+        let floods = try XCTUnwrap(corpus.event("valley-floods"))
+        XCTAssertFalse(Suggestions.suggest(for: floods, in: corpus, limit: 50).contains { $0.publishedBeforeEvent })
+    }
+}

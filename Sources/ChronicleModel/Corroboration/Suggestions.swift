@@ -7,15 +7,21 @@ import Foundation
 /// over every sentence of every article body, plus 3 for a sentence that
 /// names the event's year (and 1 more for its month), and 1 for each of the
 /// event's actors it names by any of their names. Sentences that overlap a
-/// passage the event already cites are left out.
+/// passage the event already cites are left out. A sentence of an article
+/// published before the event could have happened (as coverage tells it)
+/// can only report a plan or a forecast, so it ranks after every other and
+/// says so, whatever its score.
 public struct Suggestion: Sendable, Hashable {
     public let sourceID: String
     /// Raw byte range of the sentence.
     public let range: Range<Int>
     public let line: Int
     public let score: Double
-    /// Why it ranks: the matched words, "names 2003", "names Putin".
+    /// Why it ranks: the matched words, "names 2003", "names Putin", and
+    /// last `beforeEventReason` when `publishedBeforeEvent`.
     public let reasons: [String]
+    /// The article was published before the event could have happened.
+    public let publishedBeforeEvent: Bool
 }
 
 public enum Suggestions {
@@ -51,6 +57,8 @@ public enum Suggestions {
         while upper > lower && (source.raw[upper - 1] == 0x20 || source.raw[upper - 1] == 0x09) { upper -= 1 }
         return lower..<upper
     }
+
+    public static let beforeEventReason = "published before the event: a plan or forecast"
 
     public static func suggest(for event: Event, in corpus: Corpus, limit: Int = 10) -> [Suggestion] {
         // The event's own words, each once; actors count as mentions (any of
@@ -105,9 +113,15 @@ public enum Suggestions {
                 reasons.append("names \(actor.name)")
             }
             guard score > 0, !matched.isEmpty || reasons.count > 0 else { continue }
-            ranked.append(Suggestion(sourceID: unit.source.id, range: unit.range, line: unit.line, score: score, reasons: reasons))
+            let before = Coverage.publishedBefore(unit.source.published.date, event.date.date)
+            if before { reasons.append(beforeEventReason) }
+            ranked.append(Suggestion(sourceID: unit.source.id, range: unit.range, line: unit.line, score: score, reasons: reasons,
+                                     publishedBeforeEvent: before))
         }
-        ranked.sort { $0.score != $1.score ? $0.score > $1.score : ($0.sourceID, $0.range.lowerBound) < ($1.sourceID, $1.range.lowerBound) }
+        ranked.sort {
+            if $0.publishedBeforeEvent != $1.publishedBeforeEvent { return !$0.publishedBeforeEvent }
+            return $0.score != $1.score ? $0.score > $1.score : ($0.sourceID, $0.range.lowerBound) < ($1.sourceID, $1.range.lowerBound)
+        }
         return Array(ranked.prefix(limit))
     }
 
