@@ -29,15 +29,28 @@ final class GridTests: XCTestCase {
 
     func testControlsArePlaceholdersNeverCells() {
         var grid = Grid(width: 30, height: 1)
-        grid.put("a\u{1B}[2Jb\u{202E}c", x: 0, y: 0, role: .normal)
-        XCTAssertEqual(grid.text, "a␛[2Jb<U+202E>c")
+        grid.put("a\u{1B}[2Jb\u{202E}c\u{7}\u{8}\u{7F}\u{0}", x: 0, y: 0, role: .quote)
+        XCTAssertEqual(grid.text, "a^[[2Jb<U+202E>c^G^H^?^@")
         for x in 0..<grid.width { XCTAssertFalse(grid[x, 0].text.unicodeScalars.contains { $0.value < 0x20 || $0.value == 0x202E }) }
+        // Caret notation and names, which every font can draw, in a role of
+        // their own: never mistaken for the text's own "^[" or "<U+202E>".
+        let roles = (0..<24).map { grid[$0, 0].role }
+        let marker: [Int] = [1, 2] + Array(7...14) + Array(16...23)
+        for x in 0..<24 { XCTAssertEqual(roles[x], marker.contains(x) ? .controlMarker : .quote, "column \(x): \(grid.lines[0])") }
+        var literal = Grid(width: 10, height: 1)
+        literal.put("^[<U+202E>", x: 0, y: 0, role: .normal)
+        XCTAssertEqual(Set((0..<10).map { literal[$0, 0].role }), [.normal], "the article's own text is text")
+        // A tab is a space, not a marker.
+        var tab = Grid(width: 3, height: 1)
+        tab.put("a\tb", x: 0, y: 0, role: .normal)
+        XCTAssertEqual(tab.text, "a b")
+        XCTAssertEqual(tab[1, 0].role, .normal)
     }
 
     func testGlyphsMapBackToSourceBytes() {
         let glyphs = Grid.glyphs(of: "é\u{1B}x🔗")
-        XCTAssertEqual(glyphs.map(\.text), ["é", "␛", "x", "🔗"])
-        XCTAssertEqual(glyphs.map(\.sourceBytes), [2, 1, 1, 4])
+        XCTAssertEqual(glyphs.map(\.text), ["é", "^", "[", "x", "🔗"])
+        XCTAssertEqual(glyphs.map(\.sourceBytes), [2, 1, 0, 1, 4])
         let bidi = Grid.glyphs(of: "\u{202E}")
         XCTAssertEqual(bidi.map(\.text).joined(), "<U+202E>")
         XCTAssertEqual(bidi.map(\.sourceBytes).reduce(0, +), 3)

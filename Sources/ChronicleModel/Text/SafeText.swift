@@ -21,6 +21,22 @@ public enum SafeText {
         }
     }
 
+    /// The marker the browser draws for one scalar, nil when it is safe as
+    /// is: C0 controls and DEL in caret notation (`^[`, `^G`, `^H`, `^?`),
+    /// as less and `cat -v` show them, since many fonts (DejaVu Sans Mono
+    /// among them) have no glyph for the control pictures; the rest as
+    /// `placeholder` names them. The screen draws a marker in a style of
+    /// its own, so `^[` from a control never reads as the article's `^[`.
+    public static func screenMarker(for scalar: Unicode.Scalar) -> String? {
+        let v = scalar.value
+        switch v {
+        case 0x09: return " "
+        case 0x00...0x1F: return "^" + String(Unicode.Scalar(UInt8(v + 0x40)))
+        case 0x7F: return "^?"
+        default: return placeholder(for: scalar)
+        }
+    }
+
     /// `text` with every control made visible. Newlines stay when asked.
     public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
         guard text.unicodeScalars.contains(where: { placeholder(for: $0) != nil }) else { return text }

@@ -61,7 +61,8 @@ public struct Grid: Sendable, Equatable {
         var column = 0
         var next = items.startIndex
         while next != items.endIndex {
-            let item = glyph(items[next]), itemRole = role(items[next])
+            let item = glyph(items[next])
+            let itemRole = item.isMarker ? .controlMarker : role(items[next])
             if column + item.width > budget { break }
             if x + column >= 0 {
                 self[x + column, y] = Cell(text: item.text, width: UInt8(item.width), role: itemRole)
@@ -86,6 +87,9 @@ public struct Grid: Sendable, Equatable {
         public let text: String
         public let width: Int
         public let sourceBytes: Int
+        /// Part of a marker standing for a control or an invisible
+        /// character (`^[`, `<U+202E>`): drawn in its own role.
+        public var isMarker = false
     }
 
     /// Printable ASCII, a glyph each, made once.
@@ -112,11 +116,11 @@ public struct Grid: Sendable, Equatable {
             let character = text[index]
             index = text.index(after: index)
             let scalars = character.unicodeScalars
-            if scalars.count > 1, !TextWidth.isFlag(character) || scalars.contains(where: { SafeText.placeholder(for: $0) != nil }) {
+            if scalars.count > 1, !TextWidth.isFlag(character) || scalars.contains(where: { SafeText.screenMarker(for: $0) != nil }) {
                 appendParts(of: character, to: &result)
                 continue
             }
-            if let first = scalars.first, let shown = SafeText.placeholder(for: first) {
+            if let first = scalars.first, let shown = SafeText.screenMarker(for: first) {
                 appendPlaceholder(shown, standingFor: UTF8.width(first), to: &result)
                 continue
             }
@@ -152,7 +156,7 @@ public struct Grid: Sendable, Equatable {
         }
         for scalar in character.unicodeScalars {
             let size = UTF8.width(scalar)
-            if let shown = SafeText.placeholder(for: scalar) {
+            if let shown = SafeText.screenMarker(for: scalar) {
                 flush()
                 appendPlaceholder(shown, standingFor: size, to: &result)
                 continue
@@ -171,8 +175,11 @@ public struct Grid: Sendable, Equatable {
 
     /// A placeholder such as "<U+202E>" is one glyph per character; the first carries the source bytes.
     static func appendPlaceholder(_ shown: String, standingFor bytes: Int, to result: inout [Glyph]) {
+        // A tab is a space, not a marker.
+        let isMarker = shown != " "
         for (index, piece) in shown.enumerated() {
-            result.append(Glyph(text: String(piece), width: max(1, TextWidth.of(piece)), sourceBytes: index == 0 ? bytes : 0))
+            result.append(Glyph(text: String(piece), width: max(1, TextWidth.of(piece)), sourceBytes: index == 0 ? bytes : 0,
+                                isMarker: isMarker))
         }
     }
 

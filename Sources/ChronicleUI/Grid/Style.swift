@@ -30,6 +30,9 @@ public enum Role: UInt8, Sendable, Hashable, CaseIterable {
     case readerNote
     /// The reader's star on an event.
     case readerStar
+    /// A marker for a control or invisible character in corpus text
+    /// (`^[`, `<U+202E>`), set apart from the text around it.
+    case controlMarker
 
     /// The role's name in the configuration ("quote-current").
     public var name: String {

@@ -150,7 +150,7 @@ public struct Theme: Sendable {
         switch role {
         case .normal, .date, .outletMark, .readerNote: return Appearance()
         case .dim, .furniture, .frontMatter, .border: return Appearance(dim: true)
-        case .titleBar, .statusBar, .selection, .borderFocused: return Appearance(reverse: true)
+        case .titleBar, .statusBar, .selection, .borderFocused, .controlMarker: return Appearance(reverse: true)
         case .statusKey, .quoteCurrent, .searchMatch: return Appearance(bold: true, reverse: true)
         case .selectionUnfocused: return Appearance(underline: true)
         case .heading, .label, .spineMark, .yearSeparator, .helpKey, .error, .readerStar: return Appearance(bold: true)

@@ -40,6 +40,7 @@ extension Theme {
         .searchMatch: (look(black, on: green), look(black, on: green)),
         .readerNote: (look(magenta, bold: true), look(183)),
         .readerStar: (look(magenta, bold: true), look(213, bold: true)),
+        .controlMarker: (look(black, on: white), look(16, on: 250)),
     ])
 
     /// On a light background yellow, green, cyan and white text cannot be
@@ -71,5 +72,6 @@ extension Theme {
         .searchMatch: (look(black, on: green), look(black, on: 156)),
         .readerNote: (look(magenta), look(91)),
         .readerStar: (look(magenta), look(127, bold: true)),
+        .controlMarker: (look(white, on: black), look(255, on: 238)),
     ])
 }
