@@ -108,3 +108,8 @@ shoot side-by-side "Side by side"
 # A hostile article: escape sequences, BEL and BS, bidi overrides.
 run "$CHRONICLE" --corpus Tests/Fixtures/hostile-corpus --source evil
 shoot hostile-article "Esc back"
+
+# Text nobody here wrote: a ZWJ family, invalid bytes before a match, a
+# BOM; the glyphs must stay in their cells in a real terminal too.
+run "$CHRONICLE" --corpus Tests/Fixtures/fidelity-corpus --source family
+shoot zwj-family "Esc back"

@@ -18,7 +18,7 @@ final class ScreenshotTests: XCTestCase {
         let said = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
         XCTAssertEqual(status, 0, said)
         var sizes = Set<String>()
-        for name in ["timeline", "event-pane", "reader", "side-by-side", "hostile-article"] {
+        for name in ["timeline", "event-pane", "reader", "side-by-side", "hostile-article", "zwj-family"] {
             let png = out.appendingPathComponent(name + ".png")
             let bytes = try [UInt8](Data(contentsOf: png))
             XCTAssertEqual(Array(bytes.prefix(8)), [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "\(name) is not a PNG")
