@@ -62,7 +62,7 @@ struct ShowCommand: ParsableCommand {
         if !disagreements.isEmpty {
             out += "\n" + bold("The sources differ") + "\n"
             for disagreement in disagreements {
-                out += "\n\(safe(disagreement.subject))\(disagreement.recorded ? "" : " (numbers found in the passages)"):\n"
+                out += "\n\(safe(disagreement.heading)):\n"
                 for reading in disagreement.readings {
                     let outlets = reading.sourceIDs.compactMap { corpus.source($0)?.outlet }.map(safe).joined(separator: ", ")
                     let cited = reading.citations.map { "[\($0 + 1)]" }.joined(separator: " ")

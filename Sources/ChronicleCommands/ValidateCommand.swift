@@ -29,7 +29,7 @@ struct ValidateCommand: ParsableCommand {
             throw CLIError.data(SafeText.visible(summary))
         }
         // Not errors: where the passages of one event differ (recorded
-        // claims, counts found in the text), so an editor sees what a new
+        // claims, amounts found in the text), so an editor sees what a new
         // citation contradicts.
         var notes = ""
         for event in loaded.events {
@@ -37,7 +37,7 @@ struct ValidateCommand: ParsableCommand {
                 let readings = disagreement.readings.map { reading in
                     "\(reading.text) (\(reading.sourceIDs.compactMap { loaded.source($0)?.outlet }.joined(separator: ", ")))"
                 }.joined(separator: " vs ")
-                notes += "\(event.location): note: event `\(event.id)`: the sources differ on \(disagreement.subject): \(readings)\n"
+                notes += "\(event.location): note: event `\(event.id)`: the sources differ on \(disagreement.subject) (\(disagreement.kind.rawValue)): \(readings)\n"
             }
             // What the event says that its passages may not back.
             for note in StatementChecks.notes(for: event, in: loaded) {

@@ -92,7 +92,7 @@ final class CLITests: XCTestCase {
         XCTAssertEqual(result.stderr, "", "no warnings on the default corpus")
         XCTAssertTrue(result.stdout.contains("5 sources"), result.stdout)
         // Where an event's sources differ, an editor is told, without an error.
-        XCTAssertTrue(result.stdout.contains("note: event `moscow-concert-hall-attack`: the sources differ on people: 145 people (The Moscow Times, TRT Global, Defence Talks) vs more than 140 people (TRT World)"), result.stdout)
+        XCTAssertTrue(result.stdout.contains("note: event `moscow-concert-hall-attack`: the sources differ on people (different precision): 145 people (The Moscow Times, TRT Global, Defence Talks) vs more than 140 people (TRT World)"), result.stdout)
         let onDisk = try CLI.run(["validate", "--corpus", CLI.packageRoot.appendingPathComponent("seeds").path])
         XCTAssertEqual(onDisk.status, 0, onDisk.stderr)
         // The one date its own passage contradicts: the sources differ, and the date follows one.

@@ -46,6 +46,39 @@ final class SuggestBeforeTheEventCLITests: XCTestCase {
     }
 }
 
+/// Items 10 and 11: a claim stated in its passage; differences by kind.
+final class ClaimsCLITests: XCTestCase {
+    func testAClaimItsPassageDoesNotStateIsAnErrorAtItsLine() throws {
+        let copy = try CLI.temporaryDirectory(self).appendingPathComponent("corpus")
+        try FileManager.default.copyItem(at: FidelityCLITests.fixture, to: copy)
+        let clean = try CLI.run(["validate", "--corpus", copy.path])
+        XCTAssertEqual(clean.status, 0, clean.stderr)
+        let events = copy.appendingPathComponent("events.yaml")
+        let text = try String(contentsOf: events, encoding: .utf8)
+        try text.replacingOccurrences(of: "claims: {cost: €41 million}", with: "claims: {cost: €99 billion}")
+            .replacingOccurrences(of: "claims: {cost: €41m}", with: "claims: {cost: €41m, builder: Acme Works}")
+            .write(to: events, atomically: true, encoding: .utf8)
+        let result = try CLI.run(["validate", "--corpus", copy.path])
+        XCTAssertEqual(result.status, 2, result.stderr)
+        XCTAssertTrue(result.stderr.contains("events.yaml:28:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("the claim `cost: €99 billion` is not stated in its passage (articles/family.txt, line 8): the passage states no €99 billion"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("events.yaml:31:"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("`builder: Acme Works` is not stated in its passage (articles/wire.txt, line 4): it lacks the words “acme”, “works”"), result.stderr)
+        XCTAssertTrue(result.stderr.contains("record the amount as the passage states it"), result.stderr)
+    }
+
+    func testShowSaysWhichKindOfDifferenceItIs() throws {
+        let corpus = FidelityCLITests.fixture.path
+        let cost = try CLI.run(["show", "playground-cost", "--corpus", corpus])
+        XCTAssertEqual(cost.status, 0, cost.stderr)
+        XCTAssertTrue(cost.stdout.contains("duration, different precision (found in the passages):"), cost.stdout)
+        XCTAssertFalse(cost.stdout.contains("money"), "€41 million and €41m are the same: \(cost.stdout)")
+        XCTAssertFalse(cost.stdout.contains("\ncost"), cost.stdout)
+        let floods = try CLI.run(["show", "valley-floods", "--corpus", corpus])
+        XCTAssertTrue(floods.stdout.contains("people, different values (found in the passages):"), floods.stdout)
+    }
+}
+
 /// Item 7: every count agrees with its noun.
 final class PluralCLITests: XCTestCase {
     func testNoOutputSaysOneWithAPluralNoun() throws {

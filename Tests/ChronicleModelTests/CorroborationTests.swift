@@ -43,7 +43,7 @@ final class CorroborationTests: XCTestCase {
 
     func testQuantitiesInTheSeedsWording() {
         func readings(_ text: String) -> [String] {
-            QuantityExtractor.quantities(in: text).map { "\($0.reading) \($0.kind)" }
+            AmountReader.amounts(in: text).map(\.reading)
         }
         XCTAssertEqual(readings("the March 2024 attack on a Moscow concert venue that killed 145 people."), ["145 people"])
         XCTAssertEqual(readings("In March, Daesh-K killed more than 140 people in an assault"), ["more than 140 people"])
@@ -53,7 +53,7 @@ final class CorroborationTests: XCTestCase {
         XCTAssertEqual(readings("On April 17, Russia's Supreme Court"), [], "a day of a date is not a count")
         XCTAssertEqual(readings("listed since 2003"), [], "a year is not a count")
         XCTAssertEqual(readings("some 12 dozen"), [], "a number needs a counted noun after it")
-        let found = QuantityExtractor.quantities(in: "killed more than 140 people")
+        let found = AmountReader.amounts(in: "killed more than 140 people")
         XCTAssertEqual(found.first.map { Array("killed more than 140 people".utf8)[$0.range] }.map { String(decoding: $0, as: UTF8.self) },
                        "more than 140 people", "the range covers the qualifier and the noun")
     }

@@ -151,3 +151,122 @@ final class SuggestionsBeforeTheEventTests: XCTestCase {
         XCTAssertFalse(Suggestions.suggest(for: floods, in: corpus, limit: 50).contains { $0.publishedBeforeEvent })
     }
 }
+
+/// Items 10 and 11: amounts normalised; a claim stated in its passage.
+final class AmountTests: XCTestCase {
+    func amount(_ text: String, file: StaticString = #filePath, line: UInt = #line) throws -> Amount {
+        let found = AmountReader.amounts(in: text)
+        XCTAssertEqual(found.count, 1, "\(text): \(found)", file: file, line: line)
+        return try XCTUnwrap(found.first, file: file, line: line)
+    }
+
+    func testMoneyCountsAndDurationsAreNormalised() throws {
+        let million = try amount("The playground cost €41 million, the council said")
+        XCTAssertEqual(million.measure, .money("€"))
+        XCTAssertEqual(million.value, 41_000_000)
+        XCTAssertTrue(million.isSame(as: try amount("It cost €41m and took")))
+        XCTAssertTrue(million.isSame(as: try amount("a bill of 41 million euros")))
+        XCTAssertTrue(million.isSame(as: try amount("€41,000,000 in all")))
+        XCTAssertFalse(million.isSame(as: try amount("Repairs will cost €22 million.")))
+        XCTAssertFalse(million.isSame(as: try amount("It cost $41m")), "another currency")
+        XCTAssertEqual(try amount("€2.5bn").value, 2_500_000_000)
+        XCTAssertEqual(try amount("€2.5bn").reading, "€2.5 billion")
+        XCTAssertEqual(AmountReader.amounts(in: "It cost €41m").first.map { Array(Array("It cost €41m".utf8)[$0.range]) }, Array("€41m".utf8))
+
+        let months = try amount("took 14 months to build")
+        XCTAssertEqual(months.measure, .duration)
+        let year = try amount("took more than a year to build")
+        XCTAssertEqual(year.reading, "more than 1 year")
+        XCTAssertTrue(months.isCompatible(with: year), "14 months is more than a year")
+        XCTAssertFalse(months.isSame(as: year))
+        XCTAssertFalse(try amount("took 10 months").isCompatible(with: year))
+        XCTAssertTrue(try amount("for two decades").isSame(as: try amount("for 20 years")))
+        XCTAssertTrue(try amount("for 2 years").isSame(as: try amount("for 24 months")))
+
+        let killed = try amount("killed 145 people")
+        XCTAssertTrue(killed.isSame(as: try amount("145 fatalities")))
+        XCTAssertTrue(killed.isCompatible(with: try amount("more than 140 people")))
+        XCTAssertFalse(killed.isCompatible(with: try amount("137 people")))
+        XCTAssertEqual(AmountReader.amounts(in: "on 12 June 2022, in 2021, with 3 of them"), [], "dates and bare numbers are no amounts")
+    }
+
+    func event(_ corpus: Corpus, _ id: String) throws -> Event { try XCTUnwrap(corpus.event(id)) }
+
+    func testWhichKindOfDifferenceAndOnlyOnce() throws {
+        let corpus = FidelityCorpus.corpus
+        // €41 million and €41m (recorded and found): the same, not a disagreement;
+        // 14 months and more than a year: a difference of precision.
+        let cost = Disagreement.find(in: try event(corpus, "playground-cost"), corpus: corpus)
+        XCTAssertEqual(cost.map(\.subject), ["duration"], "\(cost)")
+        XCTAssertEqual(cost.first?.kind, .precision)
+        XCTAssertEqual(cost.first?.readings.map(\.text), ["14 months", "more than 1 year"])
+        let floods = Disagreement.find(in: try event(corpus, "valley-floods"), corpus: corpus)
+        XCTAssertEqual(floods.map(\.kind), [.value])
+        XCTAssertEqual(floods.first?.readings.map(\.text), ["145 people", "137 people"])
+
+        // Money is found without claims: €41 million against €22 million.
+        let repairs = FidelityCorpus.load(events: {
+            $0 + """
+
+              - id: two-costs
+                date: 2022-06
+                title: Two costs
+                citations:
+                  - source: family
+                    quote: The playground cost €41 million
+                  - source: wire
+                    quote: Repairs to the flood wall will cost €22 million.
+
+            """
+        })
+        XCTAssertFalse(repairs.hasErrors, "\(repairs.diagnostics)")
+        let money = Disagreement.find(in: try event(repairs.corpus, "two-costs"), corpus: repairs.corpus)
+        XCTAssertEqual(money.map(\.subject), ["money (€)"])
+        XCTAssertEqual(money.first?.kind, .value)
+        XCTAssertEqual(money.first?.readings.map(\.text), ["€41 million", "€22 million"])
+    }
+
+    func testAnAmountRecordedAsAClaimIsReportedOnce() throws {
+        // Valley Wire saying "about 14 months", both recorded as claims.
+        var files = FidelityCorpus.onDisk
+        let wire = String(decoding: files["articles/wire.txt"] ?? [], as: UTF8.self)
+        files["articles/wire.txt"] = Array(wire.replacingOccurrences(of: "more than a year", with: "about 14 months").utf8)
+        let manifest = String(decoding: files["manifest.yaml"] ?? [], as: UTF8.self)
+        files["manifest.yaml"] = Array(manifest.replacingOccurrences(of: "    sha256: c21a22913c8475027d40078468d323c2b628780e01ade586ee5980ba7cc3109d\n", with: "").utf8)
+        let events = String(decoding: files["events.yaml"] ?? [], as: UTF8.self)
+        files["events.yaml"] = Array(events.replacingOccurrences(of: "more than a year", with: "about 14 months")
+            .replacingOccurrences(of: "claims: {cost: €41 million}", with: "claims: {cost: €41 million, took: 14 months}")
+            .replacingOccurrences(of: "claims: {cost: €41m}", with: "claims: {cost: €41m, took: about 14 months}").utf8)
+        let result = CorpusLoader.load(from: InMemoryCorpusFiles(files, name: "about"))
+        XCTAssertFalse(result.hasErrors, "\(result.diagnostics)")
+        let found = Disagreement.find(in: try event(result.corpus, "playground-cost"), corpus: result.corpus)
+        XCTAssertEqual(found.map(\.subject), ["took"], "once, as the claim, not again as a duration: \(found)")
+        XCTAssertEqual(found.first?.kind, .precision)
+        XCTAssertEqual(found.first?.readings.map(\.text), ["14 months", "about 14 months"])
+    }
+
+    func testAClaimMustBeStatedInItsPassage() throws {
+        let corpus = FidelityCorpus.corpus
+        let family = try XCTUnwrap(corpus.source("family"))
+        let citation = try XCTUnwrap(try event(corpus, "playground-cost").citations.first)
+        let range = citation.passage.range
+        XCTAssertNil(ClaimCheck.problem(.init(name: "cost", value: "€41 million"), in: range, of: family))
+        XCTAssertNil(ClaimCheck.problem(.init(name: "cost", value: "€41m"), in: range, of: family), "the same amount in other words")
+        XCTAssertNil(ClaimCheck.problem(.init(name: "who", value: "the council"), in: range, of: family))
+        XCTAssertNotNil(ClaimCheck.problem(.init(name: "cost", value: "€99 billion"), in: range, of: family))
+        XCTAssertNotNil(ClaimCheck.problem(.init(name: "cost", value: "$41 million"), in: range, of: family))
+        XCTAssertNotNil(ClaimCheck.problem(.init(name: "took", value: "about 14 months"), in: range, of: family), "more exact than the passage is no claim of it")
+        XCTAssertNotNil(ClaimCheck.problem(.init(name: "who", value: "the mayor"), in: range, of: family))
+
+        let result = FidelityCorpus.load(events: { $0.replacingOccurrences(of: "claims: {cost: €41 million}", with: "claims: {cost: €99 billion}") })
+        let error = try XCTUnwrap(result.diagnostics.errors.first, "\(result.diagnostics)")
+        XCTAssertEqual(result.diagnostics.errors.count, 1)
+        XCTAssertEqual(error.location.file, "events.yaml")
+        XCTAssertEqual(error.location.line, 28)
+        XCTAssertTrue(error.message.contains("`cost: €99 billion` is not stated in its passage (articles/family.txt, line 8)"), error.message)
+        XCTAssertTrue(error.message.contains("it states €41 million, 14 months"), error.message)
+        XCTAssertNotNil(error.hint)
+        // Left out, so nothing shows it as the source's.
+        XCTAssertEqual(result.corpus.event("playground-cost")?.citations.first?.claims, [])
+    }
+}

@@ -115,8 +115,8 @@ enum HTMLExport {
                 let numbers = reading.citations.map { "<a href=\"#\(anchor(event, passage: $0 + 1))\">[\($0 + 1)]</a>" }.joined(separator: " ")
                 return "\(ExportText.html(reading.text)) (\(outlets) \(numbers))"
             }
-            let found = difference.recorded ? "" : " <span class=\"muted\">(numbers found in the passages)</span>"
-            html += "<li><strong>\(ExportText.html(difference.subject))</strong>\(found): \(readings.joined(separator: " vs "))</li>\n"
+            let found = difference.recorded ? "" : " <span class=\"muted\">(found in the passages)</span>"
+            html += "<li><strong>\(ExportText.html(difference.subject))</strong>, \(difference.kind.rawValue)\(found): \(readings.joined(separator: " vs "))</li>\n"
         }
         return html + "</ul></div>\n"
     }

@@ -104,7 +104,9 @@ extension CorpusReader {
         citation.location = fields.location("quote")
         if citation.exact != nil {
             citation.claimsReport = setAside {
-                citation.claims = fields.texts("claims").map { Citation.Claim(name: $0.name, value: $0.value) }
+                let claims = fields.texts("claims")
+                citation.claims = claims.map { Citation.Claim(name: $0.name, value: $0.value) }
+                citation.claimLocations = claims.map(\.location)
             }.1
         }
         return citation
@@ -142,6 +144,8 @@ struct PendingCitation {
     var suffix: String?
     var location: SourceLocation
     var claims: [Citation.Claim] = []
+    /// Where each claim's value is, to report one its passage does not state.
+    var claimLocations: [SourceLocation] = []
     /// Reading `claims`: given once the quote anchors.
     var claimsReport: [Diagnostic] = []
 

@@ -87,7 +87,16 @@ extension CorpusReader {
             }
             log.items += pending.claimsReport
             let passage = Passage(sourceID: sourceID, exact: exact, prefix: prefix, suffix: suffix, range: range, line: line, endLine: endLine)
-            return Citation(passage: passage, location: location, claims: pending.claims)
+            // A claim its passage does not state is reported and left out,
+            // so nothing shows it as the source's.
+            var claims: [Citation.Claim] = []
+            for (index, claim) in pending.claims.enumerated() {
+                guard let problem = ClaimCheck.problem(claim, in: range, of: source) else { claims.append(claim); continue }
+                let at = index < pending.claimLocations.count ? pending.claimLocations[index] : location
+                log.error(at, "\(eventContext): the claim `\(claim.name): \(claim.value)` is not stated in its passage (\(source.file), line \(line)): \(problem.what)",
+                          hint: problem.fix)
+            }
+            return Citation(passage: passage, location: location, claims: claims)
         }
     }
 }

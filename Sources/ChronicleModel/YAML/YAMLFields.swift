@@ -162,14 +162,14 @@ struct YAMLFields {
     }
 
     /// Named texts, in order: `claims: {killed: "145", place: near Moscow}`.
-    func texts(_ key: String) -> [(name: String, value: String)] {
+    func texts(_ key: String) -> [(name: String, value: String, location: SourceLocation)] {
         guard let value = values[key], !YAMLFields.isNull(value) else { return [] }
         guard case .mapping(let mapping) = value else {
             log.error(file.location(value), "`\(key)` of \(context) must be `name: text` pairs, such as `\(key): {killed: \"145\"}`")
             return []
         }
         var seen: Set<String> = []
-        return mapping.compactMap { pair -> (name: String, value: String)? in
+        return mapping.compactMap { pair -> (name: String, value: String, location: SourceLocation)? in
             guard case .scalar(let name) = pair.key, case .scalar(let text) = pair.value, !name.string.isEmpty, !text.string.isEmpty else {
                 log.error(file.location(pair.value), "each entry of `\(key)` in \(context) must be a name and a non-empty text")
                 return nil
@@ -179,7 +179,7 @@ struct YAMLFields {
                           hint: "keep one of them; YAML would silently use only the last")
                 return nil
             }
-            return (name.string, text.string)
+            return (name.string, text.string, file.location(pair.value))
         }
     }
 

@@ -68,7 +68,7 @@ public struct EventDetail: Sendable {
             rows.append([])
             add(TextLayout.styled("The sources differ (D: side by side)", .label))
             for disagreement in disagreements {
-                add(TextLayout.styled(disagreement.subject + (disagreement.recorded ? "" : " (numbers in the passages)"), .heading), indent: 1)
+                add(TextLayout.styled(disagreement.heading, .heading), indent: 1)
                 for reading in disagreement.readings {
                     let outlets = reading.sourceIDs.compactMap { corpus.source($0)?.outlet }.joined(separator: ", ")
                     let cited = reading.citations.map { "[\($0 + 1)]" }.joined(separator: " ")
