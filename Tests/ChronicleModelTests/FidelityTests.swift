@@ -270,3 +270,54 @@ final class AmountTests: XCTestCase {
         XCTAssertEqual(result.corpus.event("playground-cost")?.citations.first?.claims, [])
     }
 }
+
+/// Item 13: body and furniture named by the article's words.
+final class LinesByTextTests: XCTestCase {
+    func load(body: String, furniture: String = "      - lines: 15-16") -> CorpusLoadResult {
+        FidelityCorpus.load(manifest: {
+            $0.replacingOccurrences(of: "    body: [4-12]", with: "    body: \(body)").replacingOccurrences(of: "      - lines: 15-16", with: furniture)
+        })
+    }
+
+    func testFromAndUntilNameTheSameLinesAsTheNumbers() throws {
+        let result = load(body: #"{from: "The family", until: "Related:"}"#, furniture: "      - from: Explore")
+        XCTAssertFalse(result.hasErrors, "\(result.diagnostics)")
+        let family = try XCTUnwrap(result.corpus.source("family"))
+        let numbered = try XCTUnwrap(FidelityCorpus.corpus.source("family"))
+        XCTAssertEqual(numbered.body, [4...12])
+        XCTAssertEqual(family.body, numbered.body)
+        XCTAssertEqual(family.furniture, numbered.furniture)
+        XCTAssertEqual(family.furniture.first?.label, "Explore list")
+        // Either end alone: from the words to the end, or from line 1 to before them.
+        XCTAssertEqual(load(body: #"{from: "Bad bytes"}"#).corpus.source("family")?.body, [6...16])
+        XCTAssertEqual(load(body: #"{until: "Flooding"}"#).corpus.source("family")?.body, [1...9])
+        XCTAssertEqual(load(body: "[4-12]", furniture: "      - from: Related\n        until: Explore").corpus.source("family")?.furniture.first?.lines, 13...14)
+    }
+
+    func testTextsAreCheckedLikeQuotes() throws {
+        func error(_ body: String, furniture: String = "      - lines: 15-16", file: StaticString = #filePath, line: UInt = #line) throws -> Diagnostic {
+            let result = load(body: body, furniture: furniture)
+            XCTAssertEqual(result.diagnostics.errors.count, 1, "\(result.diagnostics)", file: file, line: line)
+            let found = try XCTUnwrap(result.diagnostics.errors.first, file: file, line: line)
+            XCTAssertEqual(found.location.file, "manifest.yaml", file: file, line: line)
+            XCTAssertNotNil(found.hint, file: file, line: line)
+            return found
+        }
+        let missing = try error(#"{from: "The family", until: "Related"}"#.replacingOccurrences(of: "Related", with: "See also"))
+        XCTAssertEqual(missing.location.line, 21)
+        XCTAssertTrue(missing.message.contains(#"the `until` text "See also" is not in articles/family.txt after line 4"#), missing.message)
+        let capitals = try error(#"{until: "related:"}"#)
+        XCTAssertTrue(capitals.hint?.contains("line 13 has these words with other capitals") == true, "\(capitals)")
+        let twice = try error(#"{from: "the council"}"#)
+        XCTAssertTrue(twice.message.contains("is on 2 lines of articles/family.txt: 4, 8"), twice.message)
+        XCTAssertTrue(twice.hint?.contains("more of the line's words") == true)
+        let backwards = try error(#"{from: "Bad bytes", until: "The family"}"#)
+        XCTAssertTrue(backwards.message.contains("after line 6"), backwards.message)
+        let both = try error("[4-12]", furniture: "      - lines: 15-16\n        from: Explore")
+        XCTAssertEqual(both.location.line, 23)
+        XCTAssertTrue(both.message.contains("both `lines` and `from`/`until`"), both.message)
+        XCTAssertTrue(try error("{}").message.contains("names no line"))
+        let unknown = try error("{start: The family}")
+        XCTAssertTrue(unknown.message.contains("start"), unknown.message)
+    }
+}

@@ -3,7 +3,7 @@ import Foundation
 extension CorpusLoader {
     static let sourceFields = ["id", "file", "sha256", "outlet", "title", "byline", "dateline", "agency",
                                "url", "language", "published", "body", "furniture"]
-    static let furnitureFields = ["lines", "label"]
+    static let furnitureFields = ["lines", "label", "from", "until"]
 }
 
 extension CorpusReader {
@@ -60,14 +60,33 @@ extension CorpusReader {
         }
         let lines = LineIndex(raw), lineCount = lines.lineCount
         var body: [ClosedRange<Int>] = []
-        for (text, item) in named.strings("body") {
-            if let range = lineRange(text, at: file.location(item), lineCount: lineCount, context: context) { body.append(range) }
+        if let given = named.values["body"], case .mapping(let pairs) = given {
+            // `body: {from: …, until: …}`: the lines the article's words name.
+            if let piece = YAMLFields(given, in: file, context: "body of \(context)", allowed: CorpusReader.textRangeFields, log: log) {
+                if pairs.isEmpty {
+                    log.error(named.location("body"), "body of \(context) names no line", hint: "give `from:` and/or `until:` with words of the article, or line ranges (`body: [9-27]`)")
+                } else if piece.has("from") || piece.has("until"), let range = linesByText(piece, lines: lines, raw: raw, path: path, context: "body of \(context)") {
+                    body.append(range)
+                }
+            }
+        } else {
+            for (text, item) in named.strings("body") {
+                if let range = lineRange(text, at: file.location(item), lineCount: lineCount, context: context) { body.append(range) }
+            }
         }
         var furniture: [Source.Furniture] = []
         for item in named.list("furniture") {
-            guard let piece = YAMLFields(item, in: file, context: "furniture of \(context)", allowed: CorpusLoader.furnitureFields, log: log),
-                  let text = piece.string("lines", required: true),
-                  let range = lineRange(text, at: piece.location("lines"), lineCount: lineCount, context: context) else { continue }
+            guard let piece = YAMLFields(item, in: file, context: "furniture of \(context)", allowed: CorpusLoader.furnitureFields, log: log) else { continue }
+            let range: ClosedRange<Int>?
+            if !piece.has("lines"), piece.has("from") || piece.has("until") {
+                range = linesByText(piece, lines: lines, raw: raw, path: path, context: "furniture of \(context)")
+            } else if piece.has("from") || piece.has("until") {
+                log.error(piece.location("lines"), "furniture of \(context) gives both `lines` and `from`/`until`", hint: "keep one: line numbers, or the words of the article")
+                range = nil
+            } else {
+                range = piece.string("lines", required: true).flatMap { lineRange($0, at: piece.location("lines"), lineCount: lineCount, context: context) }
+            }
+            guard let range else { continue }
             furniture.append(.init(lines: range, label: piece.string("label")))
         }
         // The strings a source keeps are copied out of the manifest's tree:
