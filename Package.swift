@@ -80,7 +80,9 @@ let package = Package(
         ),
         .testTarget(
             name: "ChronicleEndToEndTests",
-            dependencies: ["chronicle"]
+            // The model and the browser too: a screen tmux shows is
+            // compared with the grid the browser renders for the same keys.
+            dependencies: ["chronicle", "ChronicleModel", "ChronicleUI"]
         ),
         .testTarget(
             name: "ChronicleCLITests",
