@@ -70,31 +70,13 @@ struct DraftJSON: Encodable {
         let end: Int
         let kind: String
         /// EDTF, or nil when the rules could not resolve it.
-        let value: String?
-        let valueDisplay: String?
-        let duration: String?
+        @NullWhenAbsent var value: String?
+        @NullWhenAbsent var valueDisplay: String?
+        @NullWhenAbsent var duration: String?
         let inferred: Bool
         let workedOut: Bool
         let basis: String
         let resolution: String
-
-        enum CodingKeys: String, CodingKey { case text, start, end, kind, value, valueDisplay, duration, inferred, workedOut, basis, resolution }
-
-        /// Every key written, `null` where the rules gave no value.
-        func encode(to encoder: Encoder) throws {
-            var keyed = encoder.container(keyedBy: CodingKeys.self)
-            try keyed.encode(text, forKey: .text)
-            try keyed.encode(start, forKey: .start)
-            try keyed.encode(end, forKey: .end)
-            try keyed.encode(kind, forKey: .kind)
-            try keyed.encode(value, forKey: .value)
-            try keyed.encode(valueDisplay, forKey: .valueDisplay)
-            try keyed.encode(duration, forKey: .duration)
-            try keyed.encode(inferred, forKey: .inferred)
-            try keyed.encode(workedOut, forKey: .workedOut)
-            try keyed.encode(basis, forKey: .basis)
-            try keyed.encode(resolution, forKey: .resolution)
-        }
     }
 
     struct Draft: Encodable {

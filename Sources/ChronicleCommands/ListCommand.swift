@@ -65,16 +65,9 @@ extension ListCommand {
         switch format {
         case .json:
             struct Starred: Encodable {
-                let id: String, date: String, title: String, note: String?
-                enum CodingKeys: String, CodingKey { case id, date, title, note }
-                /// `note` written `null` when the reader wrote none.
-                func encode(to encoder: Encoder) throws {
-                    var keyed = encoder.container(keyedBy: CodingKeys.self)
-                    try keyed.encode(id, forKey: .id)
-                    try keyed.encode(date, forKey: .date)
-                    try keyed.encode(title, forKey: .title)
-                    try keyed.encode(note, forKey: .note)
-                }
+                let id: String, date: String, title: String
+                /// null when the reader wrote none.
+                @NullWhenAbsent var note: String?
             }
             let list = events.map { Starred(id: $0.id, date: $0.date.date.edtf, title: $0.title, note: notes.notes[$0.id]) }
             Terminal.standardOutput.write(try JSONText.encode(["starred": list]) + "\n")

@@ -155,49 +155,23 @@ enum Snippet {
 /// every key is written, `null` where a hit has no value for it.
 struct SearchJSON: Encodable {
     struct Match: Encodable {
-        let source: String?
+        @NullWhenAbsent var source: String?
         let field: String
         let start: Int
         let end: Int
         let text: String
-
-        enum CodingKeys: String, CodingKey { case source, field, start, end, text }
-
-        func encode(to encoder: Encoder) throws {
-            var keyed = encoder.container(keyedBy: CodingKeys.self)
-            try keyed.encode(source, forKey: .source)
-            try keyed.encode(field, forKey: .field)
-            try keyed.encode(start, forKey: .start)
-            try keyed.encode(end, forKey: .end)
-            try keyed.encode(text, forKey: .text)
-        }
     }
 
     struct Hit: Encodable {
         let kind: String
         let score: Double
-        let event: String?
-        let date: String?
-        let title: String?
-        let source: String?
-        let line: Int?
+        @NullWhenAbsent var event: String?
+        @NullWhenAbsent var date: String?
+        @NullWhenAbsent var title: String?
+        @NullWhenAbsent var source: String?
+        @NullWhenAbsent var line: Int?
         let snippet: String
         let matches: [Match]
-
-        enum CodingKeys: String, CodingKey { case kind, score, event, date, title, source, line, snippet, matches }
-
-        func encode(to encoder: Encoder) throws {
-            var keyed = encoder.container(keyedBy: CodingKeys.self)
-            try keyed.encode(kind, forKey: .kind)
-            try keyed.encode(score, forKey: .score)
-            try keyed.encode(event, forKey: .event)
-            try keyed.encode(date, forKey: .date)
-            try keyed.encode(title, forKey: .title)
-            try keyed.encode(source, forKey: .source)
-            try keyed.encode(line, forKey: .line)
-            try keyed.encode(snippet, forKey: .snippet)
-            try keyed.encode(matches, forKey: .matches)
-        }
     }
 
     let query: String

@@ -6,29 +6,15 @@ public struct CorpusJSON: Codable, Sendable, Equatable {
     public struct Source: Codable, Sendable, Equatable {
         public let id: String
         public let outlet: String
-        public let title: String?
-        public let byline: String?
-        public let agency: String?
+        @NullWhenAbsent public var title: String?
+        @NullWhenAbsent public var byline: String?
+        @NullWhenAbsent public var agency: String?
         /// EDTF.
         public let published: String
         public let publishedInferred: Bool
-        public let url: String?
+        @NullWhenAbsent public var url: String?
         public let file: String
         public let sha256: String
-
-        public func encode(to encoder: Encoder) throws {
-            var keyed = encoder.container(keyedBy: CodingKeys.self)
-            try keyed.encode(id, forKey: .id)
-            try keyed.encode(outlet, forKey: .outlet)
-            try keyed.encode(title, forKey: .title)
-            try keyed.encode(byline, forKey: .byline)
-            try keyed.encode(agency, forKey: .agency)
-            try keyed.encode(published, forKey: .published)
-            try keyed.encode(publishedInferred, forKey: .publishedInferred)
-            try keyed.encode(url, forKey: .url)
-            try keyed.encode(file, forKey: .file)
-            try keyed.encode(sha256, forKey: .sha256)
-        }
     }
 
     public struct Citation: Codable, Sendable, Equatable {
@@ -50,37 +36,17 @@ public struct CorpusJSON: Codable, Sendable, Equatable {
         public let dateInferred: Bool
         public let dateDisplay: String
         public let title: String
-        public let summary: String?
+        @NullWhenAbsent public var summary: String?
         public let actors: [String]
         public let tags: [String]
         public let spine: Bool
         public let citations: [Citation]
-
-        public func encode(to encoder: Encoder) throws {
-            var keyed = encoder.container(keyedBy: CodingKeys.self)
-            try keyed.encode(id, forKey: .id)
-            try keyed.encode(date, forKey: .date)
-            try keyed.encode(dateInferred, forKey: .dateInferred)
-            try keyed.encode(dateDisplay, forKey: .dateDisplay)
-            try keyed.encode(title, forKey: .title)
-            try keyed.encode(summary, forKey: .summary)
-            try keyed.encode(actors, forKey: .actors)
-            try keyed.encode(tags, forKey: .tags)
-            try keyed.encode(spine, forKey: .spine)
-            try keyed.encode(citations, forKey: .citations)
-        }
     }
 
-    public let title: String?
+    @NullWhenAbsent public var title: String?
     public let sources: [Source]
     public let events: [Event]
 
-    public func encode(to encoder: Encoder) throws {
-        var keyed = encoder.container(keyedBy: CodingKeys.self)
-        try keyed.encode(title, forKey: .title)
-        try keyed.encode(sources, forKey: .sources)
-        try keyed.encode(events, forKey: .events)
-    }
 
     public init(_ corpus: Corpus, events: [ChronicleModel.Event]? = nil) {
         title = corpus.title

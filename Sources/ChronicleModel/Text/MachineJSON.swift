@@ -40,3 +40,30 @@ public enum MachineJSON {
         }
     }
 }
+
+/// An optional written as `null` when it has no value: JSONEncoder leaves
+/// a nil optional's key out, and the documented JSON has every key always.
+/// A property wrapper rather than a hand-written `encode(to:)`, so that a
+/// field added later cannot be forgotten by the encoder.
+@propertyWrapper
+public struct NullWhenAbsent<Value> {
+    public var wrappedValue: Value?
+    public init(wrappedValue: Value?) { self.wrappedValue = wrappedValue }
+}
+
+extension NullWhenAbsent: Encodable where Value: Encodable {
+    public func encode(to encoder: Encoder) throws {
+        var container = encoder.singleValueContainer()
+        if let wrappedValue { try container.encode(wrappedValue) } else { try container.encodeNil() }
+    }
+}
+
+extension NullWhenAbsent: Decodable where Value: Decodable {
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        wrappedValue = container.decodeNil() ? nil : try container.decode(Value.self)
+    }
+}
+
+extension NullWhenAbsent: Equatable where Value: Equatable {}
+extension NullWhenAbsent: Sendable where Value: Sendable {}
