@@ -73,6 +73,11 @@ extension TemporalRules {
         if let word = t.lower(i), ["early", "mid", "late"].contains(word) {
             part = word
             j = t.isMark(i + 1, "-") && t.joined(i + 1) ? i + 2 : i + 1
+        } else if t.isWord(i, "the"), let word = t.lower(i + 1), ["end", "beginning", "start", "middle"].contains(word), t.isWord(i + 2, "of") {
+            // "the end of May": the month (EDTF has no part of one); "the end of May's term" a name.
+            part = word
+            j = i + 3
+            if t.isMark(j + 1, "'"), t.joined(j + 1) { return nil }
         }
         guard let (m, a) = month(at: j, allowShort: part == nil) else { return nil }
         if t.isWord(a + 1, "of"), let y = yearNumber(at: a + 2) { return month(y, m, i, a + 2) }
@@ -175,6 +180,14 @@ extension TemporalRules {
         return !Self.functionWords.contains(next.lower)
     }
 
+    /// Words before a number that make it a year premodifying a noun ("the 2024 elections").
+    static let yearDeterminers: Set<String> = ["the", "its", "his", "her", "their", "our", "my", "your", "this", "that", "these",
+                                               "those", "whose", "a", "an"]
+
+    /// Time words that as often come before a count ("of 2000 protesters",
+    /// "by 2000 votes", "around 1500 families").
+    static let countingPrepositions: Set<String> = ["of", "by", "from", "around", "circa", "between", "as"]
+
     static let functionWords: Set<String> = ["and", "or", "but", "when", "as", "to", "with", "in", "on", "at", "for", "by", "from",
                                              "of", "until", "since", "that", "which", "who", "before", "after", "was", "were",
                                              "is", "are", "had", "has", "have", "saw", "the", "a", "an", "into", "than", "while",
@@ -204,9 +217,9 @@ extension TemporalRules {
         return Match(first: i, last: k, kind: .date, meaning: .printed(edtf))
     }
 
-    /// "2001-2021", "1979–89", "2024-25": the years from one to the other.
+    /// "2001-2021", "1979–89", "2024-25", "the 2022/23 season": the years from one to the other.
     func yearRange(at i: Int) -> Match? {
-        guard let from = yearNumber(at: i), t.isMark(i + 1, "-"), t.joined(i + 1), t.joined(i + 2), let end = t[i + 2],
+        guard let from = yearNumber(at: i), t.isMark(i + 1, "-") || t.isMark(i + 1, "/"), t.joined(i + 1), t.joined(i + 2), let end = t[i + 2],
               end.kind == .number, let n = end.number, !t.isMark(i + 3, "-") else { return nil }
         let to = end.digits == 4 ? n : end.digits == 2 ? from / 100 * 100 + n : -1
         guard to > from, to - from < 200 else { return nil }
@@ -236,6 +249,13 @@ extension TemporalRules {
         if let before = t[i - 1], !token.spaceBefore, before.kind == .mark, ["$", "€", "£", "¥", "#", "+", "-", "/", ":", "."].contains(before.lower) { return nil }
         if let after = t[i + 1], !after.spaceBefore, after.kind == .mark, ["%", "/", ":", "-"].contains(after.lower) { return nil }
         if let after = t[i + 1], after.kind == .word, !after.capitalized, TemporalLexicon.countedNouns.contains(after.lower) { return nil }
+        // "2000 demonstrators", "some 1500 fighters": a plural noun counted, unless
+        // a determiner, a name or a time word that does not also count ("in 2019
+        // protests erupted", not "a crowd of 2000 protesters") makes the number its year.
+        if let after = t[i + 1], after.kind == .word, !after.capitalized, after.lower.count > 3, after.lower.hasSuffix("s"),
+           !after.lower.hasSuffix("ss"), !t.isWord(i - 1, Self.yearDeterminers), !(t.isWord(i - 1, "s") && t.isMark(i - 2, "'")),
+           !isTimeWord(i - 1) || t.isWord(i - 1, Self.countingPrepositions),
+           t[i - 1].map({ $0.kind != .word || !$0.capitalized || $0.startsSentence }) ?? true { return nil }
         if let after = t[i + 1], after.kind == .word, TemporalLexicon.unit(after.lower) != nil { return nil }
         if t.isWord(i - 1, TemporalLexicon.numberedNouns), t[i - 1]?.capitalized == true || t.isWord(i - 1, "no") { return nil }
         // "between 1200 and 1300": the second year is one as the first is.

@@ -37,7 +37,12 @@ extension TemporalResolver {
                 // "after a decade": a decade on from it.
                 placement = t.isWord(match.last + 1, "of") || !dateComesFirst ? .endsAt : .startsAt
             } else if before == "for" {
+                // "the deadliest attack for two decades" after the attack's date; a
+                // date after it ("for four months, and a vote next week") is another clause's.
                 let opening = t.isWord(matches[j].first - 1, ["from", "since", "starting", "beginning"])
+                guard dateComesFirst || opening else {
+                    return none("a length of time; no date before it in its sentence fixes either end")
+                }
                 placement = opening ? .startsAt : .endsAt
             } else {
                 return none("a length of time; no word says how “\(dateText)” in its sentence bounds it")
@@ -63,6 +68,7 @@ extension TemporalResolver {
     /// A point moved by a duration, at the duration's precision.
     func move(_ point: PartialDate.Point, _ unit: Unit, _ count: Int, approximate: Bool) -> String? {
         switch unit {
+        case .minute, .hour: return nil
         case .year, .decade, .century: return TemporalCalendar.yearsFrom(point, count * unit.size, approximate: approximate)
         case .month: return TemporalCalendar.monthsFrom(point, count, approximate: approximate)
         case .day, .week:
@@ -75,6 +81,8 @@ extension TemporalResolver {
     /// About how many days a duration is, to tell whether a date's span holds it.
     static func days(_ unit: Unit, _ count: Int) -> Int {
         switch unit {
+        case .minute: return count / 1440
+        case .hour: return count / 24
         case .day: return count
         case .week: return 7 * count
         case .month: return 30 * count

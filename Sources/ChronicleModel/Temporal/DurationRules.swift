@@ -26,6 +26,9 @@ extension TemporalRules {
             guard next == "past", !premodifies(after: i + 1) else { return nil }
             return Match(first: i, last: i + 1, kind: .vague, meaning: .vague(duration: nil))
         case "coming", "next", "upcoming":
+            if next == "next", let (unit, plural) = t.lower(i + 2).flatMap(TemporalLexicon.unit), !plural, unit == .decade || unit == .century {
+                return Match(first: i, last: i + 2, kind: .duration, meaning: .nextSpan(unit, 1))
+            }
             var j = i + 2
             if t.isWord(j, "few") { j += 1 }
             if next == "next", let counted = countedUnit(at: i + 2), let count = counted.count, count > 1 {
@@ -49,9 +52,11 @@ extension TemporalRules {
     func duration(at i: Int) -> Match? {
         if let adjective = durationAdjective(at: i) { return adjective }
         if let counted = countedUnit(at: i) {
-            // "years" alone only after a preposition: "for years", "in years".
+            // "years" alone only after a preposition ("for years", "in years") or
+            // before "of" or "before" ("decades of conflict", "weeks before the vote").
             if counted.count == nil, counted.unitAt == i,
-               !t.isWord(i - 1, ["for", "in", "after", "over", "within", "during", "spanning"]) { return nil }
+               !t.isWord(i - 1, ["for", "in", "after", "over", "within", "during", "spanning"]),
+               !t.isWord(i + 1, ["of", "before", "after"]) { return nil }
             // "twice a year", "$5m a year": a rate, not a length.
             if counted.count == 1, t.isWord(i, ["a", "an", "per"]),
                t.isWord(i - 1, ["once", "twice", "thrice", "times"]) || t[i - 1]?.kind == .number || t[i - 1]?.kind == .alphanumeric { return nil }
@@ -91,6 +96,7 @@ extension TemporalRules {
     func vague(at i: Int) -> Match? {
         guard let word = t.lower(i), t[i]?.kind == .word, TemporalLexicon.vagueWords.contains(word) else { return nil }
         if word == "soon", t.isWord(i - 1, "as") || t.isWord(i + 1, ["as", "after"]) { return nil }
+        if word == "future", t.isWord(i - 1, "in") { return Match(first: i, last: i, kind: .vague, meaning: .vague(duration: nil)) }
         if word == "current" || word == "recent" || word == "future" {
             // Adjectives: before the noun they place ("the current government").
             guard let next = t[i + 1], next.kind == .word, next.spaceBefore, !Self.functionWords.contains(next.lower) else { return nil }

@@ -38,6 +38,20 @@ extension TemporalRules {
     /// "last month", "this year", "next week", "earlier this year", "later
     /// this month", "early next year", "late last year".
     func unitRelative(at i: Int) -> Match? {
+        // "the end of the month", "the start of next year", "the middle of this week".
+        if t.isWord(i, "the"), let edge = t.lower(i + 1), ["end", "beginning", "start", "middle", "close"].contains(edge), t.isWord(i + 2, "of"),
+           let mod = t.isWord(i + 3, "the") ? Modifier.this : modifier(t.lower(i + 3)),
+           let (unit, plural) = t.lower(i + 4).flatMap(TemporalLexicon.unit), !plural, [.week, .month, .year].contains(unit) {
+            let offset = mod == .last ? -1 : mod == .next ? 1 : 0
+            let part: SubYear = edge == "middle" ? .secondThird : (edge == "end" || edge == "close") ? .thirdThird : .firstThird
+            return Match(first: i, last: i + 4, kind: .relative, meaning: .unitOffset(unit, offset, part: unit == .year ? part : nil))
+        }
+        // "later in the year", "earlier in the month": the year of the paragraph's
+        // last date ("In 2010 he left; later in the year he returned"), else the article's.
+        if let word = t.lower(i), word == "earlier" || word == "later", t.isWord(i + 1, "in"), t.isWord(i + 2, "the"),
+           let (unit, plural) = t.lower(i + 3).flatMap(TemporalLexicon.unit), !plural, [.week, .month, .year].contains(unit) {
+            return Match(first: i, last: i + 3, kind: .relative, meaning: .sameAsReference(unit))
+        }
         var j = i
         var part: SubYear?
         if let word = t.lower(i), ["earlier", "later", "early", "late", "mid"].contains(word) {
@@ -79,13 +93,18 @@ extension TemporalRules {
         guard let (m, last) = month(at: j, allowShort: false), day(at: last + 1) == nil, yearNumber(at: last + 1) == nil else { return nil }
         if mod == .bare {
             let before = t.lower(i - 1)
-            let trigger = isTimeWord(i - 1)
+            // "from March to May", "in April and June": a month joined to a month
+            // before it ("Tom and June" is a name); "planned for November".
+            let joined = t.isWord(i - 1, ["to", "and", "or"]) && month(at: i - 2, allowShort: false)?.last == i - 2
+            let trigger = isTimeWord(i - 1) || t.isWord(i - 1, "for") || joined
             let article = before == "the" && m != 5 && premodifies(after: last)
             guard trigger || article else { return nil }
-            if m == 5, !["in", "since", "by", "until", "till", "from", "through", "during", "of", "before", "after", "early",
-                         "late", "mid", "end", "beginning"].contains(before ?? "") { return nil }
-            // A capitalised word after it makes it a name ("in April Ryan's show").
+            if m == 5, !joined, !["in", "since", "by", "until", "till", "from", "through", "during", "of", "before", "after", "early", "for",
+                                  "late", "mid", "end", "beginning"].contains(before ?? "") { return nil }
+            // A capitalised word after it makes it a name ("in April Ryan's show"), as
+            // a possessive does "May" ("the start of May's term").
             if let next = t[last + 1], next.kind == .word, next.capitalized, !next.startsSentence { return nil }
+            if m == 5, t.isMark(last + 1, "'"), t.joined(last + 1) { return nil }
         }
         return Match(first: i, last: last, kind: .relative, meaning: .month(m, mod))
     }
@@ -97,7 +116,8 @@ extension TemporalRules {
             return Match(first: i, last: i + 1, kind: .relative, meaning: .season(season, mod))
         }
         let j = t.isWord(i, "the") ? i + 1 : i
-        guard let season = t.lower(j).flatMap(SubYear.season(named:)), t.isWord(i - 1, ["in", "during", "over", "through", "since", "by"]),
+        guard let season = t.lower(j).flatMap(SubYear.season(named:)),
+              t.isWord(i - 1, ["in", "during", "over", "through", "since", "by", "until", "till", "before", "after", "from", "into", "for"]),
               !t.isWord(j + 1, "of"), yearNumber(at: j + 1) == nil else { return nil }
         return Match(first: i, last: j, kind: .relative, meaning: .season(season, .bare))
     }
@@ -146,6 +166,19 @@ extension TemporalRules {
             }
             if t.isWord(i + 1, ["following", "subsequent", "ensuing"]), let (unit, plural) = t.lower(i + 2).flatMap(TemporalLexicon.unit) {
                 return Match(first: i, last: i + 2, kind: .relative, meaning: plural ? .following(unit) : .fromReference(unit, 1))
+            }
+            // "the following three years": from the next year after the paragraph's last date on.
+            if t.isWord(i + 1, ["following", "subsequent", "ensuing"]), let counted = countedUnit(at: i + 2), counted.plural {
+                return Match(first: i, last: counted.unitAt, kind: .relative, meaning: .following(counted.unit))
+            }
+            // "the day before", "the year after", said alone.
+            if let (unit, plural) = t.lower(i + 1).flatMap(TemporalLexicon.unit), !plural, let direction = t.lower(i + 2),
+               direction == "before" || direction == "after", t[i + 3] == nil || t[i + 3]?.kind == .mark {
+                return Match(first: i, last: i + 2, kind: .relative, meaning: .fromReference(unit, direction == "after" ? 1 : -1))
+            }
+            // "over the next decade": from the article's date, as "next decade" is.
+            if t.isWord(i + 1, "next"), let (unit, plural) = t.lower(i + 2).flatMap(TemporalLexicon.unit), !plural, unit == .decade || unit == .century {
+                return Match(first: i, last: i + 2, kind: .duration, meaning: .nextSpan(unit, 1))
             }
             if t.isWord(i + 1, ["next", "previous", "preceding", "same"]), let (unit, plural) = t.lower(i + 2).flatMap(TemporalLexicon.unit), !plural {
                 let step = t.lower(i + 1) == "next" ? 1 : t.lower(i + 1) == "same" ? 0 : -1

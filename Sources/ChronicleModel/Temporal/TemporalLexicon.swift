@@ -32,12 +32,15 @@ enum TemporalLexicon {
     static let decadeWords: [String: Int] = ["twenties": 20, "thirties": 30, "forties": 40, "fifties": 50, "sixties": 60,
                                              "seventies": 70, "eighties": 80, "nineties": 90]
 
-    /// A unit of time, singular or plural.
+    /// A unit of time, singular or plural. Hours and minutes are lengths
+    /// only: no date is counted in them.
     enum Unit: String, Sendable {
-        case day, week, month, year, decade, century
+        case minute, hour, day, week, month, year, decade, century
 
         var letter: String {
             switch self {
+            case .minute: return "M"
+            case .hour: return "H"
             case .day: return "D"
             case .week: return "W"
             case .month: return "M"
@@ -59,13 +62,18 @@ enum TemporalLexicon {
 
         /// A duration of `count` (nil: not given) in ISO 8601, as TimeML writes it: P20Y, PXM.
         func iso(_ count: Int?) -> String {
-            guard let count else { return "PX" + letter }
-            return "P\(count * size)\(letter)"
+            let prefix = self == .minute || self == .hour ? "PT" : "P"
+            guard let count else { return prefix + "X" + letter }
+            return prefix + "\(count * size)\(letter)"
         }
     }
 
     static func unit(_ word: String) -> (unit: Unit, plural: Bool)? {
         switch word {
+        case "minute": return (.minute, false)
+        case "minutes": return (.minute, true)
+        case "hour": return (.hour, false)
+        case "hours": return (.hour, true)
         case "day": return (.day, false)
         case "days": return (.day, true)
         case "week": return (.week, false)
@@ -104,14 +112,19 @@ enum TemporalLexicon {
         "casualties", "members", "workers", "jobs", "homes", "houses", "units", "vehicles", "aircraft", "tanks",
         "missiles", "rockets", "drones", "prisoners", "hostages", "students", "residents", "copies", "times", "hectares",
         "acres", "words", "pages", "employees", "staff", "officers", "police", "personnel", "delegates", "seats",
-        "signatures", "protesters", "supporters", "followers", "users", "visitors", "attacks", "incidents", "arrests",
+        "signatures", "protesters", "supporters", "followers", "users", "visitors", "incidents", "arrests",
         "patients", "doctors", "teachers", "schools", "villages", "buildings", "points", "percent", "per", "mw", "kg",
+        "rifles", "guns", "weapons", "shells", "bombs", "ships", "boats", "planes", "cars", "trucks", "lorries", "animals",
         "sq", "square", "cubic", "litres", "liters", "gallons", "bn", "m", "million", "billion", "trillion", "thousand",
     ]
 
     /// Words that place what follows in the future ("will meet on Friday").
     static let futureMarkers: Set<String> = ["will", "ll", "shall", "would", "due", "scheduled", "expected", "planned",
                                              "plans", "plan", "upcoming", "set", "going", "intends", "aims", "hopes", "may", "might"]
+    /// Verbs that report what was said: "diplomats said, possibly in
+    /// September" dates the talks, not the saying.
+    static let reportingVerbs: Set<String> = ["said", "says", "told", "added", "noted", "stated", "announced", "warned", "wrote"]
+
     /// Words that place it in the past ("voted in December").
     static let pastMarkers: Set<String> = ["said", "told", "was", "were", "had", "did", "met", "made", "took", "gave",
                                            "came", "went", "began", "saw", "held", "won", "lost", "left", "fell",

@@ -99,7 +99,7 @@ struct TemporalResolver {
         case .vague(let duration):
             return outcome(.vague, nil, basis: .none, inferred: false, "“\(text)” names no date", duration: duration)
         case .monthDay(let month, let day):
-            return monthDay(month, day, text)
+            return monthDay(month, day, text, tense: tense(of: match))
         case .weekday(let weekday, let modifier):
             return self.weekday(weekday, modifier, text, future: isFuture(match))
         case .month(let month, let modifier):
@@ -131,6 +131,12 @@ struct TemporalResolver {
                 return unresolved(kind, text, "“\(reference.text)” before it gives no \(unit == .week ? "day" : unit.word) to count from")
             }
             return outcome(kind, value, basis: .context, inferred: reference.inferred, "“\(text)” counted from “\(reference.text)” before it in the paragraph")
+        case .sameAsReference(let unit):
+            guard let reference else { return unitOffset(unit, 0, part: nil, text) }
+            guard let value = step(reference.point, unit, 0) else {
+                return unresolved(kind, text, "“\(reference.text)” before it gives no \(unit.word) to count from")
+            }
+            return outcome(kind, value, basis: .context, inferred: reference.inferred, "“\(text)”: the \(unit.word) of “\(reference.text)” before it in the paragraph")
         case .duration(let unit, let count, _, _):
             // Placed by its sentence afterwards.
             return outcome(.duration, nil, basis: .none, inferred: false, "“\(text)”: a length of time", duration: unit.iso(count))
@@ -139,20 +145,31 @@ struct TemporalResolver {
 
     // MARK: Counting from the article's date
 
-    func monthDay(_ month: Int, _ day: Int, _ text: String) -> Outcome {
+    func monthDay(_ month: Int, _ day: Int, _ text: String, tense future: Bool?) -> Outcome {
         let name = "\(day) \(TemporalLexicon.months[month - 1].capitalized)"
         guard let year = anchor.year else { return unresolved(.date, text, anchor.lacks("year")) }
         guard let today = anchor.dayValue ?? anchor.monthValue.map({ TemporalCalendar.Day(year: $0.year, month: $0.month, day: 15) }) else {
             guard TemporalCalendar.isValid(year: year, month: month, day: day) else { return unresolved(.date, text, "\(year) has no \(name)") }
             return fromArticle(.date, TemporalCalendar.Day(year: year, month: month, day: day).edtf, text, "in the article's year")
         }
-        // The nearest such day to the article's: news rarely reaches half a year away.
+        // Said of the past, the latest such day on or before the article's; of
+        // what is to come, the next; else the nearest: news rarely reaches half a year away.
         let candidates = [year - 1, year, year + 1].filter { TemporalCalendar.isValid(year: $0, month: month, day: day) }
             .map { TemporalCalendar.Day(year: $0, month: month, day: day) }
-        guard let nearest = candidates.min(by: { abs($0.number - today.number) < abs($1.number - today.number) }) else {
-            return unresolved(.date, text, "no year near the article's has \(name)")
+        let chosen: TemporalCalendar.Day?, clause: String
+        switch future {
+        case true?:
+            chosen = candidates.first { $0.number >= today.number }
+            clause = "the next \(name) on or after it (said of what is to come)"
+        case false?:
+            chosen = candidates.last { $0.number <= today.number }
+            clause = "the latest \(name) on or before it"
+        case nil:
+            chosen = candidates.min { abs($0.number - today.number) < abs($1.number - today.number) }
+            clause = "the nearest \(name) to it"
         }
-        return fromArticle(.date, nearest.edtf, text, "the nearest \(name) to it")
+        guard let chosen else { return unresolved(.date, text, "no year near the article's has \(name)") }
+        return fromArticle(.date, chosen.edtf, text, clause)
     }
 
     func weekday(_ weekday: Int, _ modifier: TemporalRules.Modifier, _ text: String, future: Bool) -> Outcome {
@@ -221,6 +238,8 @@ struct TemporalResolver {
 
     func unitOffset(_ unit: Unit, _ offset: Int, part: PartialDate.SubYear?, _ text: String) -> Outcome {
         switch unit {
+        case .minute, .hour:
+            return outcome(.vague, nil, basis: .none, inferred: false, "“\(text)”: a time of day, which Chronicle does not read")
         case .day:
             guard let today = anchor.dayValue else { return unresolved(.relative, text, anchor.lacks("day")) }
             return fromArticle(.relative, today.adding(days: offset).edtf, text)
@@ -241,6 +260,8 @@ struct TemporalResolver {
     func ago(_ unit: Unit, _ count: Int, approximate: Bool, _ text: String) -> Outcome {
         let mark = approximate ? "~" : ""
         switch unit {
+        case .minute, .hour:
+            return outcome(.vague, nil, basis: .none, inferred: false, "“\(text)”: hours before the article, which gives no time of day")
         case .day, .week:
             guard let today = anchor.dayValue else { return unresolved(.relative, text, anchor.lacks("day")) }
             return fromArticle(.relative, today.adding(days: -count * (unit == .week ? 7 : 1)).edtf + mark, text)
@@ -256,7 +277,7 @@ struct TemporalResolver {
     /// The article's date at a unit's precision ("2025-05" for months).
     func anchorText(at unit: Unit) -> String? {
         switch unit {
-        case .day, .week: return anchor.dayValue?.edtf
+        case .minute, .hour, .day, .week: return anchor.dayValue?.edtf
         case .month: return anchor.monthValue?.edtf
         default: return anchor.year.map(TemporalCalendar.yearText)
         }
@@ -265,6 +286,9 @@ struct TemporalResolver {
     /// The article's date moved by whole units, at the unit's precision.
     func shifted(_ unit: Unit, _ count: Int) -> String? {
         switch unit {
+        // "the past 24 hours": the days they reach into.
+        case .hour: return anchor.dayValue?.adding(days: count < 0 ? -((-count + 23) / 24) : (count + 23) / 24).edtf
+        case .minute: return anchor.dayValue?.adding(days: count < 0 ? -1 : 1).edtf
         case .day, .week: return anchor.dayValue?.adding(days: count * (unit == .week ? 7 : 1)).edtf
         case .month: return anchor.monthValue?.adding(months: count).edtf
         default: return anchor.year.map { TemporalCalendar.yearText($0 + count * unit.size) }
@@ -275,6 +299,7 @@ struct TemporalResolver {
     /// nil when the date is coarser than the unit ("the next day" after "March 2024").
     func step(_ point: PartialDate.Point, _ unit: Unit, _ count: Int) -> String? {
         switch unit {
+        case .minute, .hour: return nil
         case .day, .week:
             guard point.precision >= .day, let month = point.month, let day = point.day else { return nil }
             return TemporalCalendar.Day(year: point.year, month: month, day: day).adding(days: count * (unit == .week ? 7 : 1)).edtf
@@ -290,7 +315,11 @@ struct TemporalResolver {
     /// Whether the words around a match speak of what is to come ("will
     /// meet on Friday"): the nearest tense marker before it in its sentence,
     /// else the nearest after it.
-    func isFuture(_ match: Match) -> Bool {
+    func isFuture(_ match: Match) -> Bool { tense(of: match) ?? false }
+
+    /// True when the nearest tense marker speaks of the future, false of
+    /// the past, nil when the sentence has none.
+    func tense(of match: Match) -> Bool? {
         let start = t.sentenceStart(of: match.first), end = t.sentenceEnd(of: match.last)
         for i in stride(from: match.first - 1, through: start, by: -1) {
             if let marked = tense(i) { return marked }
@@ -298,7 +327,7 @@ struct TemporalResolver {
         for i in (match.last + 1)..<max(match.last + 1, end) {
             if let marked = tense(i) { return marked }
         }
-        return false
+        return nil
     }
 
     /// The tense token `i` marks; a participle after "be" ("will be held")
@@ -306,11 +335,15 @@ struct TemporalResolver {
     func tense(_ i: Int) -> Bool? {
         guard let marked = marker(i) else { return nil }
         if !marked, t.isWord(i - 1, ["be", "being"]) { return nil }
+        // "X said, possibly in September": the saying's tense is not the time's.
+        if !marked, t.isWord(i, TemporalLexicon.reportingVerbs), t.isMark(i + 1, ",") { return nil }
         return marked
     }
 
     func marker(_ i: Int) -> Bool? {
         guard let token = t[i], token.kind == .word else { return nil }
+        // A capital inside a sentence is a name or a month ("from March to May"), not "may".
+        if token.capitalized, !token.startsSentence { return nil }
         if TemporalLexicon.futureMarkers.contains(token.lower) { return true }
         if TemporalLexicon.pastMarkers.contains(token.lower) { return false }
         if token.lower.count > 4, token.lower.hasSuffix("ed"), !token.capitalized { return false }

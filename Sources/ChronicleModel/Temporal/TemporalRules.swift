@@ -42,6 +42,8 @@ struct TemporalRules {
         /// "the following year" (+1), "that year" (0), "a year later" (+1),
         /// "the previous day" (-1): counted from the paragraph's last date.
         case fromReference(Unit, Int)
+        /// "later in the year": the unit of the paragraph's last date, else the article's.
+        case sameAsReference(Unit)
         /// "the coming months": from the article's date on.
         case coming(Unit)
         /// "the past two years": a length up to the article's date.
@@ -68,7 +70,8 @@ struct TemporalRules {
         var i = 0
         while i < t.count {
             if let match = longest(at: i) {
-                found.append(match)
+                // "every two years", "each March", "every Friday": a set, which Chronicle does not read.
+                if !t.isWord(match.first - 1, ["every", "each", "per"]) { found.append(match) }
                 i = match.last + 1
             } else {
                 i += 1
