@@ -58,6 +58,11 @@ final class TemporalLanguageTests: XCTestCase {
         XCTAssertEqual(try values("Open 24/7; a 2025/05 ratio; 2023/2019."), [])
     }
 
+    func testARateIsNotALength() throws {
+        XCTAssertEqual(try values("Households use 120 litres a day; it cost 150 million euros a week; they meet twice a year."), [])
+        XCTAssertEqual(try values("The port closed for a day."), ["a day="])
+    }
+
     // MARK: Lengths of time
 
     func testMinutesAndHoursAreLengthsWithoutADate() throws {
@@ -99,6 +104,13 @@ final class TemporalLanguageTests: XCTestCase {
                        ["March=2024-03", "two decades=2004/2024-03"])
     }
 
+    func testALengthBeforeTheEventItEndsAfter() throws {
+        // "after a 12-day strike" on Tuesday: the strike ends then; a term "from 2005" starts then.
+        XCTAssertEqual(try values("Workers returned on Tuesday after a 12-day strike.", published: "2024-10-08"),
+                       ["Tuesday=2024-10-08", "12-day=2024-09-26/2024-10-08"])
+        XCTAssertEqual(try values("He began a 10-year term in 2005."), ["10-year=2005/2015", "2005=2005"])
+    }
+
     func testCountingOnFromTheParagraphsDate() throws {
         XCTAssertEqual(try values("On 17 April 2025 the court ruled. He had spoken the day before."),
                        ["17 April 2025=2025-04-17", "the day before=2025-04-16"])
@@ -119,6 +131,15 @@ final class TemporalLanguageTests: XCTestCase {
     func testAReportingVerbDoesNotSetTheTimesTense() throws {
         XCTAssertEqual(try values("The talks will resume, diplomats said, possibly in September."), ["September=2025-09"])
         XCTAssertEqual(try values("Diplomats said talks were held in September."), ["September=2024-09"])
+    }
+
+    func testASeasonToComeMayBeTheOneUnderWay() throws {
+        XCTAssertEqual(try values("The team will work through the summer.", published: "2025-07-17"), ["the summer=2025-22"])
+        XCTAssertEqual(try values("The team will rest in the winter.", published: "2025-07-17"), ["the winter=2025-24"])
+        XCTAssertEqual(try values("The team will rest next summer.", published: "2025-07-17"), ["next summer=2026-22"])
+        XCTAssertEqual(try values("Work will stop until the spring, and resume after the summer.", published: "2025-07-17"),
+                       ["the spring=2026-21", "the summer=2025-22"])
+        XCTAssertEqual(try values("It came before the fall of Kabul."), [])
     }
 
     func testMonthsJoinedToAMonthAndMonthsForWhichSomethingIsPlanned() throws {

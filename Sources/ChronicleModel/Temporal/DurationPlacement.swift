@@ -29,7 +29,9 @@ extension TemporalResolver {
         switch form {
         case .adjective:
             let span = (date.latestDay ?? Int.max) - (date.earliestDay ?? Int.min)
-            placement = span >= Self.days(unit, count) * 95 / 100 ? .within : .startsAt
+            // "returned on Tuesday after a 12-day strike": the strike ends at the date.
+            let after = t.isWord(match.first - 1, "after") || t.isWord(match.first - 1, ["a", "an"]) && t.isWord(match.first - 2, "after")
+            placement = span >= Self.days(unit, count) * 95 / 100 ? .within : after ? .endsAt : .startsAt
         case .plain, .age:
             let before = t.lower(match.first - 1)
             if before == "after" {

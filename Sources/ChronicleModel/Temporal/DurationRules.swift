@@ -57,9 +57,11 @@ extension TemporalRules {
             if counted.count == nil, counted.unitAt == i,
                !t.isWord(i - 1, ["for", "in", "after", "over", "within", "during", "spanning"]),
                !t.isWord(i + 1, ["of", "before", "after"]) { return nil }
-            // "twice a year", "$5m a year": a rate, not a length.
+            // "twice a year", "$5m a year", "120 litres a day", "150 million euros a
+            // week": a rate, not a length.
             if counted.count == 1, t.isWord(i, ["a", "an", "per"]),
-               t.isWord(i - 1, ["once", "twice", "thrice", "times"]) || t[i - 1]?.kind == .number || t[i - 1]?.kind == .alphanumeric { return nil }
+               t.isWord(i - 1, ["once", "twice", "thrice", "times"]) || t[i - 1]?.kind == .number || t[i - 1]?.kind == .alphanumeric
+                || t[i - 1]?.kind == .word && (t[i - 2]?.kind == .number || t.isWord(i - 2, Self.largeNumbers)) { return nil }
             if t.isMark(counted.unitAt + 1, "-"), t.joined(counted.unitAt + 1) { return nil }
             let age = t.isWord(counted.unitAt + 1, "old")
             return Match(first: i, last: age ? counted.unitAt + 1 : counted.unitAt, kind: .duration,
@@ -67,6 +69,8 @@ extension TemporalRules {
         }
         return nil
     }
+
+    static let largeNumbers: Set<String> = ["hundred", "thousand", "million", "billion", "trillion", "m", "bn"]
 
     /// "20-year", "two-year-long", "20-year-old", "decade-long", "months-long", "decades-old".
     func durationAdjective(at i: Int) -> Match? {

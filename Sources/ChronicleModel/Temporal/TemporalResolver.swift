@@ -226,8 +226,9 @@ struct TemporalResolver {
             chosen = (year - 1...year + 1).first { starts($0) > today.number } ?? year + 1
             clause = ""
         case .bare where future:
-            chosen = (year - 1...year + 1).first { starts($0) > today.number } ?? year + 1
-            clause = "the next \(season.label) after it"
+            // "will work through the summer" in July: the summer under way.
+            chosen = (year - 1...year + 1).first { DayNumber.lastDay(year: $0, monthCounted: season.months.upperBound) >= today.number } ?? year + 1
+            clause = "the next \(season.label) not over by then"
         case .bare:
             chosen = (year - 2...year).last { starts($0) <= today.number } ?? year - 1
             clause = "the latest \(season.label) begun by then"
