@@ -16,10 +16,16 @@ final class ReaderFilesTests: XCTestCase {
         XCTAssertEqual(defaults.configFile, "/home/ana/.config/chronicle/config.yaml")
         XCTAssertEqual(defaults.historyFile, "/home/ana/.local/state/chronicle/history.json")
         XCTAssertEqual(defaults.readerFile(corpusPath: nil), "/home/ana/.local/share/chronicle/corpora/built-in/reader.json")
-        let set = UserDirectories(environment: ["HOME": "/home/ana", "XDG_CONFIG_HOME": "/etc/ana", "XDG_DATA_HOME": "/data", "XDG_STATE_HOME": "/state"])
+        XCTAssertEqual(defaults.cache, "/home/ana/.cache/chronicle")
+        XCTAssertEqual(CacheStore.standard(["HOME": "/home/ana"])?.directory, "/home/ana/.cache/chronicle")
+        let set = UserDirectories(environment: ["HOME": "/home/ana", "XDG_CONFIG_HOME": "/etc/ana", "XDG_DATA_HOME": "/data", "XDG_STATE_HOME": "/state",
+                                                "XDG_CACHE_HOME": "/cache"])
         XCTAssertEqual(set.configFile, "/etc/ana/chronicle/config.yaml")
         XCTAssertEqual(set.data, "/data/chronicle")
         XCTAssertEqual(set.state, "/state/chronicle")
+        XCTAssertEqual(set.cache, "/cache/chronicle")
+        XCTAssertEqual(UserDirectories(environment: ["HOME": "/h", "XDG_CACHE_HOME": "cache"]).cache, "/h/.cache/chronicle")
+        XCTAssertNil(CacheStore.standard([:]))
         // A relative path is ignored, as the specification says.
         XCTAssertEqual(UserDirectories(environment: ["HOME": "/h", "XDG_DATA_HOME": "data"]).data, "/h/.local/share/chronicle")
         XCTAssertNil(UserDirectories(environment: [:]).configFile)

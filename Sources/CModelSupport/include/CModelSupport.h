@@ -1,7 +1,8 @@
 #ifndef CMODELSUPPORT_H
 #define CMODELSUPPORT_H
 
-// C the model needs: SHA-256 with the CPU's instructions, memmem, malloc_trim.
+// C the model needs: SHA-256 with the CPU's instructions, memmem, malloc_trim,
+// and for the cache XXH64 and the executable's build id.
 
 #include <stddef.h>
 #include <stdint.h>
@@ -28,5 +29,26 @@ int chronicle_release_free_memory(void);
 /// Lets glibc's malloc keep at most `arenas` arenas (a no-op elsewhere).
 /// Call before any thread starts.
 void chronicle_limit_malloc_arenas(int arenas);
+
+/// XXH64 of `length` bytes: the cache's checksums, at memory speed.
+uint64_t chronicle_hash64(const void *data, size_t length, uint64_t seed);
+
+/// XXH64 over bytes given in pieces (a cache section written in parts).
+typedef struct {
+    uint64_t lanes[4];
+    uint64_t total;
+    uint64_t seed;
+    uint8_t buffer[32];
+    uint32_t held;
+} chronicle_hash64_state;
+
+void chronicle_hash64_begin(chronicle_hash64_state *state, uint64_t seed);
+void chronicle_hash64_add(chronicle_hash64_state *state, const void *data, size_t length);
+uint64_t chronicle_hash64_end(const chronicle_hash64_state *state);
+
+/// Copies the executable's GNU build id (up to `capacity` bytes) to `out`
+/// and returns its length, or 0 when it has none: a cache written by one
+/// build is not trusted by another.
+size_t chronicle_build_id(uint8_t *out, size_t capacity);
 
 #endif

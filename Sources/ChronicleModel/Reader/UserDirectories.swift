@@ -2,12 +2,14 @@ import Foundation
 
 /// Where Chronicle keeps what is the user's own and not the corpus's, by
 /// the XDG base directory rules: settings in the config directory, stars
-/// and notes in the data directory, remembered searches in the state one.
+/// and notes in the data directory, remembered searches in the state one,
+/// checked corpora in the cache one (docs/performance.md).
 /// A relative XDG path is ignored, as the specification says.
 public struct UserDirectories: Sendable, Hashable {
     public let config: String?
     public let data: String?
     public let state: String?
+    public let cache: String?
 
     public init(environment: [String: String] = ProcessInfo.processInfo.environment) {
         let home = environment["HOME"].flatMap { $0.hasPrefix("/") ? $0 : nil }
@@ -18,6 +20,7 @@ public struct UserDirectories: Sendable, Hashable {
         config = base("XDG_CONFIG_HOME", ".config").map { $0 + "/chronicle" }
         data = base("XDG_DATA_HOME", ".local/share").map { $0 + "/chronicle" }
         state = base("XDG_STATE_HOME", ".local/state").map { $0 + "/chronicle" }
+        cache = base("XDG_CACHE_HOME", ".cache").map { $0 + "/chronicle" }
     }
 
     /// `config.yaml` in the config directory.

@@ -1,0 +1,195 @@
+import Foundation
+
+/// Where a corpus comes from, as the cache needs to know it.
+public enum CorpusOrigin: Sendable {
+    /// A corpus directory, as the user named it.
+    case directory(String)
+    /// Files held in memory under a name (the built-in corpus).
+    case files([String: [UInt8]], name: String)
+
+    /// The files to load.
+    public var files: CorpusFiles {
+        switch self {
+        case .directory(let path): return DirectoryCorpusFiles(path: path)
+        case .files(let files, let name): return InMemoryCorpusFiles(files, name: name)
+        }
+    }
+
+    /// The name of its entry in the cache (nil: a directory that cannot be found).
+    public var cacheKey: String? { key }
+
+    var key: String? {
+        switch self {
+        case .directory(let path): return CacheStore.key(ofDirectory: path)
+        case .files(let files, _): return CacheStore.key(ofFiles: files)
+        }
+    }
+
+    /// The directory whose files are stamped (none for files in memory).
+    var root: String? {
+        if case .directory(let path) = self { return DirectoryCorpusFiles(path: path).root.path }
+        return nil
+    }
+}
+
+/// What became of the cache in one load.
+public enum CacheOutcome: Sendable, Equatable {
+    /// The entry was valid: nothing was read but the stamps (and any file
+    /// whose stamp had changed or was too recent to trust).
+    case hit(rehashed: Int)
+    /// Loaded from the files, and the entry written; `reason` says why.
+    case rebuilt(reason: String)
+    /// Loaded from the files without a cache (`--no-cache`, or none could be written).
+    case off(reason: String)
+}
+
+/// The corpus loaded through its cache, and what became of the cache.
+public struct CachedLoad: Sendable {
+    public let result: CorpusLoadResult
+    public let outcome: CacheOutcome
+}
+
+/// Loads a corpus through its cache entry: a valid entry is read instead of
+/// the corpus (whose files are only stamped), otherwise the corpus is
+/// loaded and checked and the entry written for next time. The entry is
+/// never trusted blindly: see `CacheFile` (checksums, version, length) and
+/// `FileStamp` (when a file counts as unchanged).
+public enum CorpusCache {
+    /// `store` nil: no cache (`--no-cache`). `texts`: YAML files held by an
+    /// editor, read from there instead of the directory. `notify` is given
+    /// what a person should know (a damaged entry, one that cannot be
+    /// written), once each.
+    /// `maxArticleSize` is the loader's limit, and part of what an entry
+    /// vouches for. `reading` wraps the files a load reads (the end-to-end
+    /// tests' hold).
+    public static func load(_ origin: CorpusOrigin, store: CacheStore?, texts: [String: [UInt8]] = [:],
+                            maxArticleSize: Int = CorpusLoader.defaultMaxArticleSize,
+                            reading: (CorpusFiles) -> CorpusFiles = { $0 }, previewing count: Int = 0,
+                            _ preview: (CorpusPreview) -> Void = { _ in }, notify: (String) -> Void = { _ in }) -> CachedLoad {
+        let plainFiles = origin.files
+        let files = reading(texts.isEmpty ? plainFiles : EditedCorpusFiles(directory: DirectoryCorpusFiles(path: origin.root ?? "."), texts: texts))
+        func uncached(_ reason: String) -> CachedLoad {
+            CachedLoad(result: CorpusLoader.load(from: files, maxArticleSize: maxArticleSize, previewing: count, preview), outcome: .off(reason: reason))
+        }
+        guard let store else { return uncached("--no-cache") }
+        guard let key = origin.key else { return uncached("the corpus directory cannot be found") }
+        let name = files.displayPath("")
+        var reason = "there was no cache yet"
+        do throws(CacheDamage) {
+            if let file = try CacheFile.open(store.path(key, "corpus"), kind: CorpusImage.kind) {
+                let meta = try CorpusImage.Meta.read(from: file)
+                if meta.displayRoot != name {
+                    reason = "the cache was made for \(meta.displayRoot)"
+                } else if meta.maxArticleSize != maxArticleSize {
+                    reason = "the cache was made with another --max-article-size"
+                } else {
+                    let check = try Validation(file: file, store: store, key: key, origin: origin, texts: texts, maxArticleSize: maxArticleSize)
+                    if let changed = check.changed {
+                        reason = changed
+                    } else {
+                        let result = try CorpusImage.read(file)
+                        if check.refreshed { writeStamps(check.records, for: file, store: store, key: key, notify: notify) }
+                        return CachedLoad(result: result, outcome: .hit(rehashed: check.rehashed))
+                    }
+                }
+            }
+        } catch {
+            reason = "the cache was damaged (\(error.reason))"
+            notify("chronicle: the cache of \(name) (\(store.path(key, "corpus"))) cannot be used: \(error.reason); it is built again")
+        }
+        return build(origin, files: files, texts: texts, maxArticleSize: maxArticleSize, store: store, key: key, reason: reason,
+                     previewing: count, preview, notify: notify)
+    }
+
+    /// Loads the corpus from its files, recording each file read, and
+    /// writes the entry.
+    static func build(_ origin: CorpusOrigin, files: CorpusFiles, texts: [String: [UInt8]], maxArticleSize: Int, store: CacheStore, key: String,
+                      reason: String,
+                      previewing count: Int, _ preview: (CorpusPreview) -> Void, notify: (String) -> Void) -> CachedLoad {
+        let scanStart = FileSystemClock.now(in: store.directory)
+        let recording = origin.root.map { RecordingCorpusFiles(base: files, root: $0, fromElsewhere: Set(texts.keys)) }
+        let result = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, previewing: count, preview)
+        let records = recording?.taken(scanStart: scanStart) ?? []
+        let meta = CorpusImage.Meta(corpusName: files.displayPath(""), displayRoot: files.displayPath(""), maxArticleSize: maxArticleSize)
+        do throws(CacheWriteFailure) {
+            try store.write(key, "corpus") { (writer) throws(CacheWriteFailure) in
+                try CorpusImage.write(result, records: records, meta: meta, into: &writer)
+                try writer.finish(generation: UInt64.random(in: 1...UInt64.max), parent: 0, kind: CorpusImage.kind)
+            }
+            store.remove(key, "stamps")
+            store.remove(key, "index")
+        } catch {
+            let why = "cannot write the cache in \(store.directory) (\(error.problem)); working without it"
+            notify("chronicle: " + why)
+            return CachedLoad(result: result, outcome: .off(reason: why))
+        }
+        return CachedLoad(result: result, outcome: .rebuilt(reason: reason))
+    }
+
+    /// Newer stamps for files found unchanged, beside the entry: rewriting
+    /// the whole entry for them would cost what the cache saves.
+    static func writeStamps(_ records: [FileRecord], for file: CacheFile, store: CacheStore, key: String, notify: (String) -> Void) {
+        do throws(CacheWriteFailure) {
+            try store.write(key, "stamps") { (writer) throws(CacheWriteFailure) in
+                try writer.section(CorpusImage.Section.files, CorpusImage.encoded(records))
+                try writer.finish(generation: UInt64.random(in: 1...UInt64.max), parent: file.generation, kind: CorpusImage.stampsKind)
+            }
+        } catch {
+            notify("chronicle: cannot write the cache in \(store.directory) (\(error.problem)); working without it")
+        }
+    }
+}
+
+/// Whether an entry's files are as they were: each stamped again, and
+/// hashed again when its stamp differs or was too recent to trust.
+struct Validation {
+    /// Why the entry is out of date, or nil when it is not.
+    var changed: String?
+    /// The records as they now are (stamps of unchanged files renewed).
+    var records: [FileRecord] = []
+    /// Files hashed again.
+    var rehashed = 0
+    /// Whether any record changed (a newer stamp for the same bytes).
+    var refreshed = false
+
+    init(file: CacheFile, store: CacheStore, key: String, origin: CorpusOrigin, texts: [String: [UInt8]], maxArticleSize: Int) throws(CacheDamage) {
+        var records = try CorpusImage.records(in: try file.section(CorpusImage.Section.files))
+        // Newer stamps written for this very entry, if any.
+        if let stamps = try? CacheFile.open(store.path(key, "stamps"), kind: CorpusImage.stampsKind), stamps.parent == file.generation,
+           let newer = try? CorpusImage.records(in: try stamps.section(CorpusImage.Section.files)), newer.map(\.path) == records.map(\.path) {
+            records = newer
+        }
+        guard let root = origin.root else {
+            // Files in memory: the entry's name is their checksum.
+            self.records = records
+            return
+        }
+        let scanStart = FileSystemClock.now(in: store.directory)
+        let disk = DirectoryCorpusFiles(path: root)
+        for index in records.indices {
+            let record = records[index]
+            let now = FileStamp.of(root + "/" + record.path)
+            if let held = texts[record.path], held.withUnsafeBytes({ Hash64.of($0) }) != record.hash {
+                changed = "\(record.path) changed"
+                return
+            }
+            if now == record.stamp && !record.racy { continue }
+            guard now.exists == record.stamp.exists else {
+                changed = now.exists ? "\(record.path) appeared" : "\(record.path) was removed"
+                return
+            }
+            guard now.exists else { continue }
+            // The stamp differs (or was too recent): the bytes decide.
+            rehashed += 1
+            let hash = (try? disk.read(record.path, maxSize: maxArticleSize)).map { bytes in bytes.withUnsafeBytes { Hash64.of($0) } }
+            guard hash == record.hash else {
+                changed = "\(record.path) changed"
+                return
+            }
+            records[index].stamp = now
+            records[index].racy = scanStart.map { now.isRacy(scanStart: $0) } ?? true
+            refreshed = true
+        }
+        self.records = records
+    }
+}

@@ -1,0 +1,272 @@
+/// The corpus's values in the cache's bytes. Texts many values share (a
+/// location's file, an event's list of actors or tags) are written once in
+/// a table and named by number, so that reading them back shares one
+/// string or array as loading does, instead of a copy each.
+struct SharedTable<Value: Hashable> {
+    private(set) var values: [Value] = []
+    private var numbers: [Value: Int] = [:]
+
+    mutating func number(_ value: Value) -> Int {
+        if let known = numbers[value] { return known }
+        numbers[value] = values.count
+        values.append(value)
+        return values.count - 1
+    }
+}
+
+/// What encoding a corpus's values shares between them.
+struct CorpusEncoding {
+    var files = SharedTable<String>()
+    var lists = SharedTable<[String]>()
+}
+
+/// The shared values read back, for decoding the rest.
+struct CorpusDecoding: Sendable {
+    let files: [String]
+    let lists: [[String]]
+
+    func file(_ number: Int) throws(CacheDamage) -> String {
+        guard files.indices.contains(number) else { throw CacheDamage("a file number is out of range") }
+        return files[number]
+    }
+
+    func list(_ number: Int) throws(CacheDamage) -> [String] {
+        guard lists.indices.contains(number) else { throw CacheDamage("a list number is out of range") }
+        return lists[number]
+    }
+}
+
+extension CorpusEncoding {
+    /// The tables themselves, for their section.
+    func encodeTables(into out: inout CacheWriter) {
+        out.count(files.values.count)
+        for file in files.values { out.string(file) }
+        out.count(lists.values.count)
+        for list in lists.values {
+            out.count(list.count)
+            for item in list { out.string(item) }
+        }
+    }
+}
+
+extension CorpusDecoding {
+    init(tables input: inout CacheReader) throws(CacheDamage) {
+        var files: [String] = []
+        for _ in 0..<(try input.count(bytesEach: 1)) { files.append(try input.string()) }
+        var lists: [[String]] = []
+        for _ in 0..<(try input.count(bytesEach: 1)) {
+            var list: [String] = []
+            for _ in 0..<(try input.count(bytesEach: 1)) { list.append(try input.string()) }
+            lists.append(list)
+        }
+        self.files = files
+        self.lists = lists
+    }
+}
+
+extension CacheWriter {
+    mutating func location(_ value: SourceLocation, _ shared: inout CorpusEncoding) {
+        count(shared.files.number(value.file))
+        count(value.line ?? 0)
+        count(value.column ?? 0)
+    }
+
+    mutating func diagnostic(_ value: Diagnostic, _ shared: inout CorpusEncoding) {
+        u8(value.severity == .error ? 1 : 0)
+        location(value.location, &shared)
+        string(value.message)
+        optionalString(value.hint)
+    }
+
+    mutating func diagnostics(_ values: [Diagnostic], _ shared: inout CorpusEncoding) {
+        count(values.count)
+        for value in values { diagnostic(value, &shared) }
+    }
+
+    mutating func datedValue(_ value: DatedValue) {
+        string(value.date.edtf)
+        bool(value.inferred)
+        optionalString(value.basis)
+    }
+
+    mutating func actor(_ value: Actor) {
+        string(value.id)
+        string(value.name)
+        optionalString(value.kind)
+        count(value.aliases.count)
+        for alias in value.aliases { string(alias) }
+        optionalString(value.partOf)
+    }
+
+    mutating func lineRange(_ value: ClosedRange<Int>) {
+        int(value.lowerBound)
+        int(value.upperBound)
+    }
+
+    /// A source but for its bytes, which the articles' section holds.
+    mutating func sourceFields(_ value: Source) {
+        string(value.id)
+        string(value.file)
+        string(value.outlet)
+        optionalString(value.title)
+        optionalString(value.byline)
+        optionalString(value.dateline)
+        optionalString(value.agency)
+        optionalString(value.url)
+        optionalString(value.language)
+        datedValue(value.published)
+        string(value.sha256)
+        count(value.body.count)
+        for span in value.body { lineRange(span) }
+        count(value.furniture.count)
+        for item in value.furniture {
+            lineRange(item.lines)
+            optionalString(item.label)
+        }
+    }
+
+    mutating func event(_ value: Event, _ shared: inout CorpusEncoding) {
+        string(value.id)
+        datedValue(value.date)
+        string(value.title)
+        optionalString(value.summary)
+        count(shared.lists.number(value.actors))
+        count(shared.lists.number(value.tags))
+        bool(value.spine)
+        location(value.location, &shared)
+        count(value.citations.count)
+        for citation in value.citations {
+            let passage = citation.passage
+            string(passage.sourceID)
+            string(passage.exact)
+            optionalString(passage.prefix)
+            optionalString(passage.suffix)
+            range(passage.range)
+            count(passage.line)
+            count(passage.endLine)
+            location(citation.location, &shared)
+            count(citation.claims.count)
+            for claim in citation.claims {
+                string(claim.name)
+                string(claim.value)
+            }
+        }
+    }
+}
+
+extension CacheReader {
+    mutating func location(_ shared: CorpusDecoding) throws(CacheDamage) -> SourceLocation {
+        let file = try shared.file(try count())
+        let line = try count(), column = try count()
+        return SourceLocation(file: file, line: line == 0 ? nil : line, column: column == 0 ? nil : column)
+    }
+
+    mutating func diagnostic(_ shared: CorpusDecoding) throws(CacheDamage) -> Diagnostic {
+        let severity: Diagnostic.Severity
+        switch try u8() {
+        case 0: severity = .warning
+        case 1: severity = .error
+        default: throw CacheDamage("a message's severity is unknown")
+        }
+        let location = try location(shared)
+        let message = try string()
+        return Diagnostic(severity, location, message, hint: try optionalString())
+    }
+
+    mutating func diagnostics(_ shared: CorpusDecoding) throws(CacheDamage) -> [Diagnostic] {
+        var values: [Diagnostic] = []
+        for _ in 0..<(try count(bytesEach: 4)) { values.append(try diagnostic(shared)) }
+        return values
+    }
+
+    mutating func datedValue() throws(CacheDamage) -> DatedValue {
+        let text = try string()
+        let inferred = try bool()
+        let basis = try optionalString()
+        // Read again by the one parser, which made it: the same date.
+        guard let date = try? PartialDate(parsing: text) else { throw CacheDamage("a date does not read") }
+        return DatedValue(date: date, inferred: inferred, basis: basis)
+    }
+
+    mutating func actor() throws(CacheDamage) -> Actor {
+        let id = try string(), name = try string(), kind = try optionalString()
+        var aliases: [String] = []
+        for _ in 0..<(try count(bytesEach: 1)) { aliases.append(try string()) }
+        return Actor(id: id, name: name, kind: kind, aliases: aliases, partOf: try optionalString())
+    }
+
+    mutating func lineRange() throws(CacheDamage) -> ClosedRange<Int> {
+        let lower = try int(), upper = try int()
+        guard lower <= upper else { throw CacheDamage("a line range is reversed") }
+        return lower...upper
+    }
+
+    /// A source's fields, and its bytes from `raw`.
+    mutating func source(raw: [UInt8]) throws(CacheDamage) -> Source {
+        let id = try string(), file = try string(), outlet = try string()
+        let title = try optionalString(), byline = try optionalString(), dateline = try optionalString()
+        let agency = try optionalString(), url = try optionalString(), language = try optionalString()
+        let published = try datedValue()
+        let sha256 = try string()
+        var body: [ClosedRange<Int>] = []
+        for _ in 0..<(try count(bytesEach: 2)) { body.append(try lineRange()) }
+        var furniture: [Source.Furniture] = []
+        for _ in 0..<(try count(bytesEach: 3)) {
+            let lines = try lineRange()
+            furniture.append(Source.Furniture(lines: lines, label: try optionalString()))
+        }
+        return Source(cachedID: id, file: file, outlet: outlet, title: title, byline: byline, dateline: dateline, agency: agency,
+                      url: url, language: language, published: published, raw: raw, sha256: sha256, body: body, furniture: furniture)
+    }
+
+    mutating func event(_ shared: CorpusDecoding) throws(CacheDamage) -> Event {
+        let id = try string(), date = try datedValue(), title = try string(), summary = try optionalString()
+        let actors = try shared.list(try count()), tags = try shared.list(try count())
+        let spine = try bool()
+        let location = try location(shared)
+        var citations: [Citation] = []
+        let citationCount = try count(bytesEach: 8)
+        citations.reserveCapacity(citationCount)
+        for _ in 0..<citationCount {
+            let sourceID = try string(), exact = try string(), prefix = try optionalString(), suffix = try optionalString()
+            let range = try range(), line = try count(), endLine = try count()
+            let at = try self.location(shared)
+            var claims: [Citation.Claim] = []
+            for _ in 0..<(try count(bytesEach: 2)) {
+                let name = try string()
+                claims.append(Citation.Claim(name: name, value: try string()))
+            }
+            let passage = Passage(sourceID: sourceID, exact: exact, prefix: prefix, suffix: suffix, range: range, line: line, endLine: endLine)
+            citations.append(Citation(passage: passage, location: at, claims: claims))
+        }
+        return Event(id: id, date: date, title: title, summary: summary, actors: actors, tags: tags, spine: spine,
+                     citations: citations, location: location)
+    }
+}
+
+extension Source {
+    /// A source read back from the cache: its SHA-256 as recorded (the
+    /// bytes are checked against it), its tables worked out from its bytes.
+    init(cachedID id: String, file: String, outlet: String, title: String?, byline: String?, dateline: String?, agency: String?,
+         url: String?, language: String?, published: DatedValue, raw: [UInt8], sha256: String, body: [ClosedRange<Int>],
+         furniture: [Furniture]) {
+        self.id = id
+        self.file = file
+        self.outlet = outlet
+        self.title = title
+        self.byline = byline
+        self.dateline = dateline
+        self.agency = agency
+        self.url = url
+        self.language = language
+        self.published = published
+        self.raw = raw
+        self.sha256 = sha256
+        let lines = LineIndex(raw)
+        self.lines = lines
+        self.display = DisplayProjection(raw: raw)
+        self.body = body
+        self.furniture = furniture
+        self.quotableRanges = Self.quotableRanges(lines: lines, body: body, furniture: furniture)
+    }
+}

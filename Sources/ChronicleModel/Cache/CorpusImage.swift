@@ -1,0 +1,246 @@
+/// A checked corpus as a cache file: what loading gave (the corpus and
+/// every message, in order), the bytes of its articles, and every file it
+/// read with its stamp. Sources and events are tables, an offset per item,
+/// so that one can be read without the others.
+enum CorpusImage {
+    static let kind: UInt32 = 1
+    static let stampsKind: UInt32 = 3
+
+    enum Section {
+        static let meta = CacheSection(rawValue: 1)
+        static let files = CacheSection(rawValue: 2)
+        static let tables = CacheSection(rawValue: 3)
+        static let actors = CacheSection(rawValue: 4)
+        static let sources = CacheSection(rawValue: 5)
+        static let articles = CacheSection(rawValue: 6)
+        static let events = CacheSection(rawValue: 7)
+        static let diagnostics = CacheSection(rawValue: 8)
+    }
+
+    /// What an entry says of itself.
+    struct Meta: Equatable {
+        /// How the corpus was named when the entry was written (`cache info`).
+        var corpusName: String
+        /// `displayPath("")` of its files: messages name files so, and a
+        /// corpus reached by another path is loaded again.
+        var displayRoot: String
+        /// The loader's limit on a file's size: another limit may refuse other files.
+        var maxArticleSize: Int
+        var sourceCount = 0
+        var eventCount = 0
+        var articleBytes = 0
+
+        func encoded() -> [UInt8] {
+            var out = CacheWriter()
+            out.string(corpusName)
+            out.string(displayRoot)
+            out.count(maxArticleSize)
+            out.count(sourceCount)
+            out.count(eventCount)
+            out.count(articleBytes)
+            return out.bytes
+        }
+
+        static func read(from file: CacheFile) throws(CacheDamage) -> Meta {
+            var input = CacheReader(try file.section(Section.meta))
+            var meta = Meta(corpusName: try input.string(), displayRoot: try input.string(), maxArticleSize: 0)
+            meta.maxArticleSize = try input.count()
+            meta.sourceCount = try input.count()
+            meta.eventCount = try input.count()
+            meta.articleBytes = try input.count()
+            return meta
+        }
+    }
+
+    // MARK: Writing
+
+    static func write(_ result: CorpusLoadResult, records: [FileRecord], meta: Meta, into file: inout CacheFileWriter) throws(CacheWriteFailure) {
+        let corpus = result.corpus
+        var meta = meta
+        meta.sourceCount = corpus.sources.count
+        meta.eventCount = corpus.events.count
+        meta.articleBytes = corpus.sources.reduce(0) { $0 + $1.raw.count }
+        try file.section(Section.meta, meta.encoded())
+        try file.section(Section.files, encoded(records))
+        var shared = CorpusEncoding()
+
+        var head = CacheWriter()
+        head.optionalString(corpus.title)
+        head.optionalString(corpus.description)
+        head.count(corpus.actors.count)
+        for actor in corpus.actors { head.actor(actor) }
+        try file.section(Section.actors, head.bytes)
+
+        // The articles' bytes end to end; each source knows where its own are.
+        try file.begin(Section.articles)
+        var spans: [Range<Int>] = []
+        var at = 0
+        for source in corpus.sources {
+            try file.write(source.raw)
+            spans.append(at..<at + source.raw.count)
+            at += source.raw.count
+        }
+        file.end()
+
+        var sources = TableSectionWriter(Section.sources)
+        for (source, span) in zip(corpus.sources, spans) {
+            try sources.add(to: &file) { out in
+                out.range(span)
+                out.sourceFields(source)
+            }
+        }
+        try sources.finish(to: &file)
+
+        var events = TableSectionWriter(Section.events)
+        for event in corpus.events {
+            try events.add(to: &file) { out in out.event(event, &shared) }
+        }
+        try events.finish(to: &file)
+
+        var diagnostics = CacheWriter()
+        diagnostics.diagnostics(result.diagnostics, &shared)
+        try file.section(Section.diagnostics, diagnostics.bytes)
+
+        var tables = CacheWriter()
+        shared.encodeTables(into: &tables)
+        try file.section(Section.tables, tables.bytes)
+    }
+
+    static func encoded(_ records: [FileRecord]) -> [UInt8] {
+        var out = CacheWriter()
+        out.count(records.count)
+        for record in records {
+            out.string(record.path)
+            out.bool(record.stamp.exists)
+            out.u64(UInt64(bitPattern: record.stamp.size))
+            out.u64(UInt64(bitPattern: record.stamp.modified))
+            out.u64(UInt64(bitPattern: record.stamp.changed))
+            out.u64(record.stamp.inode)
+            out.u64(record.stamp.device)
+            out.bool(record.hash != nil)
+            out.u64(record.hash ?? 0)
+            out.bool(record.racy)
+        }
+        return out.bytes
+    }
+
+    // MARK: Reading
+
+    static func records(in bytes: UnsafeRawBufferPointer) throws(CacheDamage) -> [FileRecord] {
+        var input = CacheReader(bytes)
+        var records: [FileRecord] = []
+        for _ in 0..<(try input.count(bytesEach: 50)) {
+            let path = try input.string()
+            let exists = try input.bool()
+            let stamp = FileStamp(exists: exists, size: Int64(bitPattern: try input.u64()), modified: Int64(bitPattern: try input.u64()),
+                                  changed: Int64(bitPattern: try input.u64()), inode: try input.u64(), device: try input.u64())
+            let hashed = try input.bool()
+            let hash = try input.u64()
+            records.append(FileRecord(path: path, stamp: stamp, hash: hashed ? hash : nil, racy: try input.bool()))
+        }
+        return records
+    }
+
+    /// The load as it was: the corpus, every message in order.
+    static func read(_ file: CacheFile) throws(CacheDamage) -> CorpusLoadResult {
+        var tablesInput = CacheReader(try file.section(Section.tables))
+        let shared = try CorpusDecoding(tables: &tablesInput)
+        var head = CacheReader(try file.section(Section.actors))
+        let title = try head.optionalString(), description = try head.optionalString()
+        var actors: [Actor] = []
+        for _ in 0..<(try head.count(bytesEach: 4)) { actors.append(try head.actor()) }
+
+        let articles = try file.section(Section.articles)
+        let sourceTable = try TableSection(try file.section(Section.sources))
+        var sources: [Source] = []
+        sources.reserveCapacity(sourceTable.count)
+        for index in 0..<sourceTable.count {
+            var input = try sourceTable.item(index)
+            let span = try input.range()
+            guard span.upperBound <= articles.count else { throw CacheDamage("an article lies outside its section") }
+            sources.append(try input.source(raw: Array(UnsafeRawBufferPointer(rebasing: articles[span]))))
+        }
+
+        let eventTable = try TableSection(try file.section(Section.events))
+        var events: [Event] = []
+        events.reserveCapacity(eventTable.count)
+        for index in 0..<eventTable.count {
+            var input = try eventTable.item(index)
+            events.append(try input.event(shared))
+        }
+        var diagnosticsInput = CacheReader(try file.section(Section.diagnostics))
+        let diagnostics = try diagnosticsInput.diagnostics(shared)
+        // The events are in timeline order already: sorting them again keeps it.
+        let corpus = Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
+        return CorpusLoadResult(corpus: corpus, diagnostics: diagnostics)
+    }
+}
+
+/// A section of items written one after another, then the offset of each
+/// (and one past the last) and their number, so any one is found at once.
+struct TableSectionWriter {
+    let section: CacheSection
+    private var offsets: [UInt64] = [0]
+    private var chunk = CacheWriter(capacity: 1 << 18)
+    private var begun = false
+
+    init(_ section: CacheSection) { self.section = section }
+
+    mutating func add(to file: inout CacheFileWriter, _ encode: (inout CacheWriter) -> Void) throws(CacheWriteFailure) {
+        if !begun {
+            try file.begin(section)
+            begun = true
+        }
+        let before = chunk.count
+        encode(&chunk)
+        offsets.append(offsets[offsets.count - 1] + UInt64(chunk.count - before))
+        if chunk.count >= 1 << 18 {
+            try file.write(chunk.bytes)
+            chunk.bytes.removeAll(keepingCapacity: true)
+        }
+    }
+
+    mutating func finish(to file: inout CacheFileWriter) throws(CacheWriteFailure) {
+        if !begun { try file.begin(section) }
+        try file.write(chunk.bytes)
+        // Eight-byte numbers at an eight-byte boundary of the section.
+        let payload = Int(offsets[offsets.count - 1])
+        try file.write([UInt8](repeating: 0, count: (8 - payload % 8) % 8))
+        var tail = CacheWriter(capacity: offsets.count * 8 + 16)
+        tail.u64(UInt64(payload))
+        for offset in offsets { tail.u64(offset) }
+        tail.u64(UInt64(offsets.count - 1))
+        try file.write(tail.bytes)
+        file.end()
+    }
+}
+
+/// Reads a `TableSectionWriter`'s section.
+struct TableSection {
+    let count: Int
+    private let payload: UnsafeRawBufferPointer
+    private let offsets: UnsafeRawBufferPointer
+
+    init(_ bytes: UnsafeRawBufferPointer) throws(CacheDamage) {
+        guard bytes.count >= 16 else { throw CacheDamage("a table is too short") }
+        var end = CacheReader(bytes, at: bytes.count - 8)
+        let count = try end.u64()
+        guard count < UInt64(bytes.count / 8) else { throw CacheDamage("a table's count is out of range") }
+        let offsetsStart = bytes.count - 8 - (Int(count) + 1) * 8
+        guard offsetsStart >= 8 else { throw CacheDamage("a table is too short") }
+        var sizeReader = CacheReader(bytes, at: offsetsStart - 8)
+        let payloadSize = try sizeReader.u64()
+        guard payloadSize <= UInt64(offsetsStart - 8) else { throw CacheDamage("a table's items overrun it") }
+        self.count = Int(count)
+        payload = UnsafeRawBufferPointer(rebasing: bytes[0..<Int(payloadSize)])
+        offsets = UnsafeRawBufferPointer(rebasing: bytes[offsetsStart..<bytes.count - 8])
+    }
+
+    func item(_ index: Int) throws(CacheDamage) -> CacheReader {
+        guard index >= 0, index < count else { throw CacheDamage("a table item is out of range") }
+        var reader = CacheReader(offsets, at: index * 8)
+        let start = try reader.u64(), end = try reader.u64()
+        guard start <= end, end <= UInt64(payload.count) else { throw CacheDamage("a table item lies outside its table") }
+        return CacheReader(UnsafeRawBufferPointer(rebasing: payload[Int(start)..<Int(end)]))
+    }
+}
