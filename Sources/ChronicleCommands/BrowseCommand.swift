@@ -52,9 +52,13 @@ struct BrowseCommand: ParsableCommand {
         // A large corpus takes a second or more to read and check. Its first
         // screen is drawn from a preview, the timeline's first events with
         // every quote of theirs anchored, while the rest is read and checked.
-        let loading = BackgroundLoad(files: TestHold.holding(editor?.files ?? corpus.files), maxArticleSize: corpus.maxArticleSize.bytes,
+        let loading = BackgroundLoad(corpus.origin, store: corpus.store, texts: editor?.texts ?? [:], maxArticleSize: corpus.maxArticleSize.bytes,
                                      previewing: BrowserData.previewEvents)
         let first = loading.previewOrResult()
+        // What the cache said so far is said before the screen is taken;
+        // what it says later, once the screen is given back.
+        loading.notices.tellSoFar()
+        defer { loading.notices.tellSoFar() }
         // A corpus that could not be read at all is refused before the
         // screen is taken; one with errors opens on what is valid.
         if case .result(let result) = first { try refuseIfUnreadable(result) }
@@ -96,6 +100,18 @@ struct BrowseCommand: ParsableCommand {
     }
 }
 
+/// Messages from another thread, said on standard error when the terminal is free.
+final class Notices: @unchecked Sendable {
+    private let lock = NSLock()
+    private var waiting: [String] = []
+
+    func add(_ notice: String) { lock.withLock { waiting.append(notice) } }
+
+    func tellSoFar() {
+        for notice in lock.withLock({ defer { waiting.removeAll() }; return waiting }) { CorpusOptions.tell(notice) }
+    }
+}
+
 /// The corpus loading on a thread of its own, and its preview.
 final class BackgroundLoad: @unchecked Sendable {
     enum First {
@@ -108,12 +124,16 @@ final class BackgroundLoad: @unchecked Sendable {
     private var preview: CorpusPreview?
     private var loaded: CorpusLoadResult?
 
-    init(files: CorpusFiles, maxArticleSize: Int, previewing count: Int) {
-        Thread {
-            let result = CorpusLoader.load(from: files, maxArticleSize: maxArticleSize, previewing: count) { preview in
+    /// What the cache has to say, kept until it can be said on standard error.
+    let notices = Notices()
+
+    init(_ origin: CorpusOrigin, store: CacheStore?, texts: [String: [UInt8]], maxArticleSize: Int, previewing count: Int) {
+        Thread { [notices] in
+            let result = CorpusCache.load(origin, store: store, texts: texts, maxArticleSize: maxArticleSize, reading: TestHold.holding,
+                                          previewing: count, { preview in
                 self.lock.withLock { self.preview = preview }
                 self.arrived.signal()
-            }
+            }, notify: notices.add).result
             // The browser lives on: the pages the load freed go back to the system.
             MemoryUse.releaseFreedMemory()
             self.lock.withLock { self.loaded = result }

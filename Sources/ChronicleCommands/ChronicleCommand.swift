@@ -14,7 +14,7 @@ struct ChronicleCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [BrowseCommand.self, InitCommand.self, AddCommand.self, ListCommand.self, ShowCommand.self, SearchCommand.self, CoverageCommand.self,
-                      SuggestCommand.self, DraftCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, BenchCommand.self],
+                      SuggestCommand.self, DraftCommand.self, ExportCommand.self, ValidateCommand.self, ConfigCommand.self, CacheCommand.self, BenchCommand.self],
         defaultSubcommand: BrowseCommand.self
     )
 }
@@ -33,7 +33,7 @@ enum OutputFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
-/// `--corpus DIR` and `--max-article-size`, shared by every command that loads a corpus.
+/// `--corpus DIR`, `--max-article-size` and `--no-cache`, shared by every command that loads a corpus.
 struct CorpusOptions: ParsableArguments {
     @Option(name: .long, help: ArgumentHelp(
         "A corpus directory (manifest.yaml, events, articles). Default: the built-in corpus.",
@@ -45,22 +45,35 @@ struct CorpusOptions: ParsableArguments {
         valueName: "size"))
     var maxArticleSize = FileSizeLimit(bytes: CorpusLoader.defaultMaxArticleSize)
 
-    var files: CorpusFiles {
-        if let corpus { return DirectoryCorpusFiles(path: corpus) }
-        return InMemoryCorpusFiles(DefaultCorpus.files, name: DefaultCorpus.displayName)
+    @Flag(name: .long, help: "Read and check the corpus itself: neither read nor write its cache (see docs/performance.md).")
+    var noCache = false
+
+    var origin: CorpusOrigin {
+        if let corpus { return .directory(corpus) }
+        return .files(DefaultCorpus.files, name: DefaultCorpus.displayName)
     }
 
+    var files: CorpusFiles { origin.files }
+
+    /// Where the cache is kept, or nil without one.
+    var store: CacheStore? { noCache ? nil : CacheStore.standard() }
+
     var name: String { corpus ?? DefaultCorpus.displayName }
+
+    /// The corpus and every problem found loading it, through its cache.
+    func loadResult() -> CorpusLoadResult {
+        CorpusCache.load(origin, store: store, maxArticleSize: maxArticleSize.bytes, notify: Self.tell).result
+    }
+
+    /// What the cache has to say (damaged, cannot be written), on standard error.
+    static func tell(_ notice: String) {
+        Terminal.standardError.write(SafeText.visible(notice) + "\n")
+    }
 
     /// The corpus, or exit 2 with its errors: a corpus with unresolved
     /// quotes is never shown as if it were sourced.
     func load() throws -> Corpus {
         try accept(loadResult())
-    }
-
-    /// The corpus and every problem found loading it.
-    func loadResult() -> CorpusLoadResult {
-        CorpusLoader.load(from: files, maxArticleSize: maxArticleSize.bytes)
     }
 
     /// The loaded corpus, or exit 2 with its errors.

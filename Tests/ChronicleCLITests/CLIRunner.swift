@@ -43,7 +43,18 @@ enum CLI {
         process.executableURL = binary
         process.arguments = arguments
         if let directory { process.currentDirectoryURL = directory }
+        // The cache of checked corpora is never the one in the home of
+        // whoever runs the tests: a fresh one for each run, unless the test
+        // names its own (by XDG_CACHE_HOME or HOME).
         var env = ProcessInfo.processInfo.environment
+        env["XDG_CACHE_HOME"] = nil
+        var freshCache: URL?
+        if environment["XDG_CACHE_HOME"] == nil && environment["HOME"] == nil {
+            let url = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-cache-\(UUID().uuidString)")
+            env["XDG_CACHE_HOME"] = url.path
+            freshCache = url
+        }
+        defer { if let freshCache { try? FileManager.default.removeItem(at: freshCache) } }
         env.merge(environment) { _, new in new }
         process.environment = env
         let out = Pipe(), err = Pipe()

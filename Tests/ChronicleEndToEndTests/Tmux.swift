@@ -84,9 +84,10 @@ final class Tmux {
     func start(_ arguments: [String] = [], width: Int = 100, height: Int = 30, environment: String = Tmux.colourTerminal,
                directory: URL? = nil) throws {
         let dir = workDirectory.path
-        // The user's own files (settings, stars, history) live in the work
-        // directory, never in the home of whoever runs the tests.
-        let command = "stty -g > \(dir)/stty-before; HOME=\(dir)/home env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_STATE_HOME "
+        // The user's own files (settings, stars, history, the cache of
+        // checked corpora) live in the work directory, never in the home of
+        // whoever runs the tests.
+        let command = "stty -g > \(dir)/stty-before; HOME=\(dir)/home env -u XDG_CONFIG_HOME -u XDG_DATA_HOME -u XDG_STATE_HOME -u XDG_CACHE_HOME "
             + "\(environment) \(Tmux.binary.path) \(arguments.joined(separator: " ")); "
             + "echo \"exit=$?\" > \(dir)/status; stty -g > \(dir)/stty-after; echo CHRONICLE-DONE; sleep 600"
         let place = directory.map { ["-c", $0.path] } ?? []
