@@ -209,6 +209,20 @@ final class CorpusCacheTests: XCTestCase {
         assertRebuilt(load(corpus, store).0, because: "events.yaml changed")
     }
 
+    func testAnotherLimitOnAFilesSizeIsAnotherLoad() throws {
+        let corpus = try copyOfSeeds(), store = try store()
+        settle()
+        _ = load(corpus, store)
+        let limit = 2_000
+        let limited = CorpusCache.load(.directory(corpus.path), store: store, maxArticleSize: limit)
+        assertRebuilt(limited, because: "another --max-article-size")
+        let cold = CorpusLoader.load(from: DirectoryCorpusFiles(root: corpus), maxArticleSize: limit)
+        XCTAssertTrue(cold.diagnostics.contains { $0.message.contains("over the limit") }, "the limit refuses files")
+        LoadDump.assertSame(limited.result, cold, "under a limit")
+        XCTAssertEqual(CorpusCache.load(.directory(corpus.path), store: store, maxArticleSize: limit).outcome, .hit(rehashed: 0))
+        assertRebuilt(load(corpus, store).0, because: "another --max-article-size")
+    }
+
     func testAnEditorsTextsDecideOverTheStampsOnDisk() throws {
         let corpus = try copyOfSeeds(), store = try store()
         settle()

@@ -135,7 +135,7 @@ public enum CorpusCache {
                 try writer.finish(generation: UInt64.random(in: 1...UInt64.max), parent: file.generation, kind: CorpusImage.stampsKind)
             }
         } catch {
-            notify("chronicle: cannot write the cache in \(store.directory) (\(error.problem)); working without it")
+            notify("chronicle: cannot update the cache in \(store.directory) (\(error.problem)); it is used as it is")
         }
     }
 }
