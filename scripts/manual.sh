@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # The page's date: the day its commands last changed. Bump it with them.
-date=2026-12-01
+date=2026-12-02
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 if ! swift package generate-manual --configuration debug --date "$date" >"$log" 2>&1; then

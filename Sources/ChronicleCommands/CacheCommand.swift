@@ -5,9 +5,9 @@ import Foundation
 struct CacheCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cache",
-        abstract: "Show or remove the cache of checked corpora and their search indexes.",
+        abstract: "Show or remove the cache of checked corpora.",
         discussion: """
-            Chronicle keeps each corpus it has read, checked and indexed in \
+            Chronicle keeps each corpus it has read and checked in \
             $XDG_CACHE_HOME/chronicle (by default ~/.cache/chronicle), so that the next start \
             reads only what changed. An entry is checked before use and rebuilt when it is \
             damaged or out of date; removing one only costs the next start its time.

@@ -7,8 +7,8 @@ import Glibc
 /// `~/.cache/chronicle/`), out of the corpus folder, which may be read-only
 /// or under version control. An entry is named by a hash of the corpus's
 /// real path (never by anything the corpus's own files say) and is a few
-/// files side by side: `KEY.corpus` (the checked corpus), `KEY.index` (its
-/// search index) and `KEY.stamps` (newer file stamps for the same corpus).
+/// files side by side: `KEY.corpus` (the checked corpus) and `KEY.stamps`
+/// (newer file stamps for the same entry).
 public struct CacheStore: Sendable {
     public let directory: String
 
@@ -20,7 +20,7 @@ public struct CacheStore: Sendable {
         UserDirectories(environment: environment).cache.map(CacheStore.init(directory:))
     }
 
-    static let extensions = ["corpus", "index", "stamps"]
+    static let extensions = ["corpus", "stamps"]
 
     func path(_ key: String, _ kind: String) -> String { directory + "/" + key + "." + kind }
 

@@ -117,7 +117,6 @@ public enum CorpusCache {
                 try writer.finish(generation: UInt64.random(in: 1...UInt64.max), parent: 0, kind: CorpusImage.kind)
             }
             store.remove(key, "stamps")
-            store.remove(key, "index")
         } catch {
             let why = "cannot write the cache in \(store.directory) (\(error.problem)); working without it"
             notify("chronicle: " + why)
