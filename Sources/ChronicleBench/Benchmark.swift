@@ -200,44 +200,34 @@ public enum Benchmark {
         return figures
     }
 
-    /// `grep -c -i -F` over the concatenated article text, once per query:
-    /// the mean time of one scan, in ms.
+    /// `grep -c -i -F` over the concatenated article text, once per query,
+    /// its count read through a pipe (to /dev/null GNU grep stops at the
+    /// first match): the mean time of one scan, in ms.
     public static func grepMeanMs(corpus directory: URL?, defaultFiles: [String: [UInt8]]?, scratch: URL) throws -> Double {
         let all = scratch.appendingPathComponent("all-articles.txt")
-        FileManager.default.createFile(atPath: all.path, contents: nil)
-        let handle = try FileHandle(forWritingTo: all)
         if let directory {
-            let walker = FileManager.default.enumerator(at: directory.appendingPathComponent("articles"), includingPropertiesForKeys: nil)
-            var paths: [URL] = []
-            while let file = walker?.nextObject() as? URL { paths.append(file) }
-            for path in paths.sorted(by: { $0.path < $1.path }) { handle.write(try Data(contentsOf: path)) }
+            try concatenateArticles(of: directory, into: all)
         } else if let defaultFiles {
-            for (path, bytes) in defaultFiles.sorted(by: { $0.key < $1.key }) where path.hasPrefix("articles/") { handle.write(Data(bytes)) }
+            var bytes: [UInt8] = []
+            for (path, file) in defaultFiles.sorted(by: { $0.key < $1.key }) where path.hasPrefix("articles/") { bytes += file }
+            try Data(bytes).write(to: all)
         }
-        try handle.close()
-        var times: [Double] = []
-        let allPath = all.path
-        for query in BenchmarkQueries.all {
-            let text = query.replacingOccurrences(of: "\"", with: "")
-            // posix_spawn and waitpid: Foundation's Process polls for the
-            // child's exit and would add its own tens of milliseconds.
-            var actions = posix_spawn_file_actions_t()
-            posix_spawn_file_actions_init(&actions)
-            posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0)
-            posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0)
-            let arguments: [String] = ["grep", "-c", "-i", "-F", "--", text, allPath]
-            let argv: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
-            var pid: pid_t = 0
-            let t = now()
-            let spawned = posix_spawnp(&pid, "grep", &actions, nil, argv, environ)
-            var status: Int32 = 0
-            if spawned == 0 { while waitpid(pid, &status, 0) == -1 && errno == EINTR {} }
-            times.append(now() - t)
-            argv.forEach { free($0) }
-            posix_spawn_file_actions_destroy(&actions)
+        defer { try? FileManager.default.removeItem(at: all) }
+        let times = BenchmarkQueries.all.map { query in
+            ProcessBenchmark.time(["grep", "-c", "-i", "-F", "--", query.replacingOccurrences(of: "\"", with: ""), all.path]).seconds
         }
-        try? FileManager.default.removeItem(at: all)
         return times.reduce(0, +) / Double(max(1, times.count)) * 1000
+    }
+
+    /// Every article of a corpus directory end to end, in the order of their names.
+    static func concatenateArticles(of directory: URL, into file: URL) throws {
+        _ = FileManager.default.createFile(atPath: file.path, contents: nil)
+        let handle = try FileHandle(forWritingTo: file)
+        defer { try? handle.close() }
+        let walker = FileManager.default.enumerator(at: directory.appendingPathComponent("articles"), includingPropertiesForKeys: nil)
+        var paths: [URL] = []
+        while let path = walker?.nextObject() as? URL { paths.append(path) }
+        for path in paths.sorted(by: { $0.path < $1.path }) { handle.write(try Data(contentsOf: path)) }
     }
 
     public static func corpusSize(_ directory: URL) -> Int { directorySize(directory) }

@@ -38,6 +38,9 @@ public struct CorpusGenerator: Sendable {
     public static let plantedCited = "zygomorphic"
     public static let plantedUncited = "quixotically"
 
+    /// The id of the `k`th event citing article `article`.
+    public static func eventID(article: Int, _ k: Int) -> String { "e\(article)-\(k)" }
+
     static let common = """
         the of and to in a is that for on was with he it as at by his from are this be an have which or
         has but not had they were their its one also after who been all new more when two first would
@@ -145,7 +148,7 @@ public struct CorpusGenerator: Sendable {
             let cited = article == plantedArticle ? [1] + Self.uniqueSentences(sentences, &rng, count: eventsPerArticle - 1, avoiding: [1, sentences.count - 2])
                                                   : Self.uniqueSentences(sentences, &rng, count: eventsPerArticle, avoiding: [])
             for (k, index) in cited.enumerated() {
-                let id = "e\(article)-\(k)"
+                let id = Self.eventID(article: article, k)
                 let date = Self.eventDate(year: year, month: month, day: day, &rng)
                 let actors = (0..<(1 + rng.below(3))).map { _ in "a\(rng.below(actorCount))" }
                 events += "  - id: \(id)\n    date: \"\(date)\"\n"

@@ -74,7 +74,7 @@ struct BenchMeasure: ParsableCommand {
 struct BenchRun: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Measure the built-in corpus and generated ones; print load, first frame, index, memory, search, scroll and grep figures.",
+        abstract: "Measure the built-in corpus and generated ones; print load, first frame, index, memory, search, scroll and grep figures, then cold and warm opens and one-shot searches against rg and grep.",
         discussion: "Build in release mode first: swift build -c release, then .build/release/chronicle bench run."
     )
 
@@ -90,6 +90,7 @@ struct BenchRun: ParsableCommand {
         try FileManager.default.createDirectory(at: workURL, withIntermediateDirectories: true)
         var rows: [BenchmarkFigures] = []
         var grep: [Double] = []
+        var processes: [ProcessFigures] = []
 
         rows.append(try measure(corpus: nil, label: "default (5)"))
         grep.append(try Benchmark.grepMeanMs(corpus: nil, defaultFiles: DefaultCorpus.files, scratch: workURL))
@@ -102,19 +103,28 @@ struct BenchRun: ParsableCommand {
             }
             rows.append(try measure(corpus: directory.path, label: "\(size)"))
             grep.append(try Benchmark.grepMeanMs(corpus: directory, defaultFiles: nil, scratch: workURL))
+            do {
+                processes.append(try ProcessBenchmark.measure(executable: Self.executable.path, corpus: directory, label: "\(size)", scratch: workURL))
+            } catch {
+                throw CLIError.data("\(error)")
+            }
         }
         for index in rows.indices { rows[index].grepMeanMs = grep[index] }
-        Terminal.standardOutput.write(Self.table(rows))
+        Terminal.standardOutput.write(Self.table(rows) + "\n" + ProcessBenchmark.table(processes))
+    }
+
+    /// This executable, to be run again.
+    static var executable: URL {
+        let named = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
+        if FileManager.default.isExecutableFile(atPath: named.path) { return named }
+        return URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
     }
 
     /// Runs `chronicle bench measure` in a fresh process, so its memory and
     /// start-up are its own.
     func measure(corpus: String?, label: String) throws -> BenchmarkFigures {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL
-        if !FileManager.default.isExecutableFile(atPath: process.executableURL!.path) {
-            process.executableURL = URL(fileURLWithPath: "/proc/self/exe").resolvingSymlinksInPath()
-        }
+        process.executableURL = Self.executable
         process.arguments = ["bench", "measure", "--label", label] + (corpus.map { ["--corpus", $0] } ?? [])
             + ["--started-at", String(Benchmark.wallClock())]
         let out = Pipe()

@@ -25,6 +25,17 @@ final class GeneratorTests: XCTestCase {
         return result
     }
 
+    /// The benchmark's processes: their output read to its end (a child
+    /// writing more than a pipe holds finishes), their exit status given,
+    /// one that cannot start told apart.
+    func testAMeasuredProcessIsReadToItsEndAndItsStatusKept() {
+        let big = ProcessBenchmark.time(["sh", "-c", "head -c 3000000 /dev/zero; exit 3"])
+        XCTAssertEqual(big.status, 3)
+        XCTAssertEqual(ProcessBenchmark.time(["sh", "-c", "kill -TERM $$"]).status, 128 + SIGTERM)
+        XCTAssertEqual(ProcessBenchmark.time(["no-such-program-for-chronicle"]).status, -1)
+        XCTAssertEqual(CorpusGenerator.eventID(article: 0, 0), "e0-0")
+    }
+
     func testSameSeedSameBytesOtherSeedOtherBytes() throws {
         let a = try files(try generate(30, seed: 42)), b = try files(try generate(30, seed: 42)), c = try files(try generate(30, seed: 43))
         XCTAssertEqual(a, b)
