@@ -1,3 +1,5 @@
+import Foundation
+
 /// A checked corpus as a cache file: what loading gave (the corpus and
 /// every message, in order), the bytes of its articles, and every file it
 /// read with its stamp. Sources and events are tables, an offset per item,
@@ -152,21 +154,19 @@ enum CorpusImage {
 
         let articles = try file.section(Section.articles)
         let sourceTable = try TableSection(try file.section(Section.sources))
-        var sources: [Source] = []
-        sources.reserveCapacity(sourceTable.count)
-        for index in 0..<sourceTable.count {
+        // Both cores: a source's line index and display projection are
+        // worked out again from its bytes, the costliest part of an open.
+        let sources = try decodedOnBothCores(sourceTable.count) { (index) throws(CacheDamage) -> Source in
             var input = try sourceTable.item(index)
             let span = try input.range()
             guard span.upperBound <= articles.count else { throw CacheDamage("an article lies outside its section") }
-            sources.append(try input.source(raw: Array(UnsafeRawBufferPointer(rebasing: articles[span]))))
+            return try input.source(raw: Array(UnsafeRawBufferPointer(rebasing: articles[span])))
         }
 
         let eventTable = try TableSection(try file.section(Section.events))
-        var events: [Event] = []
-        events.reserveCapacity(eventTable.count)
-        for index in 0..<eventTable.count {
+        let events = try decodedOnBothCores(eventTable.count) { (index) throws(CacheDamage) -> Event in
             var input = try eventTable.item(index)
-            events.append(try input.event(shared))
+            return try input.event(shared)
         }
         var diagnosticsInput = CacheReader(try file.section(Section.diagnostics))
         let diagnostics = try diagnosticsInput.diagnostics(shared)
@@ -174,6 +174,31 @@ enum CorpusImage {
         let corpus = Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
         return CorpusLoadResult(corpus: corpus, diagnostics: diagnostics)
     }
+}
+
+/// Items 0..<count decoded in two halves, one on each core, in order; the
+/// first damage found is thrown.
+func decodedOnBothCores<Item>(_ count: Int, _ decode: (Int) throws(CacheDamage) -> Item) throws(CacheDamage) -> [Item] {
+    let middle = count / 2
+    let halves = [0..<middle, middle..<count]
+    let results = ConcurrentResults<Result<[Item], CacheDamage>>(count: 2)
+    withoutActuallyEscaping(decode) { decode in
+        // Each core only reads the mapped file and the shared tables.
+        let shared = UncheckedBox(decode)
+        DispatchQueue.concurrentPerform(iterations: 2) { half in
+            var items: [Item] = []
+            items.reserveCapacity(halves[half].count)
+            do throws(CacheDamage) {
+                for index in halves[half] { items.append(try shared.value(index)) }
+                results.put(half, .success(items))
+            } catch {
+                results.put(half, .failure(error))
+            }
+        }
+    }
+    var all = try results.take(0).get()
+    all += try results.take(1).get()
+    return all
 }
 
 /// A section of items written one after another, then the offset of each
