@@ -180,7 +180,7 @@ struct CacheWriteFailure: Error, Sendable {
     let path: String
 }
 
-/// A cache file mapped into memory, read where it lies. Opening checks the
+/// A cache file read into memory whole. Opening checks the
 /// header, the length and the table; each section's checksum is checked
 /// the first time it is asked for.
 final class CacheFile: @unchecked Sendable {
@@ -206,13 +206,25 @@ final class CacheFile: @unchecked Sendable {
         guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw CacheDamage("it is not a regular file") }
         let size = Int(status.st_size)
         guard size >= CacheFileFormat.headerSize else { throw CacheDamage(size == 0 ? "it is empty" : "it is truncated (\(size) bytes)") }
-        guard let map = mmap(nil, size, PROT_READ, MAP_PRIVATE, descriptor, 0), map != UnsafeMutableRawPointer(bitPattern: -1) else {
-            throw CacheDamage("it cannot be mapped (\(String(cString: strerror(errno))))")
+        // Read, not mapped: every section is decoded on open anyway, and a
+        // file another program cut short under a mapping would end the
+        // process with SIGBUS instead of being found damaged.
+        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        var done = 0
+        while done < size {
+            let got = read(descriptor, buffer + done, size - done)
+            if got < 0 && errno == EINTR { continue }
+            guard got > 0 else {
+                let problem = got == 0 ? "it is truncated (\(done) bytes of \(size))" : "it cannot be read (\(String(cString: strerror(errno))))"
+                buffer.deallocate()
+                throw CacheDamage(problem)
+            }
+            done += got
         }
         do {
-            return try CacheFile(path: path, base: UnsafeRawPointer(map), length: size, kind: kind)
+            return try CacheFile(path: path, base: UnsafeRawPointer(buffer), length: size, kind: kind)
         } catch {
-            munmap(map, size)
+            buffer.deallocate()
             throw error
         }
     }
@@ -259,7 +271,7 @@ final class CacheFile: @unchecked Sendable {
         self.entries = entries
     }
 
-    deinit { munmap(UnsafeMutableRawPointer(mutating: base), length) }
+    deinit { UnsafeMutableRawPointer(mutating: base).deallocate() }
 
     var byteCount: Int { length }
 

@@ -183,7 +183,7 @@ func decodedOnBothCores<Item>(_ count: Int, _ decode: (Int) throws(CacheDamage) 
     let halves = [0..<middle, middle..<count]
     let results = ConcurrentResults<Result<[Item], CacheDamage>>(count: 2)
     withoutActuallyEscaping(decode) { decode in
-        // Each core only reads the mapped file and the shared tables.
+        // Each core only reads the file's bytes and the shared tables.
         let shared = UncheckedBox(decode)
         DispatchQueue.concurrentPerform(iterations: 2) { half in
             var items: [Item] = []
