@@ -74,7 +74,8 @@ enum StatusBar {
         let bar = layout.statusBar
         // A notice takes the hints' room: the whole line is then in its
         // style, so no run of the hints' colour is left between the two.
-        grid.fill(bar, role: state.notice == nil || state.data.isPreview ? .statusBar : .statusKey)
+        let leftRole: Role = state.notice == nil || state.data.isPreview ? .statusBar : .statusKey
+        grid.fill(bar, role: leftRole)
         let right = right(state, screen)
         let rightWidth = rightWidth(right, bar: bar)
         let leftWidth = bar.width - rightWidth
@@ -89,7 +90,7 @@ enum StatusBar {
             parts += filterLabels(state)
             left = " " + parts.joined(separator: " · ") + "  " + hints(state, screen)
         }
-        grid.put(left, x: 0, y: bar.y, maxWidth: leftWidth, role: state.notice == nil || state.data.isPreview ? .statusBar : .statusKey)
+        grid.put(left, x: 0, y: bar.y, maxWidth: leftWidth, role: leftRole)
         if rightWidth > 0 { grid.put(right, x: leftWidth, y: bar.y, maxWidth: rightWidth, role: .statusKey) }
     }
 
