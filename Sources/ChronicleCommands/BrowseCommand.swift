@@ -51,22 +51,40 @@ struct BrowseCommand: ParsableCommand {
         }
         // A large corpus takes a second or more to read and check. Its first
         // screen is drawn from a preview, the timeline's first events with
-        // every quote of theirs anchored, while the rest is read and checked.
+        // every quote of theirs anchored, while the rest is read and checked;
+        // until that preview is ready, a progress bar.
+        let progress = LoadProgress()
         let loading = BackgroundLoad(corpus.origin, store: corpus.store, texts: editor?.texts ?? [:], maxArticleSize: corpus.maxArticleSize.bytes,
-                                     previewing: BrowserData.previewEvents)
-        let first = loading.previewOrResult()
-        // What the cache said so far is said before the screen is taken;
-        // what it says later, once the screen is given back.
-        loading.notices.tellSoFar()
-        defer { loading.notices.tellSoFar() }
-        // A corpus that could not be read at all is refused before the
-        // screen is taken; one with errors opens on what is valid.
-        if case .result(let result) = first { try refuseIfUnreadable(result) }
+                                     progress: progress, previewing: BrowserData.previewEvents)
         let directories = UserDirectories()
         let configuration = Configuration.read(path: directories.configFile)
+        var screen: CursesTerminal?
+        var typedWhileLoading: [CursesTerminal.Input] = []
+        // A quick load (a valid cache, a small corpus) goes straight to its
+        // first screen; a slow one takes the screen at once to say how far it is.
+        if !loading.arrives(within: 0.25), let terminal = try? CursesTerminal.start(theme: configuration.theme, mouse: configuration.mouse) {
+            guard let typed = BrowserLoop.showProgress(progress, of: corpus.name, on: terminal, until: loading) else {
+                terminal.restore()
+                loading.notices.tellSoFar()
+                return
+            }
+            screen = terminal
+            typedWhileLoading = typed
+        }
+        let first = loading.previewOrResult()
+        // What the cache said so far is said before the screen is taken (or
+        // once it is given back); what it says later, once the screen is given back.
+        if screen == nil { loading.notices.tellSoFar() }
+        defer { loading.notices.tellSoFar() }
+        // A corpus that could not be read at all is refused without the
+        // screen; one with errors opens on what is valid.
+        if case .result(let result) = first, result.hasErrors && result.corpus.sources.isEmpty {
+            screen?.restore()
+            _ = try corpus.accept(result)
+        }
         let terminal: CursesTerminal
         do {
-            terminal = try CursesTerminal.start(theme: configuration.theme, mouse: configuration.mouse)
+            terminal = try screen ?? CursesTerminal.start(theme: configuration.theme, mouse: configuration.mouse)
         } catch {
             let loaded = try corpus.accept(loading.result())
             // Asked for by name, the browser's absence is an error; as the
@@ -78,25 +96,19 @@ struct BrowseCommand: ParsableCommand {
             Terminal.standardOutput.write(ListCommand.text(loaded))
             return
         }
-        var typedWhileChecking: [CursesTerminal.Input] = []
         if case .preview(let preview) = first, let data = BrowserData(preview: preview),
            terminal.size.height < BrowserData.previewEvents {
-            guard let typed = BrowserLoop.showPreview(data, on: terminal, until: loading) else {
+            guard let typed = BrowserLoop.showPreview(data, on: terminal, until: loading, typed: typedWhileLoading) else {
                 terminal.restore()
                 return
             }
-            typedWhileChecking = typed
+            typedWhileLoading = typed
         }
         let whole = loading.result()
         var loop = BrowserLoop(terminal: terminal, editor: editor, loaded: whole, readOnlyReason: readOnlyReason,
                                reader: ReaderSession(directories: directories, corpusPath: corpus.corpus),
                                configuration: configuration, start: start)
-        loop.run(replaying: typedWhileChecking)
-    }
-
-    /// A corpus with no source and errors: its manifest could not be read.
-    func refuseIfUnreadable(_ result: CorpusLoadResult) throws {
-        if result.hasErrors && result.corpus.sources.isEmpty { _ = try corpus.accept(result) }
+        loop.run(replaying: typedWhileLoading)
     }
 }
 
@@ -127,9 +139,11 @@ final class BackgroundLoad: @unchecked Sendable {
     /// What the cache has to say, kept until it can be said on standard error.
     let notices = Notices()
 
-    init(_ origin: CorpusOrigin, store: CacheStore?, texts: [String: [UInt8]], maxArticleSize: Int, previewing count: Int) {
+    init(_ origin: CorpusOrigin, store: CacheStore?, texts: [String: [UInt8]], maxArticleSize: Int, progress: LoadProgress,
+         previewing count: Int) {
         Thread { [notices] in
-            let result = CorpusCache.load(origin, store: store, texts: texts, maxArticleSize: maxArticleSize, reading: TestHold.holding,
+            let result = CorpusCache.load(origin, store: store, texts: texts, maxArticleSize: maxArticleSize, progress: progress,
+                                          reading: TestHold.holding,
                                           previewing: count, { preview in
                 self.lock.withLock { self.preview = preview }
                 self.arrived.signal()
@@ -144,12 +158,30 @@ final class BackgroundLoad: @unchecked Sendable {
     /// Waits for the preview, or the whole corpus when that comes first
     /// (a small corpus, or one with errors, which gives no preview).
     func previewOrResult() -> First {
-        arrived.wait()
+        _ = arrives(within: nil)
         return lock.withLock { loaded.map(First.result) ?? .preview(preview!) }
+    }
+
+    /// Whether the preview or the whole corpus is here within `seconds`
+    /// (nil: waits for it).
+    func arrives(within seconds: Double?) -> Bool {
+        if lock.withLock({ preview != nil || loaded != nil }) { return true }
+        guard let seconds else {
+            arrived.wait()
+            arrived.signal()
+            return true
+        }
+        guard arrived.wait(timeout: .now() + seconds) == .success else { return false }
+        // Left for the next to wait: the count says what has arrived.
+        arrived.signal()
+        return true
     }
 
     /// Whether the whole corpus is loaded (without waiting).
     var isDone: Bool { lock.withLock { loaded != nil } }
+
+    /// Whether the preview or the whole corpus is here (without waiting).
+    var hasArrived: Bool { lock.withLock { preview != nil || loaded != nil } }
 
     /// Waits for the whole corpus.
     func result() -> CorpusLoadResult {
@@ -161,10 +193,10 @@ final class BackgroundLoad: @unchecked Sendable {
 }
 
 /// For the end-to-end tests only: `CHRONICLE_TEST_HOLD=FILE` (a file of
-/// the corpus, as the manifest names it) makes the browser's load wait,
+/// the corpus, as the manifest names it) makes a load from the files wait,
 /// when it comes to that file, until the file exists, and then read it. A
-/// test so holds back the whole corpus while its preview is on screen,
-/// and lets it go by writing the file. Read here and nowhere else.
+/// test so holds back the whole corpus while its preview or a progress bar
+/// is on screen, and lets it go by writing the file. Read here and nowhere else.
 enum TestHold {
     static func holding(_ files: CorpusFiles) -> CorpusFiles {
         guard let held = ProcessInfo.processInfo.environment["CHRONICLE_TEST_HOLD"], !held.isEmpty else { return files }

@@ -31,14 +31,15 @@ struct BrowserLoop {
     /// a first `q` quits, and every other key is kept, in order, for the
     /// whole corpus (nil: quit). Nothing is done on the preview itself: it
     /// holds only the first events.
-    static func showPreview(_ data: BrowserData, on terminal: CursesTerminal, until loading: BackgroundLoad) -> [CursesTerminal.Input]? {
+    static func showPreview(_ data: BrowserData, on terminal: CursesTerminal, until loading: BackgroundLoad,
+                            typed earlier: [CursesTerminal.Input]) -> [CursesTerminal.Input]? {
         var state = AppState(data: data, size: terminal.size)
         _ = Reducer.reduce(&state, .resize(terminal.size))
         terminal.paint(Renderer.render(state))
         // Looks at the load every 20 ms, not the usual 100.
         terminal.waitForInput(milliseconds: 20)
         defer { terminal.waitForInput(milliseconds: 100) }
-        var typed: [CursesTerminal.Input] = []
+        var typed = earlier
         while !loading.isDone {
             if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
             guard let input = terminal.read() else { continue }
@@ -50,6 +51,34 @@ struct BrowserLoop {
                 return nil
             default:
                 typed.append(input)
+            }
+        }
+        return typed
+    }
+
+    /// Shows how far the load has come until its preview or the whole
+    /// corpus is ready, redrawn as it moves: as the preview, a first `q`
+    /// quits and other keys are kept for the corpus (nil: quit).
+    static func showProgress(_ progress: LoadProgress, of name: String, on terminal: CursesTerminal,
+                             until loading: BackgroundLoad) -> [CursesTerminal.Input]? {
+        var size = terminal.size
+        var shown: LoadingViewFrame?
+        terminal.waitForInput(milliseconds: 20)
+        defer { terminal.waitForInput(milliseconds: 100) }
+        var typed: [CursesTerminal.Input] = []
+        while !loading.hasArrived {
+            if let signal = terminal.takeSignal() { terminal.exit(bySignal: signal) }
+            // Drawn again when what it says changes, a tenth of a second at most.
+            let frame = LoadingViewFrame(progress.snapshot(), size: size)
+            if frame != shown {
+                terminal.paint(LoadingView.render(frame.snapshot, corpusName: name, size: size))
+                shown = frame
+            }
+            guard let input = terminal.read() else { continue }
+            switch input {
+            case .resize(let newSize): size = newSize
+            case .key(.character("q")) where typed.isEmpty: return nil
+            default: typed.append(input)
             }
         }
         return typed
@@ -174,5 +203,20 @@ final class Arrivals: @unchecked Sendable {
             defer { waiting.removeAll() }
             return waiting
         }
+    }
+}
+
+/// A loading screen as drawn: the same words and bar are not drawn twice.
+struct LoadingViewFrame: Equatable {
+    let snapshot: LoadProgress.Snapshot
+    let size: Size
+
+    init(_ snapshot: LoadProgress.Snapshot, size: Size) {
+        // Time moves on every look; what is shown moves by the tenth of a second.
+        var shown = snapshot
+        shown.elapsed = (snapshot.elapsed * 10).rounded(.down) / 10
+        shown.remaining = snapshot.remaining.map { ($0 * 10).rounded(.down) / 10 }
+        self.snapshot = shown
+        self.size = size
     }
 }

@@ -60,9 +60,14 @@ struct CorpusOptions: ParsableArguments {
 
     var name: String { corpus ?? DefaultCorpus.displayName }
 
-    /// The corpus and every problem found loading it, through its cache.
+    /// The corpus and every problem found loading it, through its cache;
+    /// on a terminal, a progress bar on standard error while it is read
+    /// and checked without one.
     func loadResult() -> CorpusLoadResult {
-        CorpusCache.load(origin, store: store, maxArticleSize: maxArticleSize.bytes, notify: Self.tell).result
+        let line = ProgressLine.onStandardError()
+        defer { line?.finish() }
+        return CorpusCache.load(origin, store: store, maxArticleSize: maxArticleSize.bytes, progress: line?.progress,
+                                reading: TestHold.holding, notify: line?.say ?? Self.tell).result
     }
 
     /// What the cache has to say (damaged, cannot be written), on standard error.

@@ -61,15 +61,18 @@ public enum CorpusCache {
     /// written), once each.
     /// `maxArticleSize` is the loader's limit, and part of what an entry
     /// vouches for. `reading` wraps the files a load reads (the end-to-end
-    /// tests' hold).
+    /// tests' hold). `progress` is told what a load from the files does
+    /// (nothing, when the entry is valid).
     public static func load(_ origin: CorpusOrigin, store: CacheStore?, texts: [String: [UInt8]] = [:],
-                            maxArticleSize: Int = CorpusLoader.defaultMaxArticleSize,
+                            maxArticleSize: Int = CorpusLoader.defaultMaxArticleSize, progress: LoadProgress? = nil,
                             reading: (CorpusFiles) -> CorpusFiles = { $0 }, previewing count: Int = 0,
                             _ preview: (CorpusPreview) -> Void = { _ in }, notify: (String) -> Void = { _ in }) -> CachedLoad {
         let plainFiles = origin.files
         let files = reading(texts.isEmpty ? plainFiles : EditedCorpusFiles(directory: DirectoryCorpusFiles(path: origin.root ?? "."), texts: texts))
         func uncached(_ reason: String) -> CachedLoad {
-            CachedLoad(result: CorpusLoader.load(from: files, maxArticleSize: maxArticleSize, previewing: count, preview), outcome: .off(reason: reason))
+            progress?.because(reason)
+            return CachedLoad(result: CorpusLoader.load(from: files, maxArticleSize: maxArticleSize, progress: progress, previewing: count, preview),
+                       outcome: .off(reason: reason))
         }
         guard let store else { return uncached("--no-cache") }
         guard let key = origin.key else { return uncached("the corpus directory cannot be found") }
@@ -98,17 +101,19 @@ public enum CorpusCache {
             notify("chronicle: the cache of \(name) (\(store.path(key, "corpus"))) cannot be used: \(error.reason); it is built again")
         }
         return build(origin, files: files, texts: texts, maxArticleSize: maxArticleSize, store: store, key: key, reason: reason,
-                     previewing: count, preview, notify: notify)
+                     progress: progress, previewing: count, preview, notify: notify)
     }
 
     /// Loads the corpus from its files, recording each file read, and
     /// writes the entry.
     static func build(_ origin: CorpusOrigin, files: CorpusFiles, texts: [String: [UInt8]], maxArticleSize: Int, store: CacheStore, key: String,
-                      reason: String,
+                      reason: String, progress: LoadProgress?,
                       previewing count: Int, _ preview: (CorpusPreview) -> Void, notify: (String) -> Void) -> CachedLoad {
+        progress?.because(reason)
         let scanStart = FileSystemClock.now(in: store.directory)
         let recording = origin.root.map { RecordingCorpusFiles(base: files, root: $0, fromElsewhere: Set(texts.keys)) }
-        let result = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, previewing: count, preview)
+        let result = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, progress: progress, previewing: count, preview)
+        progress?.begin(.writingCache)
         let records = recording?.taken(scanStart: scanStart) ?? []
         let meta = CorpusImage.Meta(corpusName: files.displayPath(""), displayRoot: files.displayPath(""), maxArticleSize: maxArticleSize)
         do throws(CacheWriteFailure) {

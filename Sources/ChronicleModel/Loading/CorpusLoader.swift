@@ -33,10 +33,12 @@ public enum CorpusLoader {
     /// is no preview when anything reported by then is an error, or when
     /// `count` is 0. A file larger than `maxArticleSize` bytes (an article,
     /// an events file or the manifest) is refused before it is read.
-    public static func load(from files: CorpusFiles, maxArticleSize: Int = defaultMaxArticleSize, previewing count: Int,
-                            _ preview: (CorpusPreview) -> Void) -> CorpusLoadResult {
+    /// `progress`, when given, is told what is done as it is.
+    public static func load(from files: CorpusFiles, maxArticleSize: Int = defaultMaxArticleSize, progress: LoadProgress? = nil,
+                            previewing count: Int, _ preview: (CorpusPreview) -> Void) -> CorpusLoadResult {
         let log = DiagnosticLog()
         var loader = CorpusReader(files: files, maxFileSize: maxArticleSize, log: log)
+        loader.progress = progress
         let corpus = loader.run(previewing: count, preview)
         return CorpusLoadResult(corpus: corpus, diagnostics: log.items)
     }
@@ -68,7 +70,8 @@ struct CorpusReader {
     /// The first actor of each name and alias, lowercased: a name given to
     /// two actors is reported (300 actors were 45,000 comparisons).
     var actorOfName: [String: String] = [:]
-
+    /// Told what is done, for a progress bar.
+    var progress: LoadProgress?
 
     init(files: CorpusFiles, maxFileSize: Int, log: DiagnosticLog) {
         self.files = files
@@ -114,6 +117,8 @@ struct CorpusReader {
             title = manifest.string("title")?.copiedAnew
             description = manifest.string("description")?.copiedAnew
             eventFileCount = eventFiles.count
+            let sourceNodes = manifest.list("sources", required: true)
+            progress?.expect(articles: sourceNodes.count, eventsFiles: eventFiles.count)
             // Actors first, as the events name them; their messages are given
             // after the sources', the order of one pass through the manifest.
             let actorReport = setAside {
@@ -133,23 +138,28 @@ struct CorpusReader {
                 Thread { [eventFiles] in
                     for index in stride(from: first, to: eventFiles.count, by: producers) {
                         let (name, location) = eventFiles[index]
-                        checked.put(index, checker.value.checkEventsFile(named: name, listedAt: location))
+                        let file = checker.value.checkEventsFile(named: name, listedAt: location)
+                        checker.value.progress?.eventsFileChecked(events: file.outcomes.count)
+                        checked.put(index, file)
                     }
                 }.start()
             }
-            let sourceNodes = manifest.list("sources", required: true)
             // The preview needs every event checked (to know which come first)
             // but only the articles those cite.
             early = Array(repeating: nil, count: eventFiles.count)
             if count > 0 {
+                progress?.begin(.checkingEvents)
                 for index in eventFiles.indices { early[index] = checked.take(index) }
                 let files = early.map { $0! }
+                progress?.begin(.previewing)
                 if let made = makePreview(of: files, count: count, sourceNodes: sourceNodes, in: file, manifest: manifest, earlier: actorReport) {
                     preview(made)
                 }
             }
+            progress?.begin(.readingArticles)
             loadSources(sourceNodes, in: file)
             log.items += actorReport
+            progress?.begin(.anchoringQuotes)
         }
 
         var events: [Event] = []

@@ -28,9 +28,11 @@ extension CorpusReader {
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var (worker, nodes, file, rest) = shared.value
             worker.log = DiagnosticLog()
-            outcomes.put(run, nodes[(run * size)..<min(nodes.count, (run + 1) * size)].map { node in
+            let range = (run * size)..<min(nodes.count, (run + 1) * size)
+            outcomes.put(run, nodes[range].map { node in
                 worker.readItem(node, in: file, kind: kind, allowed: allowed) { rest(worker, $0, $1, $2) }
             })
+            if kind == "source" { worker.progress?.articlesRead(range.count) }
         }
         return (0..<runs).map { outcomes.take($0) }
     }

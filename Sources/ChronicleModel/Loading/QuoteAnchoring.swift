@@ -11,7 +11,9 @@ extension CorpusReader {
         DispatchQueue.concurrentPerform(iterations: runs) { run in
             var (worker, checked) = shared.value
             worker.log = DiagnosticLog()
-            outcomes.put(run, checked[(run * size)..<min(checked.count, (run + 1) * size)].map { outcome in
+            let range = (run * size)..<min(checked.count, (run + 1) * size)
+            defer { worker.progress?.quotesAnchored(range.count) }
+            outcomes.put(run, checked[range].map { outcome in
                 var anchored = Outcome<Event?>(before: outcome.before, id: outcome.id, after: outcome.after)
                 if let pending = outcome.item {
                     let (event, report) = worker.setAside { worker.anchor(pending) }
