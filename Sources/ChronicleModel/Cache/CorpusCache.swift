@@ -47,6 +47,10 @@ public enum CacheOutcome: Sendable, Equatable {
 public struct CachedLoad: Sendable {
     public let result: CorpusLoadResult
     public let outcome: CacheOutcome
+    /// Of a load from the files after a change: how many articles and
+    /// events files it took from the entry instead of reading them again.
+    public var reusedArticles = 0
+    public var reusedEventsFiles = 0
 }
 
 /// Loads a corpus through its cache entry: a valid entry is read instead of
@@ -78,6 +82,7 @@ public enum CorpusCache {
         guard let key = origin.key else { return uncached("the corpus directory cannot be found") }
         let name = files.displayPath("")
         var reason = "there was no cache yet"
+        var reuse: (LoadReuse, [String: FileRecord])?
         do throws(CacheDamage) {
             if let file = try CacheFile.open(store.path(key, "corpus"), kind: CorpusImage.kind) {
                 let meta = try CorpusImage.Meta.read(from: file)
@@ -89,6 +94,7 @@ public enum CorpusCache {
                     let check = try Validation(file: file, store: store, key: key, origin: origin, texts: texts, maxArticleSize: maxArticleSize)
                     if let changed = check.changed {
                         reason = changed
+                        reuse = (try reusable(file, check), Dictionary(check.records.map { ($0.path, $0) }) { a, _ in a })
                     } else {
                         let result = try CorpusImage.read(file)
                         if check.refreshed { writeStamps(check.records, for: file, store: store, key: key, notify: notify) }
@@ -97,28 +103,60 @@ public enum CorpusCache {
                 }
             }
         } catch {
+            reuse = nil
             reason = "the cache was damaged (\(error.reason))"
             notify("chronicle: the cache of \(name) (\(store.path(key, "corpus"))) cannot be used: \(error.reason); it is built again")
         }
         return build(origin, files: files, texts: texts, maxArticleSize: maxArticleSize, store: store, key: key, reason: reason,
-                     progress: progress, previewing: count, preview, notify: notify)
+                     reuse: reuse, progress: progress, previewing: count, preview, notify: notify)
+    }
+
+    /// What an out-of-date entry still vouches for: every article whose
+    /// bytes are unchanged and, while the manifest is unchanged (the same
+    /// sources, actors and ranges), every unchanged events file whose
+    /// events cite only sources that were loaded and whose articles are
+    /// unchanged. A citation of any other source is anchored again.
+    static func reusable(_ file: CacheFile, _ check: Validation) throws(CacheDamage) -> LoadReuse {
+        // Its sources and events only: the corpus's tables are not needed.
+        let unchanged = Set(check.records.map(\.path)).subtracting(check.changedPaths)
+        var articles: [String: Source] = [:]
+        var fileOfSource: [String: String] = [:]
+        for source in try CorpusImage.sources(file) {
+            fileOfSource[source.id] = source.file
+            if unchanged.contains(source.file) { articles[source.file] = source }
+        }
+        var eventsFiles: [String: AnchoredEventsFile] = [:]
+        if unchanged.contains(CorpusLoader.manifestName) {
+            let shared = try CorpusImage.tables(file)
+            for (name, part) in try CorpusImage.parts(file, events: try CorpusImage.events(file, shared), shared) where unchanged.contains(name) {
+                if part.citedSources.allSatisfy({ fileOfSource[$0].map(unchanged.contains) ?? false }) { eventsFiles[name] = part }
+            }
+        }
+        return LoadReuse(articles: articles, eventsFiles: eventsFiles)
     }
 
     /// Loads the corpus from its files, recording each file read, and
     /// writes the entry.
     static func build(_ origin: CorpusOrigin, files: CorpusFiles, texts: [String: [UInt8]], maxArticleSize: Int, store: CacheStore, key: String,
-                      reason: String, progress: LoadProgress?,
+                      reason: String, reuse: (LoadReuse, [String: FileRecord])? = nil, progress: LoadProgress?,
                       previewing count: Int, _ preview: (CorpusPreview) -> Void, notify: (String) -> Void) -> CachedLoad {
         progress?.because(reason)
         let scanStart = FileSystemClock.now(in: store.directory)
         let recording = origin.root.map { RecordingCorpusFiles(base: files, root: $0, fromElsewhere: Set(texts.keys)) }
-        let result = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, progress: progress, previewing: count, preview)
+        let (result, parts) = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, progress: progress, reuse: reuse?.0,
+                                                keepingParts: true, previewing: count, preview)
         progress?.begin(.writingCache)
-        let records = recording?.taken(scanStart: scanStart) ?? []
+        var records = recording?.taken(scanStart: scanStart) ?? []
+        // What was taken from the entry stands for files read: their
+        // records (stamps renewed by the check) go on.
+        let taken = reuse?.0.taken ?? []
+        let read = Set(records.map(\.path))
+        records += taken.subtracting(read).compactMap { reuse?.1[$0] }
+        records.sort { $0.path < $1.path }
         let meta = CorpusImage.Meta(corpusName: files.displayPath(""), displayRoot: files.displayPath(""), maxArticleSize: maxArticleSize)
         do throws(CacheWriteFailure) {
             try store.write(key, "corpus") { (writer) throws(CacheWriteFailure) in
-                try CorpusImage.write(result, records: records, meta: meta, into: &writer)
+                try CorpusImage.write(result, parts: parts, records: records, meta: meta, into: &writer)
                 try writer.finish(generation: UInt64.random(in: 1...UInt64.max), parent: 0, kind: CorpusImage.kind)
             }
             store.remove(key, "stamps")
@@ -127,7 +165,10 @@ public enum CorpusCache {
             notify("chronicle: " + why)
             return CachedLoad(result: result, outcome: .off(reason: why))
         }
-        return CachedLoad(result: result, outcome: .rebuilt(reason: reason))
+        var loaded = CachedLoad(result: result, outcome: .rebuilt(reason: reason))
+        loaded.reusedArticles = taken.filter { reuse?.0.articles[$0] != nil }.count
+        loaded.reusedEventsFiles = taken.filter { reuse?.0.eventsFiles[$0] != nil }.count
+        return loaded
     }
 
     /// Newer stamps for files found unchanged, beside the entry: rewriting
@@ -147,8 +188,10 @@ public enum CorpusCache {
 /// Whether an entry's files are as they were: each stamped again, and
 /// hashed again when its stamp differs or was too recent to trust.
 struct Validation {
-    /// Why the entry is out of date, or nil when it is not.
+    /// Why the entry is out of date (its first changed file), or nil when it is not.
     var changed: String?
+    /// Every file that changed, appeared or went.
+    var changedPaths: Set<String> = []
     /// The records as they now are (stamps of unchanged files renewed).
     var records: [FileRecord] = []
     /// Files hashed again.
@@ -170,25 +213,31 @@ struct Validation {
         }
         let scanStart = FileSystemClock.now(in: store.directory)
         let disk = DirectoryCorpusFiles(path: root)
+        // Every file is looked at, not only up to the first change: a load
+        // after a change takes what did not.
+        func change(_ path: String, _ why: String) {
+            changedPaths.insert(path)
+            if changed == nil { changed = why }
+        }
         for index in records.indices {
             let record = records[index]
             let now = FileStamp.of(root + "/" + record.path)
             if let held = texts[record.path], held.withUnsafeBytes({ Hash64.of($0) }) != record.hash {
-                changed = "\(record.path) changed"
-                return
+                change(record.path, "\(record.path) changed")
+                continue
             }
             if now == record.stamp && !record.racy { continue }
             guard now.exists == record.stamp.exists else {
-                changed = now.exists ? "\(record.path) appeared" : "\(record.path) was removed"
-                return
+                change(record.path, now.exists ? "\(record.path) appeared" : "\(record.path) was removed")
+                continue
             }
             guard now.exists else { continue }
             // The stamp differs (or was too recent): the bytes decide.
             rehashed += 1
             let hash = (try? disk.read(record.path, maxSize: maxArticleSize)).map { bytes in bytes.withUnsafeBytes { Hash64.of($0) } }
             guard hash == record.hash else {
-                changed = "\(record.path) changed"
-                return
+                change(record.path, "\(record.path) changed")
+                continue
             }
             records[index].stamp = now
             records[index].racy = scanStart.map { now.isRacy(scanStart: $0) } ?? true

@@ -215,8 +215,11 @@ extension CacheReader {
             let lines = try lineRange()
             furniture.append(Source.Furniture(lines: lines, label: try optionalString()))
         }
-        return Source(cachedID: id, file: file, outlet: outlet, title: title, byline: byline, dateline: dateline, agency: agency,
-                      url: url, language: language, published: published, raw: raw, sha256: sha256, body: body, furniture: furniture)
+        // The SHA-256 as recorded (the bytes are checked against the
+        // entry's own checksums); the tables worked out from the bytes.
+        return Source(id: id, file: file, outlet: outlet, title: title, byline: byline, dateline: dateline, agency: agency,
+                      url: url, language: language, published: published, raw: raw, sha256: sha256, lines: nil, display: nil,
+                      body: body, furniture: furniture)
     }
 
     mutating func event(_ shared: CorpusDecoding) throws(CacheDamage) -> Event {
@@ -241,32 +244,5 @@ extension CacheReader {
         }
         return Event(id: id, date: date, title: title, summary: summary, actors: actors, tags: tags, spine: spine,
                      citations: citations, location: location)
-    }
-}
-
-extension Source {
-    /// A source read back from the cache: its SHA-256 as recorded (the
-    /// bytes are checked against it), its tables worked out from its bytes.
-    init(cachedID id: String, file: String, outlet: String, title: String?, byline: String?, dateline: String?, agency: String?,
-         url: String?, language: String?, published: DatedValue, raw: [UInt8], sha256: String, body: [ClosedRange<Int>],
-         furniture: [Furniture]) {
-        self.id = id
-        self.file = file
-        self.outlet = outlet
-        self.title = title
-        self.byline = byline
-        self.dateline = dateline
-        self.agency = agency
-        self.url = url
-        self.language = language
-        self.published = published
-        self.raw = raw
-        self.sha256 = sha256
-        let lines = LineIndex(raw)
-        self.lines = lines
-        self.display = DisplayProjection(raw: raw)
-        self.body = body
-        self.furniture = furniture
-        self.quotableRanges = Self.quotableRanges(lines: lines, body: body, furniture: furniture)
     }
 }

@@ -17,6 +17,8 @@ enum CorpusImage {
         static let articles = CacheSection(rawValue: 6)
         static let events = CacheSection(rawValue: 7)
         static let diagnostics = CacheSection(rawValue: 8)
+        /// Each events file's events before they were taken in order (`CorpusParts.swift`).
+        static let eventsFiles = CacheSection(rawValue: 9)
     }
 
     /// What an entry says of itself.
@@ -56,7 +58,8 @@ enum CorpusImage {
 
     // MARK: Writing
 
-    static func write(_ result: CorpusLoadResult, records: [FileRecord], meta: Meta, into file: inout CacheFileWriter) throws(CacheWriteFailure) {
+    static func write(_ result: CorpusLoadResult, parts: [String: AnchoredEventsFile], records: [FileRecord], meta: Meta,
+                      into file: inout CacheFileWriter) throws(CacheWriteFailure) {
         let corpus = result.corpus
         var meta = meta
         meta.sourceCount = corpus.sources.count
@@ -102,6 +105,7 @@ enum CorpusImage {
         var diagnostics = CacheWriter()
         diagnostics.diagnostics(result.diagnostics, &shared)
         try file.section(Section.diagnostics, diagnostics.bytes)
+        try file.section(Section.eventsFiles, encodedParts(parts, corpus: corpus, &shared))
 
         var tables = CacheWriter()
         shared.encodeTables(into: &tables)
@@ -145,34 +149,49 @@ enum CorpusImage {
 
     /// The load as it was: the corpus, every message in order.
     static func read(_ file: CacheFile) throws(CacheDamage) -> CorpusLoadResult {
-        var tablesInput = CacheReader(try file.section(Section.tables))
-        let shared = try CorpusDecoding(tables: &tablesInput)
+        let shared = try tables(file)
         var head = CacheReader(try file.section(Section.actors))
         let title = try head.optionalString(), description = try head.optionalString()
         var actors: [Actor] = []
         for _ in 0..<(try head.count(bytesEach: 4)) { actors.append(try head.actor()) }
+        let sources = try sources(file)
+        let events = try events(file, shared)
+        var diagnosticsInput = CacheReader(try file.section(Section.diagnostics))
+        let diagnostics = try diagnosticsInput.diagnostics(shared)
+        // Read only after a change, but checked now: damage is found when
+        // the entry is opened, not at the next change.
+        _ = try file.section(Section.eventsFiles)
+        // The events are in timeline order already: sorting them again keeps it.
+        let corpus = Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
+        return CorpusLoadResult(corpus: corpus, diagnostics: diagnostics)
+    }
 
+    /// The texts values share (files, lists), for decoding the rest.
+    static func tables(_ file: CacheFile) throws(CacheDamage) -> CorpusDecoding {
+        var input = CacheReader(try file.section(Section.tables))
+        return try CorpusDecoding(tables: &input)
+    }
+
+    static func sources(_ file: CacheFile) throws(CacheDamage) -> [Source] {
         let articles = try file.section(Section.articles)
         let sourceTable = try TableSection(try file.section(Section.sources))
         // Both cores: a source's line index and display projection are
         // worked out again from its bytes, the costliest part of an open.
-        let sources = try decodedOnBothCores(sourceTable.count) { (index) throws(CacheDamage) -> Source in
+        return try decodedOnBothCores(sourceTable.count) { (index) throws(CacheDamage) -> Source in
             var input = try sourceTable.item(index)
             let span = try input.range()
             guard span.upperBound <= articles.count else { throw CacheDamage("an article lies outside its section") }
             return try input.source(raw: Array(UnsafeRawBufferPointer(rebasing: articles[span])))
         }
+    }
 
+    /// The corpus's events, in timeline order.
+    static func events(_ file: CacheFile, _ shared: CorpusDecoding) throws(CacheDamage) -> [Event] {
         let eventTable = try TableSection(try file.section(Section.events))
-        let events = try decodedOnBothCores(eventTable.count) { (index) throws(CacheDamage) -> Event in
+        return try decodedOnBothCores(eventTable.count) { (index) throws(CacheDamage) -> Event in
             var input = try eventTable.item(index)
             return try input.event(shared)
         }
-        var diagnosticsInput = CacheReader(try file.section(Section.diagnostics))
-        let diagnostics = try diagnosticsInput.diagnostics(shared)
-        // The events are in timeline order already: sorting them again keeps it.
-        let corpus = Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
-        return CorpusLoadResult(corpus: corpus, diagnostics: diagnostics)
     }
 }
 

@@ -37,6 +37,18 @@ public struct Source: Sendable, Identifiable {
                 dateline: String? = nil, agency: String? = nil, url: String? = nil, language: String? = nil,
                 published: DatedValue, raw: [UInt8], lines: LineIndex? = nil, body: [ClosedRange<Int>]? = nil,
                 furniture: [Furniture] = []) {
+        self.init(id: id, file: file, outlet: outlet, title: title, byline: byline, dateline: dateline, agency: agency, url: url,
+                  language: language, published: published, raw: raw, sha256: nil, lines: lines, display: nil, body: body,
+                  furniture: furniture)
+    }
+
+    /// What is worked out from the bytes may be given, when it was before
+    /// for these very bytes (an earlier load, the cache): the loader
+    /// indexes lines first to check line ranges, and an unchanged article
+    /// need not be hashed again.
+    init(id: String, file: String, outlet: String, title: String?, byline: String?, dateline: String?, agency: String?,
+         url: String?, language: String?, published: DatedValue, raw: [UInt8], sha256: String?, lines: LineIndex?,
+         display: DisplayProjection?, body: [ClosedRange<Int>]?, furniture: [Furniture]) {
         self.id = id
         self.file = file
         self.outlet = outlet
@@ -48,11 +60,10 @@ public struct Source: Sendable, Identifiable {
         self.language = language
         self.published = published
         self.raw = raw
-        self.sha256 = SHA256.hex(raw)
-        // The loader indexes lines first, to check line ranges; not twice.
+        self.sha256 = sha256 ?? SHA256.hex(raw)
         let lines = lines ?? LineIndex(raw)
         self.lines = lines
-        self.display = DisplayProjection(raw: raw)
+        self.display = display ?? DisplayProjection(raw: raw)
         let body = body ?? [1...lines.lineCount]
         self.body = body
         self.furniture = furniture

@@ -36,11 +36,7 @@ public enum CorpusLoader {
     /// `progress`, when given, is told what is done as it is.
     public static func load(from files: CorpusFiles, maxArticleSize: Int = defaultMaxArticleSize, progress: LoadProgress? = nil,
                             previewing count: Int, _ preview: (CorpusPreview) -> Void) -> CorpusLoadResult {
-        let log = DiagnosticLog()
-        var loader = CorpusReader(files: files, maxFileSize: maxArticleSize, log: log)
-        loader.progress = progress
-        let corpus = loader.run(previewing: count, preview)
-        return CorpusLoadResult(corpus: corpus, diagnostics: log.items)
+        load(from: files, maxArticleSize: maxArticleSize, progress: progress, reuse: nil, keepingParts: false, previewing: count, preview).0
     }
 
     public static func load(directory path: String) -> CorpusLoadResult {
@@ -72,6 +68,11 @@ struct CorpusReader {
     var actorOfName: [String: String] = [:]
     /// Told what is done, for a progress bar.
     var progress: LoadProgress?
+    /// What an earlier load gave that is taken instead of read again.
+    var reuse: LoadReuse?
+    /// Each events file's anchored outcomes, kept (for the cache) when asked.
+    var keepsParts = false
+    var parts: [String: AnchoredEventsFile] = [:]
 
     init(files: CorpusFiles, maxFileSize: Int, log: DiagnosticLog) {
         self.files = files
@@ -83,7 +84,7 @@ struct CorpusReader {
         // The manifest's tree lives in this scope only: freed once the
         // articles are read, it leaves room for the events anchored next.
         let title: String?, description: String?
-        let eventFileCount: Int
+        let eventFileNames: [String]
         let checked: ConcurrentResults<CheckedEventsFile>
         var early: [CheckedEventsFile?]
         do {
@@ -116,7 +117,7 @@ struct CorpusReader {
             }
             title = manifest.string("title")?.copiedAnew
             description = manifest.string("description")?.copiedAnew
-            eventFileCount = eventFiles.count
+            eventFileNames = eventFiles.map(\.0)
             let sourceNodes = manifest.list("sources", required: true)
             progress?.expect(articles: sourceNodes.count, eventsFiles: eventFiles.count)
             // Actors first, as the events name them; their messages are given
@@ -138,6 +139,12 @@ struct CorpusReader {
                 Thread { [eventFiles] in
                     for index in stride(from: first, to: eventFiles.count, by: producers) {
                         let (name, location) = eventFiles[index]
+                        // Taken from an earlier load: its events wait there.
+                        if let earlier = checker.value.reuse?.eventsFile(name) {
+                            checker.value.progress?.eventsFileChecked(events: earlier.outcomes.count)
+                            checked.put(index, CheckedEventsFile(report: [], outcomes: [], sortKeys: nil))
+                            continue
+                        }
                         let file = checker.value.checkEventsFile(named: name, listedAt: location)
                         checker.value.progress?.eventsFileChecked(events: file.outcomes.count)
                         checked.put(index, file)
@@ -147,7 +154,9 @@ struct CorpusReader {
             // The preview needs every event checked (to know which come first)
             // but only the articles those cite.
             early = Array(repeating: nil, count: eventFiles.count)
-            if count > 0 {
+            // A load that takes events from an earlier one is quick, and
+            // has not the checked events a preview is picked from.
+            if count > 0, reuse?.eventsFiles.isEmpty ?? true {
                 progress?.begin(.checkingEvents)
                 for index in eventFiles.indices { early[index] = checked.take(index) }
                 let files = early.map { $0! }
@@ -172,10 +181,19 @@ struct CorpusReader {
         var eventIDs: [String: Int] = [:]
         var placesOfFallen: [SourceLocation] = []
         var lists = Set<[String]>()
-        for index in 0..<eventFileCount {
+        for (index, name) in eventFileNames.enumerated() {
             let checkedFile = early[index].take() ?? checked.take(index)
-            log.items += checkedFile.report
-            takeInOrder(anchorInRuns(checkedFile.outcomes), isRepeated: { id, location in
+            let anchored: AnchoredEventsFile
+            if let earlier = reuse?.eventsFile(name) {
+                anchored = earlier
+                progress?.quotesAnchored(earlier.outcomes.count)
+            } else {
+                anchored = AnchoredEventsFile(report: checkedFile.report, outcomes: anchorInRuns(checkedFile.outcomes).flatMap { $0 },
+                                              citedSources: AnchoredEventsFile.sources(citedIn: checkedFile.outcomes))
+            }
+            if keepsParts { parts[name] = anchored }
+            log.items += anchored.report
+            takeInOrder([anchored.outcomes], isRepeated: { id, location in
                 guard let first = eventIDs[id] else { return false }
                 let place = first >= 0 ? events[first].location : placesOfFallen[-first - 1]
                 log.error(location, "the event id `\(id)` is used twice (first at \(place))", hint: "event ids must be unique: rename one of them")

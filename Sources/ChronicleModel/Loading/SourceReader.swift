@@ -51,14 +51,20 @@ extension CorpusReader {
         let outlet = named.string("outlet", required: true) ?? "?"
         let published = datedValue(named, key: "published", required: true) ?? DatedValue(date: try! PartialDate(parsing: "0000"), inferred: true)
         let raw: [UInt8]
-        do {
-            raw = try files.read(path, maxSize: maxFileSize)
-        } catch {
-            log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
-            outcome.unreadable = true
-            return outcome
+        // The same bytes as an earlier load's: their tables are its.
+        let earlier = reuse?.article(path)
+        if let earlier {
+            raw = earlier.raw
+        } else {
+            do {
+                raw = try files.read(path, maxSize: maxFileSize)
+            } catch {
+                log.error(named.location("file"), "\(context): the article file \(error.path) \(error.problem)", hint: error.hint)
+                outcome.unreadable = true
+                return outcome
+            }
         }
-        let lines = LineIndex(raw), lineCount = lines.lineCount
+        let lines = earlier?.lines ?? LineIndex(raw), lineCount = lines.lineCount
         var body: [ClosedRange<Int>] = []
         if let given = named.values["body"], case .mapping(let pairs) = given {
             // `body: {from: …, until: …}`: the lines the article's words name.
@@ -97,7 +103,7 @@ extension CorpusReader {
                             byline: kept(named.string("byline")), dateline: kept(named.string("dateline")),
                             agency: kept(named.string("agency")), url: kept(named.string("url")), language: kept(named.string("language")),
                             published: DatedValue(date: published.date, inferred: published.inferred, basis: kept(published.basis)),
-                            raw: raw, lines: lines, body: body.isEmpty ? nil : body,
+                            raw: raw, sha256: earlier?.sha256, lines: lines, display: earlier?.display, body: body.isEmpty ? nil : body,
                             furniture: furniture.map { .init(lines: $0.lines, label: kept($0.label)) })
         if let pinned = named.string("sha256") {
             if pinned.lowercased() != source.sha256 {
