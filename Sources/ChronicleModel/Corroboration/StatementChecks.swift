@@ -12,13 +12,28 @@ public enum StatementChecks {
         public let hint: String
     }
 
+    /// Every actor's names as search terms, worked out once for a corpus:
+    /// checking each event against each actor's names afresh made
+    /// `validate` of 100,000 events and 300 actors take minutes.
+    public struct ActorNames: Sendable {
+        let terms: [(actor: Actor, names: [[String]])]
+
+        public init(_ corpus: Corpus) {
+            terms = corpus.actors.map { actor in (actor, actor.names.map(SearchTokenizer.terms).filter { !$0.isEmpty }) }
+        }
+    }
+
     public static func notes(for event: Event, in corpus: Corpus) -> [Note] {
+        notes(for: event, in: corpus, actorNames: ActorNames(corpus))
+    }
+
+    /// The notes for one of many events: `actorNames` of the same corpus.
+    public static func notes(for event: Event, in corpus: Corpus, actorNames: ActorNames) -> [Note] {
         var notes: [Note] = []
         let passages = event.citations.compactMap { citation in corpus.source(citation.sourceID)?.displayText(citation.passage.range) }
         let passageTerms = passages.map(SearchTokenizer.terms)
         let ownTerms = SearchTokenizer.terms(event.title + " " + (event.summary ?? ""))
-        for actor in corpus.actors {
-            let names = actor.names.map(SearchTokenizer.terms).filter { !$0.isEmpty }
+        for (actor, names) in actorNames.terms {
             let listed = event.actors.contains(actor.id)
             guard listed || names.contains(where: { ownTerms.contains(sequence: $0) }) else { continue }
             if !passageTerms.contains(where: { terms in names.contains { terms.contains(sequence: $0) } }) {
@@ -68,18 +83,32 @@ public enum PrintedDates {
         if let (_, words) = ArticleProposal.printedDate(in: text) { found.append(Found(text: words, precision: .day)) }
         let ns = text as NSString
         let whole = NSRange(location: 0, length: ns.length)
-        let patterns: [(String, PartialDate.Precision)] = [
-            (#"\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b"#, .day),
-            (#"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (1\d|20)\d\d\b"#, .month),
-            (#"\b(1[0-9]|20)\d0s\b"#, .decade),
-            (#"(?<![\d.,])\b(1[0-9]|20)\d\d\b(?![\d.,]\d)"#, .year),
-        ]
-        for (pattern, precision) in patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+        for (regex, precision) in patterns {
             for match in regex.matches(in: text, range: whole) { found.append(Found(text: ns.substring(with: match.range), precision: precision)) }
         }
         return found
     }
+
+    /// Compiled once: compiling was most of what a short passage cost.
+    static let patterns: [(CompiledPattern, PartialDate.Precision)] = [
+        (CompiledPattern(#"\b(January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}\b"#), .day),
+        (CompiledPattern(#"\b(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.? (1\d|20)\d\d\b"#), .month),
+        (CompiledPattern(#"\b(1[0-9]|20)\d0s\b"#), .decade),
+        (CompiledPattern(#"(?<![\d.,])\b(1[0-9]|20)\d\d\b(?![\d.,]\d)"#), .year),
+    ]
+}
+
+/// A regular expression compiled once and shared by every thread:
+/// NSRegularExpression is immutable and safe to match from any thread.
+struct CompiledPattern: @unchecked Sendable {
+    let regex: NSRegularExpression
+
+    /// `pattern` is a literal of this code: one that does not compile is a bug.
+    init(_ pattern: String) {
+        do { regex = try NSRegularExpression(pattern: pattern) } catch { preconditionFailure("the pattern \(pattern) does not compile: \(error)") }
+    }
+
+    func matches(in text: String, range: NSRange) -> [NSTextCheckingResult] { regex.matches(in: text, range: range) }
 }
 
 extension Array where Element: Equatable {

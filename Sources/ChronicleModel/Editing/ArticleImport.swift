@@ -131,20 +131,9 @@ public struct ArticleProposal: Sendable {
     /// The first day a line prints ("May 02, 2025", "2 May 2025", "02.05.2025",
     /// "2025-05-02"), as EDTF, with the words matched.
     static func printedDate(in line: String) -> (String, String)? {
-        let patterns: [(String, (NSTextCheckingResult, NSString) -> (Int, Int, Int)?)] = [
-            (#"\b(\d{4})-(\d{2})-(\d{2})\b"#, { m, s in (Int(s.substring(with: m.range(at: 1)))!, Int(s.substring(with: m.range(at: 2)))!, Int(s.substring(with: m.range(at: 3)))!) }),
-            (#"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b"#, { m, s in
-                guard let month = monthNumber(s.substring(with: m.range(at: 1))) else { return nil }
-                return (Int(s.substring(with: m.range(at: 3)))!, month, Int(s.substring(with: m.range(at: 2)))!) }),
-            (#"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})\b"#, { m, s in
-                guard let month = monthNumber(s.substring(with: m.range(at: 2))) else { return nil }
-                return (Int(s.substring(with: m.range(at: 3)))!, month, Int(s.substring(with: m.range(at: 1)))!) }),
-            (#"\b(\d{2})\.(\d{2})\.(\d{4})\b"#, { m, s in (Int(s.substring(with: m.range(at: 3)))!, Int(s.substring(with: m.range(at: 2)))!, Int(s.substring(with: m.range(at: 1)))!) }),
-        ]
         let text = line as NSString
         var best: (location: Int, edtf: String, matched: String)?
-        for (pattern, read) in patterns {
-            guard let regex = try? NSRegularExpression(pattern: pattern) else { continue }
+        for (regex, read) in dayPatterns {
             for match in regex.matches(in: line, range: NSRange(location: 0, length: text.length)) {
                 guard let (year, month, day) = read(match, text), (1...12).contains(month), day >= 1,
                       day <= DayNumber.daysIn(month: month, year: year), (1000...2999).contains(year) else { continue }
@@ -155,6 +144,21 @@ public struct ArticleProposal: Sendable {
         }
         return best.map { ($0.edtf, $0.matched) }
     }
+
+    /// The forms of a day, each compiled once, with how to read its match
+    /// as (year, month, day).
+    static let dayPatterns: [(CompiledPattern, @Sendable (NSTextCheckingResult, NSString) -> (Int, Int, Int)?)] = [
+        (CompiledPattern(#"\b(\d{4})-(\d{2})-(\d{2})\b"#), { m, s in
+            (Int(s.substring(with: m.range(at: 1)))!, Int(s.substring(with: m.range(at: 2)))!, Int(s.substring(with: m.range(at: 3)))!) }),
+        (CompiledPattern(#"\b([A-Z][a-z]{2,8})\.? (\d{1,2}),? (\d{4})\b"#), { m, s in
+            guard let month = monthNumber(s.substring(with: m.range(at: 1))) else { return nil }
+            return (Int(s.substring(with: m.range(at: 3)))!, month, Int(s.substring(with: m.range(at: 2)))!) }),
+        (CompiledPattern(#"\b(\d{1,2}) ([A-Z][a-z]{2,8})\.? (\d{4})\b"#), { m, s in
+            guard let month = monthNumber(s.substring(with: m.range(at: 2))) else { return nil }
+            return (Int(s.substring(with: m.range(at: 3)))!, month, Int(s.substring(with: m.range(at: 1)))!) }),
+        (CompiledPattern(#"\b(\d{2})\.(\d{2})\.(\d{4})\b"#), { m, s in
+            (Int(s.substring(with: m.range(at: 3)))!, Int(s.substring(with: m.range(at: 2)))!, Int(s.substring(with: m.range(at: 1)))!) }),
+    ]
 
     static func monthNumber(_ word: String) -> Int? {
         let lower = word.lowercased()
