@@ -18,6 +18,11 @@ public struct ProcessFigures: Sendable {
     public var warmSeconds = 0.0
     /// The same after one article's stamp changed (its bytes did not).
     public var touchedSeconds = 0.0
+    /// The same after a line was added to one article (its events are
+    /// anchored again, the rest taken from the entry), and after a comment
+    /// was added to one events file (that file is parsed again).
+    public var articleEditedSeconds = 0.0
+    public var eventsEditedSeconds = 0.0
     /// Medians over `ProcessBenchmark.queries`, each a process of its own.
     public var searchMedianMs = 0.0
     public var rgMedianMs = 0.0
@@ -103,6 +108,17 @@ public enum ProcessBenchmark {
         // Stamped anew, the same bytes: the next open hashes that article again.
         utimensat(AT_FDCWD, articles.appendingPathComponent(first).path, nil, 0)
         figures.touchedSeconds = try timed(show)
+        // Edited, then put back as it was: the corpus is kept between runs.
+        func edited(_ url: URL) throws -> Double {
+            let original = try Data(contentsOf: url)
+            defer { try? original.write(to: url) }
+            try (original + Data("\n# An edit for the benchmark.\n".utf8)).write(to: url)
+            return try timed(show)
+        }
+        figures.articleEditedSeconds = try edited(articles.appendingPathComponent(first))
+        _ = try timed(show)
+        figures.eventsEditedSeconds = try edited(corpus.appendingPathComponent("events-000.yaml"))
+        _ = try timed(show)
 
         let all = scratch.appendingPathComponent("process-bench-articles.txt")
         try Benchmark.concatenateArticles(of: corpus, into: all)
@@ -123,14 +139,18 @@ public enum ProcessBenchmark {
     /// The figures as a table, each beside the ratio the targets name.
     public static func table(_ rows: [ProcessFigures]) -> String {
         func f(_ value: Double, _ digits: Int) -> NSString { String(format: "%.\(digits)f", value) as NSString }
-        var out = "corpus        sha256sum s  cold s  warm s  touched s  search ms  rg ms  grep ms  cold/sha  warm/rg  search/rg  touched/warm\n"
+        var out = "corpus        sha256sum s  cold s  warm s  touched s  article s  events s  search ms  rg ms  grep ms"
+            + "  cold/sha  warm/rg  search/rg  touched/warm  article/warm  events/warm\n"
         for r in rows {
+            let warm = max(0.001, r.warmSeconds)
             out += r.label.padding(toLength: 12, withPad: " ", startingAt: 0)
-            out += String(format: "  %11@  %6@  %6@  %9@  %9@  %5@  %7@  %8@  %7@  %9@  %12@\n",
+            out += String(format: "  %11@  %6@  %6@  %9@  %9@  %8@  %9@  %5@  %7@  %8@  %7@  %9@  %12@  %12@  %11@\n",
                           f(r.hashAllSeconds, 3), f(r.coldSeconds, 3), f(r.warmSeconds, 3), f(r.touchedSeconds, 3),
+                          f(r.articleEditedSeconds, 3), f(r.eventsEditedSeconds, 3),
                           f(r.searchMedianMs, 0), f(r.rgMedianMs, 0), f(r.grepMedianMs, 0),
                           f(r.coldSeconds / max(0.001, r.hashAllSeconds), 2), f(r.warmSeconds * 1000 / max(0.001, r.rgMedianMs), 2),
-                          f(r.searchMedianMs / max(0.001, r.rgMedianMs), 2), f(r.touchedSeconds / max(0.001, r.warmSeconds), 2))
+                          f(r.searchMedianMs / max(0.001, r.rgMedianMs), 2), f(r.touchedSeconds / warm, 2),
+                          f(r.articleEditedSeconds / warm, 2), f(r.eventsEditedSeconds / warm, 2))
         }
         return out
     }
