@@ -54,6 +54,34 @@ final class PreviewTests: XCTestCase {
         }
     }
 
+    /// From a valid cache: the same first screen, the status line saying
+    /// the rest is read from the cache (nothing is checked again).
+    func testAPreviewFromTheCacheDrawsTheSameFirstScreen() throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-ui-preview-\(UUID().uuidString)")
+        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
+        let store = CacheStore(directory: directory.path)
+        let files = corpus(sources: 12, events: 300)
+        var contents: [String: [UInt8]] = [:]
+        for name in ["manifest.yaml", "events.yaml"] + (0..<12).map({ "a\($0).txt" }) { contents[name] = try files.read(name, maxSize: 1 << 20) }
+        let origin = CorpusOrigin.files(contents, name: "preview")
+        _ = CorpusCache.load(origin, store: store)
+        var preview: CorpusPreview?
+        let loaded = CorpusCache.load(origin, store: store, previewing: 60, { preview = $0 })
+        guard case .hit = loaded.outcome else { return XCTFail("\(loaded.outcome)") }
+        let early = try XCTUnwrap(BrowserData(preview: try XCTUnwrap(preview)))
+        let whole = BrowserData(corpus: loaded.result.corpus)
+        XCTAssertTrue(early.previewFromCache)
+        XCTAssertEqual(early.listDateWidth, whole.listDateWidth)
+        let size = Size(width: 120, height: 40)
+        var earlyState = AppState(data: early, size: size), wholeState = AppState(data: whole, size: size)
+        _ = Reducer.reduce(&earlyState, .resize(size))
+        _ = Reducer.reduce(&wholeState, .resize(size))
+        let earlyLines = Renderer.render(earlyState).lines, wholeLines = Renderer.render(wholeState).lines
+        XCTAssertEqual(earlyLines.dropLast(), wholeLines.dropLast())
+        XCTAssertTrue(earlyLines.last!.contains("reading 300 events from the cache…"), earlyLines.last!)
+        XCTAssertFalse(earlyLines.last!.contains("checking"), earlyLines.last!)
+    }
+
     func testNoPreviewWhenOutletColumnsNeedEverySource() throws {
         var preview: CorpusPreview?
         let result = CorpusLoader.load(from: corpus(sources: BrowserData.maxOutletColumns, events: 100), previewing: 20) { preview = $0 }

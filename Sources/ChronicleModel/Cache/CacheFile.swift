@@ -180,18 +180,23 @@ struct CacheWriteFailure: Error, Sendable {
     let path: String
 }
 
-/// A cache file read into memory whole. Opening checks the
-/// header, the length and the table; each section's checksum is checked
-/// the first time it is asked for.
+/// A cache file, its sections read when first asked for. Opening checks
+/// the header, the length and the table; each section's checksum is
+/// checked the first time it is read. Read, not mapped: a file another
+/// program cut short under a mapping would end the process with SIGBUS
+/// instead of being found damaged. The file stays open, so a rename of a
+/// newer entry into place leaves this one whole.
 final class CacheFile: @unchecked Sendable {
     let path: String
     let kind: UInt32
     let generation: UInt64
     let parent: UInt64
-    private let base: UnsafeRawPointer
+    private let descriptor: Int32
     private let length: Int
     private let entries: [CacheSection: (offset: Int, length: Int, checksum: UInt64)]
-    private var verified = Set<CacheSection>()
+    /// Each section read so far, whole and checked, or in pieces unchecked.
+    private var read: [CacheSection: UnsafeMutableRawBufferPointer] = [:]
+    private var pieces: [UnsafeMutableRawBufferPointer] = []
     private let lock = NSLock()
 
     /// Nil when there is no file; throws when there is one this build cannot trust.
@@ -201,40 +206,49 @@ final class CacheFile: @unchecked Sendable {
             if errno == ENOENT { return nil }
             throw CacheDamage("it cannot be read (\(String(cString: strerror(errno))))")
         }
-        defer { close(descriptor) }
         var status = stat()
-        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else { throw CacheDamage("it is not a regular file") }
+        guard fstat(descriptor, &status) == 0, status.st_mode & S_IFMT == S_IFREG else {
+            close(descriptor)
+            throw CacheDamage("it is not a regular file")
+        }
         let size = Int(status.st_size)
-        guard size >= CacheFileFormat.headerSize else { throw CacheDamage(size == 0 ? "it is empty" : "it is truncated (\(size) bytes)") }
-        // Read, not mapped: every section is decoded on open anyway, and a
-        // file another program cut short under a mapping would end the
-        // process with SIGBUS instead of being found damaged.
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 16)
+        guard size >= CacheFileFormat.headerSize else {
+            close(descriptor)
+            throw CacheDamage(size == 0 ? "it is empty" : "it is truncated (\(size) bytes)")
+        }
+        do {
+            return try CacheFile(path: path, descriptor: descriptor, length: size, kind: kind)
+        } catch {
+            close(descriptor)
+            throw error
+        }
+    }
+
+    /// `count` bytes at `offset`, read into new memory the caller frees.
+    private static func pread(_ descriptor: Int32, _ offset: Int, _ count: Int) throws(CacheDamage) -> UnsafeMutableRawBufferPointer {
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: max(count, 1), alignment: 16)
         var done = 0
-        while done < size {
-            let got = read(descriptor, buffer + done, size - done)
+        while done < count {
+            let got = Glibc.pread(descriptor, buffer.baseAddress! + done, count - done, off_t(offset + done))
             if got < 0 && errno == EINTR { continue }
             guard got > 0 else {
-                let problem = got == 0 ? "it is truncated (\(done) bytes of \(size))" : "it cannot be read (\(String(cString: strerror(errno))))"
+                let problem = got == 0 ? "it is truncated (\(offset + done) bytes)" : "it cannot be read (\(String(cString: strerror(errno))))"
                 buffer.deallocate()
                 throw CacheDamage(problem)
             }
             done += got
         }
-        do {
-            return try CacheFile(path: path, base: UnsafeRawPointer(buffer), length: size, kind: kind)
-        } catch {
-            buffer.deallocate()
-            throw error
-        }
+        return UnsafeMutableRawBufferPointer(rebasing: buffer[0..<count])
     }
 
-    private init(path: String, base: UnsafeRawPointer, length: Int, kind: UInt32) throws(CacheDamage) {
+    private init(path: String, descriptor: Int32, length: Int, kind: UInt32) throws(CacheDamage) {
         self.path = path
-        self.base = base
+        self.descriptor = descriptor
         self.length = length
-        let whole = UnsafeRawBufferPointer(start: base, count: length)
-        var header = CacheReader(UnsafeRawBufferPointer(rebasing: whole[0..<CacheFileFormat.headerSize]))
+        let headerBytes = try Self.pread(descriptor, 0, CacheFileFormat.headerSize)
+        defer { headerBytes.deallocate() }
+        let headerView = UnsafeRawBufferPointer(headerBytes)
+        var header = CacheReader(headerView)
         guard Array(try header.bytes(16)) == CacheFileFormat.magic else { throw CacheDamage("it is not a Chronicle cache") }
         let version = try header.u32()
         guard version == CacheFileFormat.version else { throw CacheDamage("it is of another format (version \(version), this Chronicle writes \(CacheFileFormat.version))") }
@@ -253,11 +267,13 @@ final class CacheFile: @unchecked Sendable {
             throw CacheDamage("its table of sections is out of place")
         }
         self.kind = fileKind
-        let table = UnsafeRawBufferPointer(rebasing: whole[Int(tableOffset)..<length])
+        let tableBytes = try Self.pread(descriptor, Int(tableOffset), length - Int(tableOffset))
+        defer { tableBytes.deallocate() }
+        let table = UnsafeRawBufferPointer(tableBytes)
         var hash = Hash64()
-        hash.add(UnsafeRawBufferPointer(rebasing: whole[0..<CacheFileFormat.headerSize - 8]))
+        hash.add(UnsafeRawBufferPointer(rebasing: headerView[0..<CacheFileFormat.headerSize - 8]))
         hash.add(table)
-        var tail = CacheReader(UnsafeRawBufferPointer(rebasing: whole[CacheFileFormat.headerSize - 8..<CacheFileFormat.headerSize]))
+        var tail = CacheReader(UnsafeRawBufferPointer(rebasing: headerView[CacheFileFormat.headerSize - 8..<CacheFileFormat.headerSize]))
         guard try tail.u64() == hash.value else { throw CacheDamage("its header or table of sections is damaged") }
         var reader = CacheReader(table)
         var entries: [CacheSection: (Int, Int, UInt64)] = [:]
@@ -271,7 +287,11 @@ final class CacheFile: @unchecked Sendable {
         self.entries = entries
     }
 
-    deinit { UnsafeMutableRawPointer(mutating: base).deallocate() }
+    deinit {
+        close(descriptor)
+        for buffer in read.values { buffer.deallocate() }
+        for buffer in pieces { buffer.deallocate() }
+    }
 
     var byteCount: Int { length }
 
@@ -282,23 +302,33 @@ final class CacheFile: @unchecked Sendable {
 
     func has(_ section: CacheSection) -> Bool { entries[section] != nil }
 
-    /// A section's bytes, its checksum checked the first time.
+    /// A section's bytes, read and its checksum checked the first time;
+    /// they live as long as the file.
     func section(_ section: CacheSection) throws(CacheDamage) -> UnsafeRawBufferPointer {
         guard let entry = entries[section] else { throw CacheDamage("a section is missing") }
-        let bytes = UnsafeRawBufferPointer(start: base + entry.offset, count: entry.length)
-        let known = lock.withLock { verified.contains(section) }
-        if !known {
-            guard Hash64.of(bytes) == entry.checksum else { throw CacheDamage("a section is damaged (its checksum differs)") }
-            lock.withLock { _ = verified.insert(section) }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = read[section] { return UnsafeRawBufferPointer(known) }
+        let bytes = try Self.pread(descriptor, entry.offset, entry.length)
+        guard Hash64.of(UnsafeRawBufferPointer(bytes)) == entry.checksum else {
+            bytes.deallocate()
+            throw CacheDamage("a section is damaged (its checksum differs)")
         }
-        return bytes
+        read[section] = bytes
+        return UnsafeRawBufferPointer(bytes)
     }
 
-    /// A section's bytes unchecked: for the articles, each checked against
-    /// its own SHA-256 when first read, where checking them all would cost
-    /// what the cache saves.
-    func uncheckedSection(_ section: CacheSection) throws(CacheDamage) -> UnsafeRawBufferPointer {
+    /// Some bytes of a section, unchecked by its checksum: for an article
+    /// or two of a preview, each then checked against its own SHA-256,
+    /// where reading the whole section would cost what a preview saves.
+    func piece(of section: CacheSection, _ range: Range<Int>) throws(CacheDamage) -> UnsafeRawBufferPointer {
         guard let entry = entries[section] else { throw CacheDamage("a section is missing") }
-        return UnsafeRawBufferPointer(start: base + entry.offset, count: entry.length)
+        guard range.lowerBound >= 0, range.upperBound <= entry.length else { throw CacheDamage("a piece lies outside its section") }
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = read[section] { return UnsafeRawBufferPointer(rebasing: UnsafeRawBufferPointer(known)[range]) }
+        let bytes = try Self.pread(descriptor, entry.offset + range.lowerBound, range.count)
+        pieces.append(bytes)
+        return UnsafeRawBufferPointer(bytes)
     }
 }

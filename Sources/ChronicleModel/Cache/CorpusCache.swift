@@ -96,6 +96,8 @@ public enum CorpusCache {
                         reason = changed
                         reuse = (try reusable(file, check), Dictionary(check.records.map { ($0.path, $0) }) { a, _ in a })
                     } else {
+                        // The first screen first, then the rest of the entry.
+                        if count > 0, let first = try CorpusImage.preview(file, count: count) { preview(first) }
                         let result = try CorpusImage.read(file)
                         if check.refreshed { writeStamps(check.records, for: file, store: store, key: key, notify: notify) }
                         return CachedLoad(result: result, outcome: .hit(rehashed: check.rehashed))

@@ -19,6 +19,8 @@ enum CorpusImage {
         static let diagnostics = CacheSection(rawValue: 8)
         /// Each events file's events before they were taken in order (`CorpusParts.swift`).
         static let eventsFiles = CacheSection(rawValue: 9)
+        /// Each date the events have, once (`CachePreview.swift`).
+        static let dates = CacheSection(rawValue: 10)
     }
 
     /// What an entry says of itself.
@@ -106,6 +108,7 @@ enum CorpusImage {
         diagnostics.diagnostics(result.diagnostics, &shared)
         try file.section(Section.diagnostics, diagnostics.bytes)
         try file.section(Section.eventsFiles, encodedParts(parts, corpus: corpus, &shared))
+        try file.section(Section.dates, encodedDates(corpus.events))
 
         var tables = CacheWriter()
         shared.encodeTables(into: &tables)
@@ -161,6 +164,7 @@ enum CorpusImage {
         // Read only after a change, but checked now: damage is found when
         // the entry is opened, not at the next change.
         _ = try file.section(Section.eventsFiles)
+        _ = try file.section(Section.dates)
         // The events are in timeline order already: sorting them again keeps it.
         let corpus = Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
         return CorpusLoadResult(corpus: corpus, diagnostics: diagnostics)

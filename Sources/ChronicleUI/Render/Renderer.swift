@@ -83,7 +83,8 @@ enum StatusBar {
         if state.data.isPreview {
             // Keys wait (and are kept) until every quote is checked.
             let quit = state.keys.key(for: .backOrQuit, on: .timeline).map { "  \($0.label) quit" } ?? ""
-            left = " checking every quote of \(Plural.count(state.data.eventCount, "event"))…" + quit
+            left = state.data.previewFromCache ? " reading \(Plural.count(state.data.eventCount, "event")) from the cache…" + quit
+                : " checking every quote of \(Plural.count(state.data.eventCount, "event"))…" + quit
         } else if state.notice == nil, state.search.isActive {
             var parts: [String] = []
             if !state.search.query.isEmpty { parts.append("/" + state.search.query) }

@@ -55,6 +55,8 @@ public final class BrowserData: Sendable {
     public let eventCount: Int
     /// A preview's tables: the rest of the corpus is still read and checked.
     public let isPreview: Bool
+    /// A preview from the cache: the rest is read from the entry, not checked.
+    public let previewFromCache: Bool
 
     /// The tables for a preview: its first events, laid out as the whole
     /// corpus lays them out (the date column measured over every event).
@@ -69,18 +71,19 @@ public final class BrowserData: Sendable {
             let slice = dates[(dates.count * part / parts)..<(dates.count * (part + 1) / parts)]
             widths.put(part, Self.widestDate(of: slice))
         }
-        self.init(corpus: preview.corpus, eventCount: preview.eventCount, isPreview: true,
+        self.init(corpus: preview.corpus, eventCount: preview.eventCount, isPreview: true, fromCache: preview.fromCache,
                   dateWidth: (0..<parts).map { widths.take($0) }.max() ?? 4)
     }
 
     public convenience init(corpus: Corpus) {
-        self.init(corpus: corpus, eventCount: corpus.events.count, isPreview: false, dateWidth: nil)
+        self.init(corpus: corpus, eventCount: corpus.events.count, isPreview: false, fromCache: false, dateWidth: nil)
     }
 
-    init(corpus: Corpus, eventCount: Int, isPreview: Bool, dateWidth: Int?) {
+    init(corpus: Corpus, eventCount: Int, isPreview: Bool, fromCache: Bool, dateWidth: Int?) {
         self.corpus = corpus
         self.eventCount = eventCount
         self.isPreview = isPreview
+        previewFromCache = fromCache
         // Two tables over every event, independent of each other: built on
         // both cores, as the first frame waits for them.
         let widths = ConcurrentResults<Int>(count: 2)
