@@ -16,6 +16,10 @@ public struct ProcessFigures: Sendable {
     public var coldSeconds = 0.0
     /// The same again, from the entry.
     public var warmSeconds = 0.0
+    /// The browser's warm open (`bench first-frame`): its first frame,
+    /// from the entry's preview, and the whole corpus's.
+    public var warmFirstFrameSeconds = 0.0
+    public var warmWholeSeconds = 0.0
     /// The same after one article's stamp changed (its bytes did not).
     public var touchedSeconds = 0.0
     /// The same after a line was added to one article (its events are
@@ -38,8 +42,14 @@ public enum ProcessBenchmark {
     /// end and throws it away, standard error to /dev/null: the wall time
     /// and the exit status (-1 when it could not start).
     public static func time(_ arguments: [String], environment: [String: String] = [:]) -> (seconds: Double, status: Int32) {
+        let run = timeKeepingOutput(arguments, environment: environment)
+        return (run.seconds, run.status)
+    }
+
+    /// As `time`, and what it wrote.
+    public static func timeKeepingOutput(_ arguments: [String], environment: [String: String] = [:]) -> (seconds: Double, status: Int32, output: [UInt8]) {
         var fds: [Int32] = [0, 0]
-        guard pipe(&fds) == 0 else { return (0, -1) }
+        guard pipe(&fds) == 0 else { return (0, -1, []) }
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -60,9 +70,12 @@ public enum ProcessBenchmark {
         let spawned = posix_spawnp(&pid, arguments[0], &actions, nil, argv, envp)
         close(fds[1])
         var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        var output: [UInt8] = []
         if spawned == 0 {
             while true {
                 let got = buffer.withUnsafeMutableBytes { read(fds[0], $0.baseAddress, $0.count) }
+                // Kept only while small: the measured tools' output is thrown away.
+                if got > 0 && output.count < 1 << 16 { output += buffer[0..<got] }
                 if got > 0 { continue }
                 if got < 0 && errno == EINTR { continue }
                 break
@@ -72,8 +85,8 @@ public enum ProcessBenchmark {
         var status: Int32 = 0
         if spawned == 0 { while waitpid(pid, &status, 0) == -1 && errno == EINTR {} }
         let seconds = Benchmark.now() - start
-        guard spawned == 0 else { return (seconds, -1) }
-        return (seconds, (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f))
+        guard spawned == 0 else { return (seconds, -1, []) }
+        return (seconds, (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f), output)
     }
 
     static func median(_ values: [Double]) -> Double {
@@ -103,6 +116,13 @@ public enum ProcessBenchmark {
         }
         figures.coldSeconds = try timed(show)
         figures.warmSeconds = try timed(show)
+        let opened = timeKeepingOutput([executable, "bench", "first-frame", "--corpus", corpus.path, "--started-at", String(Benchmark.wallClock())],
+                                       environment: environment)
+        guard opened.status == 0, let frames = try? JSONDecoder().decode([String: Double].self, from: Data(opened.output)) else {
+            throw ProcessBenchmarkFailure(command: "chronicle bench first-frame --corpus \(corpus.path)", status: opened.status)
+        }
+        figures.warmFirstFrameSeconds = frames["firstFrame"] ?? 0
+        figures.warmWholeSeconds = frames["whole"] ?? 0
         let articles = corpus.appendingPathComponent("articles")
         let first = try FileManager.default.contentsOfDirectory(atPath: articles.path).sorted().first ?? ""
         // Stamped anew, the same bytes: the next open hashes that article again.
@@ -151,6 +171,13 @@ public enum ProcessBenchmark {
                           f(r.coldSeconds / max(0.001, r.hashAllSeconds), 2), f(r.warmSeconds * 1000 / max(0.001, r.rgMedianMs), 2),
                           f(r.searchMedianMs / max(0.001, r.rgMedianMs), 2), f(r.touchedSeconds / warm, 2),
                           f(r.articleEditedSeconds / warm, 2), f(r.eventsEditedSeconds / warm, 2))
+        }
+        out += "\ncorpus        warm 1st frame s  warm whole s  frame/rg  whole/rg\n"
+        for r in rows {
+            let rg = max(0.000001, r.rgMedianMs / 1000)
+            out += r.label.padding(toLength: 12, withPad: " ", startingAt: 0)
+            out += String(format: "  %16@  %12@  %8@  %8@\n", f(r.warmFirstFrameSeconds, 3), f(r.warmWholeSeconds, 3),
+                          f(r.warmFirstFrameSeconds / rg, 2), f(r.warmWholeSeconds / rg, 2))
         }
         return out
     }

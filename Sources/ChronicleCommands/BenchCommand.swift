@@ -2,13 +2,14 @@ import ArgumentParser
 import ChronicleBench
 import ChronicleDefaultCorpus
 import ChronicleModel
+import ChronicleUI
 import Foundation
 
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Generate large corpora and measure Chronicle's speed on them (see docs/performance.md).",
-        subcommands: [BenchGenerate.self, BenchRun.self, BenchTimex.self, BenchMeasure.self, BenchSaveLoop.self]
+        subcommands: [BenchGenerate.self, BenchRun.self, BenchTimex.self, BenchMeasure.self, BenchFirstFrame.self, BenchSaveLoop.self]
     )
 }
 
@@ -67,6 +68,39 @@ struct BenchMeasure: ParsableCommand {
         // sizes is the benchmark's work, not the browser's.
         if let corpus { figures.corpusBytes = Benchmark.corpusSize(URL(fileURLWithPath: corpus)) }
         // Camel-case keys: this JSON is read back by `bench run`, not by people.
+        Terminal.standardOutput.write(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self) + "\n")
+    }
+}
+
+/// A warm open as the browser does it, for `bench run`: the cache's
+/// preview drawn, then the whole corpus; the seconds from the caller's
+/// start to each, as JSON.
+struct BenchFirstFrame: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "first-frame",
+        abstract: "Open a corpus through its cache as the browser does and print the seconds to its first and whole frames as JSON.",
+        shouldDisplay: false
+    )
+
+    @Option(help: "The corpus.") var corpus: String
+    @Option(help: "Wall-clock seconds when the caller started this process.") var startedAt: Double
+
+    func run() throws {
+        let size = Size(width: 120, height: 40)
+        func frame(_ data: BrowserData) -> Double {
+            var state = AppState(data: data, size: size)
+            _ = Reducer.reduce(&state, .resize(size))
+            _ = Renderer.render(state)
+            return Benchmark.wallClock() - startedAt
+        }
+        var first: Double?
+        let loaded = CorpusCache.load(.directory(corpus), store: CacheStore.standard(), previewing: BrowserData.previewEvents, { preview in
+            if let data = BrowserData(preview: preview) { first = frame(data) }
+        })
+        let whole = frame(BrowserData(corpus: loaded.result.corpus))
+        var hit = false
+        if case .hit = loaded.outcome { hit = true }
+        let figures = ["firstFrame": first ?? whole, "whole": whole, "hit": hit ? 1 : 0]
         Terminal.standardOutput.write(String(decoding: try JSONEncoder().encode(figures), as: UTF8.self) + "\n")
     }
 }
