@@ -183,17 +183,20 @@ struct CorpusReader {
         var lists = Set<[String]>()
         for (index, name) in eventFileNames.enumerated() {
             let checkedFile = early[index].take() ?? checked.take(index)
-            let anchored: AnchoredEventsFile
+            let report: [Diagnostic], runs: [[Outcome<Event?>]]
             if let earlier = reuse?.eventsFile(name) {
-                anchored = earlier
+                (report, runs) = (earlier.report, [earlier.outcomes])
                 progress?.quotesAnchored(earlier.outcomes.count)
+                if keepsParts { parts[name] = earlier }
             } else {
-                anchored = AnchoredEventsFile(report: checkedFile.report, outcomes: anchorInRuns(checkedFile.outcomes).flatMap { $0 },
-                                              citedSources: AnchoredEventsFile.sources(citedIn: checkedFile.outcomes))
+                (report, runs) = (checkedFile.report, anchorInRuns(checkedFile.outcomes))
+                if keepsParts {
+                    parts[name] = AnchoredEventsFile(report: report, outcomes: runs.flatMap { $0 },
+                                                     citedSources: AnchoredEventsFile.sources(citedIn: checkedFile.outcomes))
+                }
             }
-            if keepsParts { parts[name] = anchored }
-            log.items += anchored.report
-            takeInOrder([anchored.outcomes], isRepeated: { id, location in
+            log.items += report
+            takeInOrder(runs, isRepeated: { id, location in
                 guard let first = eventIDs[id] else { return false }
                 let place = first >= 0 ? events[first].location : placesOfFallen[-first - 1]
                 log.error(location, "the event id `\(id)` is used twice (first at \(place))", hint: "event ids must be unique: rename one of them")
