@@ -63,7 +63,12 @@ struct SearchCommand: ParsableCommand {
         }
         let filter = EventFilter(within: within.flatMap { try? PartialDate(parsing: $0) }, actor: actor, source: source, tag: tag)
         // The command line ranks every hit, so it collects every article line.
-        let result = SearchIndex(loaded).search(parsed, filter: filter, articleHitLimit: .max)
+        // Built for this search (the index is not cached): on a terminal,
+        // a progress bar on standard error meanwhile.
+        let line = ProgressLine.onStandardError()
+        let index = SearchIndex(loaded, progress: line?.progress)
+        line?.finish()
+        let result = index.search(parsed, filter: filter, articleHitLimit: .max)
         let ranking = result.computeRanking()
         let hits = Array(ranking.prefix(limit))
         let out = Terminal.standardOutput

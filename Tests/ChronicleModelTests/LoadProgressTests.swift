@@ -95,6 +95,20 @@ final class LoadProgressTests: XCTestCase {
         XCTAssertEqual(off.snapshot().fraction, 1, accuracy: 1e-9)
     }
 
+    func testAnIndexCountsEveryArticleOnce() throws {
+        let loaded = CorpusLoader.load(from: DirectoryCorpusFiles(root: try generated()))
+        let progress = LoadProgress()
+        let watcher = Watcher(progress)
+        _ = SearchIndex(loaded.corpus, progress: progress)
+        let seen = watcher.stop()
+        let last = try XCTUnwrap(seen.last)
+        XCTAssertEqual(last.stage, .indexing)
+        XCTAssertEqual(last.done, 300)
+        XCTAssertEqual(last.total, 300)
+        XCTAssertEqual(seen.map(\.fraction), seen.map(\.fraction).sorted(), "the bar never goes back")
+        XCTAssertTrue(seen.allSatisfy { $0.stage == nil || ($0.stage == .indexing && $0.done <= 300 && $0.fraction <= 0.9) })
+    }
+
     func testTheTimeLeftIsThePaceSoFarOnceThereIsOne() {
         XCTAssertNil(LoadProgress.remaining(fraction: 0.04, elapsed: 10), "too little done to tell")
         XCTAssertNil(LoadProgress.remaining(fraction: 0.5, elapsed: 0.4), "too soon to tell")

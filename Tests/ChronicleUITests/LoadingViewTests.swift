@@ -14,7 +14,7 @@ final class LoadingViewTests: XCTestCase {
                        "no count, no estimate where there is none")
         XCTAssertEqual(LoadingView.words(.init(stage: .anchoringQuotes, done: 1_000_000, total: 1_234_567, fraction: 0.9, elapsed: 1)),
                        "anchoring the quotes of events 1,000,000 of 1,234,567")
-        XCTAssertEqual(LoadingView.timeLeft(0.4), "about a second left")
+        XCTAssertEqual(LoadingView.timeLeft(0.4), "about 1 s left")
         XCTAssertEqual(LoadingView.timeLeft(44.6), "about 45 s left")
         XCTAssertEqual(LoadingView.timeLeft(600), "about 10 min left")
     }

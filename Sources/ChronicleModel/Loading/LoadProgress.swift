@@ -15,6 +15,8 @@ public final class LoadProgress: @unchecked Sendable {
         case readingArticles
         case anchoringQuotes
         case writingCache
+        /// Building the search index (never cached): its own whole.
+        case indexing
 
         /// What is shown, before "n of N" when the stage counts: what it
         /// counts is the phrase's last word.
@@ -25,6 +27,7 @@ public final class LoadProgress: @unchecked Sendable {
             case .readingArticles: return "reading articles"
             case .anchoringQuotes: return "anchoring the quotes of events"
             case .writingCache: return "writing the cache"
+            case .indexing: return "indexing articles"
             }
         }
     }
@@ -64,6 +67,7 @@ public final class LoadProgress: @unchecked Sendable {
         var articles = 0, articlesTotal = 0
         var eventsFiles = 0, eventsFilesTotal = 0
         var quotes = 0, quotesTotal = 0
+        var indexed = 0, indexTotal = 0
     }
 
     private let lock = NSLock()
@@ -106,6 +110,14 @@ public final class LoadProgress: @unchecked Sendable {
 
     func quotesAnchored(_ count: Int) { lock.withLock { counts.quotes += count } }
 
+    /// Indexing counts on its own: a progress given to an index only.
+    func beginIndexing(articles: Int) {
+        begin(.indexing)
+        lock.withLock { counts.indexTotal = articles }
+    }
+
+    func articlesIndexed(_ count: Int) { lock.withLock { counts.indexed += count } }
+
     // MARK: Read by whoever draws
 
     /// How far the load has come. The whole is weighed by what each part
@@ -122,12 +134,15 @@ public final class LoadProgress: @unchecked Sendable {
         if counts.eventsFilesTotal == 0 { fraction += 0.45 }
         if counts.articlesTotal == 0 { fraction += 0.35 }
         if stage == .writingCache { fraction = 1 }
+        // Tokenizing the articles is most of an index; joining them the rest.
+        if stage == .indexing { fraction = 0.9 * part(counts.indexed, counts.indexTotal) }
         var snapshot = Snapshot(stage: stage, fraction: min(1, fraction), elapsed: Double(now &- counts.began) / 1e9)
         snapshot.reason = counts.reason
         switch stage {
         case .checkingEvents: (snapshot.done, snapshot.total) = (counts.eventsFiles, counts.eventsFilesTotal)
         case .readingArticles: (snapshot.done, snapshot.total) = (counts.articles, counts.articlesTotal)
         case .anchoringQuotes: (snapshot.done, snapshot.total) = (counts.quotes, counts.quotesTotal)
+        case .indexing: (snapshot.done, snapshot.total) = (min(counts.indexed, counts.indexTotal), counts.indexTotal)
         case .previewing, .writingCache: break
         }
         snapshot.remaining = Self.remaining(fraction: snapshot.fraction, elapsed: snapshot.elapsed)

@@ -16,7 +16,7 @@ public enum LoadingView {
 
     /// "about 3 s left", "about 2 min left": no more precise than a pace can say.
     public static func timeLeft(_ seconds: Double) -> String {
-        if seconds < 1.5 { return "about a second left" }
+        if seconds < 1.5 { return "about 1 s left" }
         if seconds < 90 { return "about \(Int(seconds.rounded())) s left" }
         return "about \(Int((seconds / 60).rounded())) min left"
     }

@@ -7,8 +7,11 @@ extension SearchIndex {
     ///   the second half's arrays freed, before the events' tables are
     ///   built: where the process may hand freed pages back to the system
     ///   (`MemoryUse.releaseFreedMemory`), which is its policy, not the index's.
-    public init(_ corpus: Corpus, afterArticles: () -> Void = {}) {
+    /// - Parameter progress: told of each run of articles indexed, for a
+    ///   progress bar (the index is most of a one-shot search's time).
+    public init(_ corpus: Corpus, progress: LoadProgress? = nil, afterArticles: () -> Void = {}) {
         self.corpus = corpus
+        progress?.beginIndexing(articles: corpus.sources.count)
         var vocabulary: [String: Int32] = [:]
         // A word's id, a new word numbered after the others.
         func id(_ term: String) -> Int32 {
@@ -25,7 +28,7 @@ extension SearchIndex {
         let halves = [0..<half, half..<corpus.sources.count]
         let parts = ConcurrentResults<TokenizedArticles>(count: halves.count)
         DispatchQueue.concurrentPerform(iterations: halves.count) { part in
-            parts.put(part, TokenizedArticles(corpus.sources, halves[part], citations: corpus.citations))
+            parts.put(part, TokenizedArticles(corpus.sources, halves[part], citations: corpus.citations, progress: progress))
         }
         // Taken, not copied, and each half's arrays released as they are
         // renumbered: two halves and a renumbered copy at once would be more.
@@ -187,7 +190,7 @@ extension SearchIndex {
 
         init() {}
 
-        init(_ sources: [Source], _ range: Range<Int>, citations: CitationTable) {
+        init(_ sources: [Source], _ range: Range<Int>, citations: CitationTable, progress: LoadProgress? = nil) {
             // Words of up to eight bytes (most) are looked up by their bytes
             // packed in an integer, without making a String of each.
             var short: [UInt64: Int32] = [:]
@@ -243,7 +246,9 @@ extension SearchIndex {
                     return Int32(lower)..<Int32(upper)
                 })
                 self.tokens.append(tokens.copiedToSize())
+                if (sourceIndex - range.lowerBound) % 64 == 63 { progress?.articlesIndexed(64) }
             }
+            progress?.articlesIndexed(range.count % 64)
         }
     }
 
