@@ -144,7 +144,33 @@ struct BenchRun: ParsableCommand {
             }
         }
         for index in rows.indices { rows[index].grepMeanMs = grep[index] }
-        Terminal.standardOutput.write(Self.table(rows) + "\n" + ProcessBenchmark.table(processes))
+        Terminal.standardOutput.write(Self.table(rows) + "\n" + ProcessBenchmark.table(processes)
+                                      + "\n" + Self.growth(Array(rows.dropFirst()), processes))
+    }
+
+    /// How each figure grows from one generated size to the next, beside
+    /// how the corpus grows: a figure that grows faster than the corpus
+    /// does not scale.
+    static func growth(_ rows: [BenchmarkFigures], _ processes: [ProcessFigures]) -> String {
+        guard rows.count >= 2, rows.count == processes.count else { return "" }
+        let figures: [(String, (BenchmarkFigures, ProcessFigures) -> Double)] = [
+            ("articles", { r, _ in Double(r.articles) }), ("load", { r, _ in r.loadSeconds }), ("1st frame", { r, _ in r.firstFrameSeconds }),
+            ("index", { r, _ in r.indexSeconds }), ("peak RSS", { r, _ in Double(r.peakRSSBytes) }), ("p99", { r, _ in r.keystrokeP99ms }),
+            ("cold", { $1.coldSeconds }), ("warm", { $1.warmSeconds }), ("warm frame", { $1.warmFirstFrameSeconds }),
+            ("article edit", { $1.articleEditedSeconds }), ("search", { $1.searchMedianMs }), ("rg", { $1.rgMedianMs }),
+        ]
+        var out = "growth (times)  " + figures.map { $0.0 }.joined(separator: "  ") + "\n"
+        for index in 1..<rows.count {
+            let label = "\(rows[index - 1].label) → \(rows[index].label)"
+            out += label.padding(toLength: 16, withPad: " ", startingAt: 0)
+            for (name, value) in figures {
+                let before = value(rows[index - 1], processes[index - 1]), after = value(rows[index], processes[index])
+                let factor = before > 0 ? String(format: "%.1f", after / before) : "-"
+                out += factor.padding(toLength: name.count + 2, withPad: " ", startingAt: 0)
+            }
+            out += "\n"
+        }
+        return out
     }
 
     /// This executable, to be run again.
