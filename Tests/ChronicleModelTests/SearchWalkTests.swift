@@ -37,8 +37,8 @@ final class SearchWalkTests: XCTestCase {
     /// field (events), hold the word the index has at that position.
     func testOffsetsReadAgainHoldEachPositionsWord() {
         let index = Self.generated
-        var terms = [String](repeating: "", count: index.vocabulary.count)
-        for (term, id) in index.vocabulary { terms[Int(id)] = term }
+        var terms = [String](repeating: "", count: index.termCount)
+        for (term, id) in zip(index.sortedTerms, index.sortedIDs) { terms[Int(id)] = term }
         var checked = 0
         for (doc, tokens) in index.sourceTokens.enumerated() {
             var offsets = SearchIndex.TokenOffsets(index, source: doc)
@@ -67,7 +67,7 @@ final class SearchWalkTests: XCTestCase {
     /// words or cited passages' words hold it, each once and in order.
     func testEachWordsEventsAreTheEventsThatHoldIt() {
         let index = Self.generated
-        var expected = [Set<Int32>](repeating: [], count: index.vocabulary.count)
+        var expected = [Set<Int32>](repeating: [], count: index.termCount)
         for event in index.corpus.events.indices {
             for position in index.eventTokens.positions(ofEvent: event) {
                 expected[Int(index.eventTokens.tokens.terms[position])].insert(Int32(event))
@@ -78,7 +78,7 @@ final class SearchWalkTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(index.eventsOfTerm.count, index.vocabulary.count)
+        XCTAssertEqual(index.eventsOfTerm.count, index.termCount)
         var listed = 0
         for term in expected.indices {
             XCTAssertEqual(Array(index.eventsOfTerm[term]), expected[term].sorted(), "word \(term)")
@@ -248,11 +248,11 @@ final class SearchWalkTests: XCTestCase {
     /// articles' terms, are the positions where the word is, in order.
     func testEachWordsPostingsAreItsPositions() {
         let index = Self.generated
-        var expected = [[UInt32]](repeating: [], count: index.vocabulary.count)
+        var expected = [[UInt32]](repeating: [], count: index.termCount)
         for (doc, tokens) in index.sourceTokens.enumerated() {
             for (k, term) in tokens.terms.enumerated() { expected[Int(term)].append(index.tokenBase[doc] + UInt32(k)) }
         }
-        XCTAssertEqual(index.sourcePostings.count, index.vocabulary.count)
+        XCTAssertEqual(index.sourcePostings.count, index.termCount)
         var total = 0
         for term in expected.indices {
             XCTAssertEqual(Self.values(index.sourcePostings[term]), expected[term], "word \(term)")

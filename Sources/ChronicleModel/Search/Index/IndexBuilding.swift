@@ -10,7 +10,6 @@ extension SearchIndex {
     /// - Parameter progress: told of each run of articles indexed, for a
     ///   progress bar (the index is most of a one-shot search's time).
     public init(_ corpus: Corpus, progress: LoadProgress? = nil, afterArticles: () -> Void = {}) {
-        self.corpus = corpus
         progress?.beginIndexing(articles: corpus.sources.count)
         var vocabulary: [String: Int32] = [:]
         // A word's id, a new word numbered after the others.
@@ -106,10 +105,6 @@ extension SearchIndex {
         // An event's length is its own text: matches in its passages add
         // to its term frequency without its quotes diluting the score.
         totalLength += eventTokens.tokens.terms.count
-        var eventsOfActor: [String: [Int32]] = [:]
-        for (event, item) in corpus.events.enumerated() {
-            for actor in item.actors { eventsOfActor[actor, default: []].append(Int32(event)) }
-        }
         let eventsOfTerm = EventLists(termCount: vocabulary.count, eventCount: eventTokens.eventCount) { event, body in
             for position in eventTokens.positions(ofEvent: event) { body(eventTokens.tokens.terms[position]) }
             for passage in eventTokens.passages(ofEvent: event) {
@@ -119,13 +114,23 @@ extension SearchIndex {
         }
 
         let sorted = vocabulary.sorted { $0.key < $1.key }
-        self.vocabulary = vocabulary
-        self.sortedTerms = sorted.map(\.key)
-        self.sortedIDs = sorted.map(\.value)
-        self.sourceTokens = sourceTokens
-        self.eventTokens = eventTokens
         // Words only events have are in no article.
         sourcePostings += repeatElement(Postings(), count: vocabulary.count - sourcePostings.count)
+        self.init(corpus: corpus, sortedTerms: sorted.map(\.key), sortedIDs: sorted.map(\.value), sourceTokens: sourceTokens,
+                  eventTokens: eventTokens, sourcePostings: sourcePostings, tokenBase: tokenBase, eventsOfTerm: eventsOfTerm,
+                  citedTokens: citedTokens, indexedLines: indexedLines, totalLength: totalLength)
+    }
+
+    /// An index from the parts a build works out (or a cache holds); the
+    /// rest is quickly derived from them and the corpus.
+    init(corpus: Corpus, sortedTerms: [String], sortedIDs: [Int32], sourceTokens: [Tokens], eventTokens: EventTokenTable,
+         sourcePostings: [Postings], tokenBase: [UInt32], eventsOfTerm: EventLists, citedTokens: [[Range<Int32>]],
+         indexedLines: Int, totalLength: Int) {
+        self.corpus = corpus
+        self.sortedTerms = sortedTerms
+        self.sortedIDs = sortedIDs
+        self.sourceTokens = sourceTokens
+        self.eventTokens = eventTokens
         self.sourcePostings = sourcePostings
         self.tokenBase = tokenBase
         self.lineStartBits = LineStartBits(sourceTokens, tokenBase: tokenBase)
@@ -139,8 +144,13 @@ extension SearchIndex {
         self.citedTokens = citedTokens
         self.actorNames = corpus.actors.flatMap { actor in actor.names.map { (SearchTokenizer.terms($0), actor.id) } }
             .filter { !$0.0.isEmpty }
+        var eventsOfActor: [String: [Int32]] = [:]
+        for (event, item) in corpus.events.enumerated() {
+            for actor in item.actors { eventsOfActor[actor, default: []].append(Int32(event)) }
+        }
         self.eventsOfActor = eventsOfActor
         self.indexedLines = indexedLines
+        self.totalLength = totalLength
         self.ranking = BM25(units: indexedLines + corpus.events.count, totalLength: totalLength)
     }
 

@@ -110,10 +110,10 @@ extension SearchIndex {
         let term = clause.terms[position]
         // A one-letter prefix would match most of the vocabulary: the
         // prefix starts with the second letter typed.
-        guard clause.prefix && position == clause.terms.count - 1 && term.count >= 2 else {
-            return vocabulary[term].map { [$0] } ?? []
-        }
         var lo = sortedTerms.partitionPoint { $0 < term }
+        guard clause.prefix && position == clause.terms.count - 1 && term.count >= 2 else {
+            return lo < sortedTerms.count && sortedTerms[lo] == term ? [sortedIDs[lo]] : []
+        }
         var ids: [Int32] = []
         while lo < sortedTerms.count && sortedTerms[lo].hasPrefix(term) {
             ids.append(sortedIDs[lo])
@@ -245,7 +245,7 @@ extension SearchIndex {
         let sets: [TermSet]
 
         init(clause: SearchQuery.Clause, index: SearchIndex) {
-            sets = clause.terms.indices.map { TermSet(index.candidates(clause, at: $0), vocabularySize: index.vocabulary.count) }
+            sets = clause.terms.indices.map { TermSet(index.candidates(clause, at: $0), vocabularySize: index.termCount) }
         }
 
         /// Calls `body` with the token positions of each place the clause

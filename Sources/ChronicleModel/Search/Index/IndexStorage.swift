@@ -52,9 +52,18 @@ extension SearchIndex {
     /// word's code is 0xFFFF and its id is kept aside with its position.
     /// Four bytes each took 49 MB at 20,000 articles.
     struct TermIDs: Sendable, RandomAccessCollection {
-        private var codes: [UInt16] = []
-        private var rarePositions: [Int32] = [], rareIDs: [Int32] = []
+        private(set) var codes: [UInt16] = []
+        private(set) var rarePositions: [Int32] = [], rareIDs: [Int32] = []
         static let escape = UInt16.max
+
+        init() {}
+
+        /// Codes and rare ids as `codes`, `rarePositions` and `rareIDs` give them.
+        init(codes: [UInt16], rarePositions: [Int32], rareIDs: [Int32]) {
+            self.codes = codes
+            self.rarePositions = rarePositions
+            self.rareIDs = rareIDs
+        }
 
         var startIndex: Int { 0 }
         var endIndex: Int { codes.count }
@@ -116,11 +125,18 @@ extension SearchIndex {
     /// four bytes each took 48 MB at 20,000 articles. They are read in
     /// order, which is how a search walks them.
     struct Postings: Sendable {
-        private var bytes: [UInt8] = []
+        private(set) var bytes: [UInt8] = []
         private(set) var count = 0
-        private var last: UInt32 = 0
+        private(set) var last: UInt32 = 0
 
         init() {}
+
+        /// Postings as `bytes` holds them, `last` the greatest.
+        init(bytes: [UInt8], count: Int, last: UInt32) {
+            self.bytes = bytes
+            self.count = count
+            self.last = last
+        }
 
         /// Room for exactly `bytes` bytes of postings.
         init(capacity bytes: Int) { self.bytes.reserveCapacity(bytes) }
@@ -303,8 +319,14 @@ extension SearchIndex {
     /// hold it, all in one array: one array per word, grown by appending,
     /// held half as much again.
     struct EventLists: Sendable {
-        private var starts: [Int] = [0]
-        private var events: [Int32] = []
+        private(set) var starts: [Int] = [0]
+        private(set) var events: [Int32] = []
+
+        /// Lists as `starts` and `events` give them.
+        init(starts: [Int], events: [Int32]) {
+            self.starts = starts
+            self.events = events
+        }
 
         /// Lists for `termCount` words; `forEachTerm(event, body)` calls
         /// `body` with every word of an event, repeats allowed.

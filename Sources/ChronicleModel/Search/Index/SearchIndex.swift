@@ -10,8 +10,8 @@ import Foundation
 /// prefixes are a binary search in the sorted vocabulary; the only text a
 /// query reads again is the lines it draws, for their words' offsets.
 public struct SearchIndex: Sendable {
-    let vocabulary: [String: Int32]
-    /// The vocabulary sorted, for prefix lookups.
+    /// The vocabulary, sorted (a word is found by binary search, a prefix's
+    /// words are side by side), and each word's id.
     let sortedTerms: [String]
     let sortedIDs: [Int32]
     let sourceTokens: [Tokens]
@@ -39,6 +39,8 @@ public struct SearchIndex: Sendable {
     let actorNames: [(terms: [String], actor: String)]
     let eventsOfActor: [String: [Int32]]
     let indexedLines: Int
+    /// The tokens of every indexed line and every event's own text.
+    let totalLength: Int
     let ranking: BM25
 
     public let corpus: Corpus
@@ -47,7 +49,7 @@ public struct SearchIndex: Sendable {
     private let build = Build()
     private final class Build: Sendable {}
 
-    public var termCount: Int { vocabulary.count }
+    public var termCount: Int { sortedTerms.count }
 
     /// The source whose tokens include `position` (counted as postings are).
     /// Sources without tokens share their number with the next: the last
