@@ -7,9 +7,9 @@ import Glibc
 /// `~/.cache/chronicle/`), out of the corpus folder, which may be read-only
 /// or under version control. An entry is named by a hash of the corpus's
 /// real path (never by anything the corpus's own files say) and is a few
-/// files side by side: `KEY.corpus` (the checked corpus) and `KEY.stamps`
-/// (newer file stamps for the same entry).
-public struct CacheStore: Sendable {
+/// files side by side: `KEY.corpus` (the checked corpus), `KEY.stamps`
+/// (newer file stamps for the same entry) and `KEY.index` (its search index).
+public struct CacheStore: Sendable, Hashable {
     public let directory: String
 
     public init(directory: String) { self.directory = directory }
@@ -20,7 +20,7 @@ public struct CacheStore: Sendable {
         UserDirectories(environment: environment).cache.map(CacheStore.init(directory:))
     }
 
-    static let extensions = ["corpus", "stamps"]
+    static let extensions = ["corpus", "stamps", "index"]
 
     func path(_ key: String, _ kind: String) -> String { directory + "/" + key + "." + kind }
 

@@ -51,6 +51,18 @@ public struct CachedLoad: Sendable {
     /// events files it took from the entry instead of reading them again.
     public var reusedArticles = 0
     public var reusedEventsFiles = 0
+    /// The entry that holds this very corpus (nil without one): its
+    /// search index is cached beside it (`IndexCache`).
+    public var entry: CacheEntry?
+}
+
+/// One entry of the cache, as it was when a load read or wrote it: an
+/// index cached for it names its generation, so a rewritten entry's old
+/// index is never taken for its own.
+public struct CacheEntry: Sendable, Hashable {
+    let store: CacheStore
+    let key: String
+    let generation: UInt64
 }
 
 /// Loads a corpus through its cache entry: a valid entry is read instead of
@@ -100,7 +112,9 @@ public enum CorpusCache {
                         if count > 0, let first = try CorpusImage.preview(file, count: count) { preview(first) }
                         let result = try CorpusImage.read(file)
                         if check.refreshed { writeStamps(check.records, for: file, store: store, key: key, notify: notify) }
-                        return CachedLoad(result: result, outcome: .hit(rehashed: check.rehashed))
+                        var loaded = CachedLoad(result: result, outcome: .hit(rehashed: check.rehashed))
+                        loaded.entry = CacheEntry(store: store, key: key, generation: file.generation)
+                        return loaded
                     }
                 }
             }
@@ -156,10 +170,11 @@ public enum CorpusCache {
         records += taken.subtracting(read).compactMap { reuse?.1[$0] }
         records.sort { $0.path < $1.path }
         let meta = CorpusImage.Meta(corpusName: files.displayPath(""), displayRoot: files.displayPath(""), maxArticleSize: maxArticleSize)
+        let generation = UInt64.random(in: 1...UInt64.max)
         do throws(CacheWriteFailure) {
             try store.write(key, "corpus") { (writer) throws(CacheWriteFailure) in
                 try CorpusImage.write(result, parts: parts, records: records, meta: meta, into: &writer)
-                try writer.finish(generation: UInt64.random(in: 1...UInt64.max), parent: 0, kind: CorpusImage.kind)
+                try writer.finish(generation: generation, parent: 0, kind: CorpusImage.kind)
             }
             store.remove(key, "stamps")
         } catch {
@@ -168,6 +183,7 @@ public enum CorpusCache {
             return CachedLoad(result: result, outcome: .off(reason: why))
         }
         var loaded = CachedLoad(result: result, outcome: .rebuilt(reason: reason))
+        loaded.entry = CacheEntry(store: store, key: key, generation: generation)
         loaded.reusedArticles = taken.filter { reuse?.0.articles[$0] != nil }.count
         loaded.reusedEventsFiles = taken.filter { reuse?.0.eventsFiles[$0] != nil }.count
         return loaded
