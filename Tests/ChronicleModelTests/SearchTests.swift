@@ -127,6 +127,22 @@ final class SearchTests: XCTestCase {
         XCTAssertTrue(hits.isEmpty)
     }
 
+    /// The command line's top hits, scored without their ranges, are the
+    /// first of every hit worked out and sorted, with the same total.
+    func testTheTopHitsAreTheFirstOfEveryHitRanked() throws {
+        for query in ["the", "taliban", "minist", "\"foreign ministry\"", "daesh", "kabulov isis", "nothing-like-it"] {
+            let result = Self.seeds.search(SearchQuery(query), articleHitLimit: .max)
+            let all = (result.computeEventHits().map(SearchResult.Ranked.event) + result.articleHits.computeAll().map(SearchResult.Ranked.article))
+                .enumerated().sorted { $0.element.score != $1.element.score ? $0.element.score > $1.element.score : $0.offset < $1.offset }
+                .map(\.element)
+            for limit in [1, 3, 20, Int.max] {
+                let (top, total) = result.computeRanking(top: limit)
+                XCTAssertEqual(total, all.count, query)
+                XCTAssertEqual("\(top)", "\(Array(all.prefix(limit)))", "\(query), top \(limit)")
+            }
+        }
+    }
+
     func testRankingPutsTheDenserShorterMatchFirst() throws {
         let ranked = Self.built.search(SearchQuery("minister")).computeRanking()
         XCTAssertFalse(ranked.isEmpty)

@@ -131,6 +131,11 @@ extension SearchIndex {
                                            ranges: SearchResult.merged(outside.map { offsets.range(of: $0) }),
                                            score: scoring?.score(frequencies, length: bounds.count) ?? 0)
         }
+
+        /// The score `hit` gives the line, without reading it for ranges.
+        mutating func score(source: Int, tokens bounds: Range<Int>, scoring: SearchResult.Scoring) -> Double? {
+            matchesOutside(source: source, tokens: bounds) ? scoring.score(frequencies, length: bounds.count) : nil
+        }
     }
 
     /// Raw byte ranges of tokens, found by reading their line (an article's)
@@ -191,6 +196,29 @@ extension SearchIndex {
         var offsets = TokenOffsets(self, source: source), found: [Range<Int>] = []
         matcher.forEachMatch(in: sourceTokens[source], bounds) { found.append(offsets.range(of: $0)); return true }
         return found
+    }
+
+    /// An event's score as `eventHit` gives it, without its ranges: its
+    /// matches counted from its tokens and its passages'.
+    func eventScore(_ event: Int, scoring: SearchResult.Scoring) -> Double {
+        let clauses = scoring.clauses
+        guard !clauses.isEmpty else { return 0 }
+        let own = eventTokens.tokens, ownPositions = eventTokens.positions(ofEvent: event)
+        let involved = Set(corpus.events[event].actors)
+        let frequencies = clauses.map { actors, matchers in
+            var frequency = actors.intersection(involved).count
+            for matcher in matchers {
+                matcher.forEachMatch(in: own, ownPositions) { _ in frequency += 1; return true }
+                for passage in eventTokens.passages(ofEvent: event) {
+                    matcher.forEachMatch(in: sourceTokens[Int(passage.source)], Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) { _ in
+                        frequency += 1
+                        return true
+                    }
+                }
+            }
+            return frequency
+        }
+        return scoring.score(frequencies, length: ownPositions.count)
     }
 
     /// One event's matches, highlighted and scored: asked for by the rows on

@@ -51,10 +51,23 @@ extension SearchResult {
 
     /// Events and article lines together, best first; ties keep timeline
     /// order. Works out every hit (the command line's answer, not a frame's).
-    public func computeRanking() -> [Ranked] {
-        let all = computeEventHits().map(Ranked.event) + (0..<articleHits.count).map { Ranked.article(articleHits.computeHit(at: $0)) }
-        return all.enumerated().sorted { a, b in
-            a.element.score != b.element.score ? a.element.score > b.element.score : a.offset < b.offset
-        }.map(\.element)
+    public func computeRanking() -> [Ranked] { computeRanking(top: .max).hits }
+
+    /// The best `limit` of them, worked out, and how many there are in
+    /// all. Every hit is scored from its tokens alone; only those returned
+    /// have their lines read again for their ranges, where a common word
+    /// has a line of nearly every article.
+    public func computeRanking(top limit: Int) -> (hits: [Ranked], total: Int) {
+        let index = scoring.index
+        // Events first, in timeline order, then lines: ties keep that order.
+        var scored = matchingEvents.enumerated().map { (score: index.eventScore($0.element, scoring: scoring), order: $0.offset) }
+        scored += articleHits.indices.map { (score: articleHits.computeScore(at: $0), order: matchingEvents.count + $0) }
+        scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
+        let hits = scored.prefix(limit).map { item in
+            item.order < matchingEvents.count
+                ? Ranked.event(index.eventHit(matchingEvents[item.order], scoring: scoring))
+                : Ranked.article(articleHits.computeHit(at: item.order - matchingEvents.count))
+        }
+        return (hits, scored.count)
     }
 }
