@@ -105,7 +105,8 @@ struct BrowseCommand: ParsableCommand {
             typedWhileLoading = typed
         }
         let whole = loading.result()
-        var loop = BrowserLoop(terminal: terminal, editor: editor, loaded: whole, readOnlyReason: readOnlyReason,
+        var loop = BrowserLoop(terminal: terminal, editor: editor, loaded: whole, cacheEntry: loading.entry, notices: loading.notices,
+                               readOnlyReason: readOnlyReason,
                                reader: ReaderSession(directories: directories, corpusPath: corpus.corpus),
                                configuration: configuration, start: start)
         loop.run(replaying: typedWhileLoading)
@@ -135,6 +136,7 @@ final class BackgroundLoad: @unchecked Sendable {
     private let arrived = DispatchSemaphore(value: 0)
     private var preview: CorpusPreview?
     private var loaded: CorpusLoadResult?
+    private var loadedEntry: CacheEntry?
 
     /// What the cache has to say, kept until it can be said on standard error.
     let notices = Notices()
@@ -147,10 +149,13 @@ final class BackgroundLoad: @unchecked Sendable {
                                           previewing: count, { preview in
                 self.lock.withLock { self.preview = preview }
                 self.arrived.signal()
-            }, notify: notices.add).result
+            }, notify: notices.add)
             // The browser lives on: the pages the load freed go back to the system.
             MemoryUse.releaseFreedMemory()
-            self.lock.withLock { self.loaded = result }
+            self.lock.withLock {
+                self.loaded = result.result
+                self.loadedEntry = result.entry
+            }
             self.arrived.signal()
         }.start()
     }
@@ -182,6 +187,9 @@ final class BackgroundLoad: @unchecked Sendable {
 
     /// Whether the preview or the whole corpus is here (without waiting).
     var hasArrived: Bool { lock.withLock { preview != nil || loaded != nil } }
+
+    /// The cache entry that holds the whole corpus, once it is loaded (nil without one).
+    var entry: CacheEntry? { lock.withLock { loadedEntry } }
 
     /// Waits for the whole corpus.
     func result() -> CorpusLoadResult {

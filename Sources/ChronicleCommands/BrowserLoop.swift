@@ -17,10 +17,20 @@ struct BrowserLoop {
     let reader: ReaderSession
     let configuration: Configuration
     let start: StartingPlace
+    /// The cache entry of the corpus as loaded, whose search index may be
+    /// cached: good for the first tables only, not for those after a change.
+    let cacheEntry: CacheEntry?
+    private var firstData: BrowserData?
+    /// Where what the cache says waits for the screen to be given back.
+    let notices: Notices
+    /// An index being written when the browser quits is finished first.
+    let indexWrites = IndexWrites()
 
-    init(terminal: CursesTerminal, editor: CorpusEditor?, loaded: CorpusLoadResult, readOnlyReason: String?,
-         reader: ReaderSession, configuration: Configuration, start: StartingPlace) {
+    init(terminal: CursesTerminal, editor: CorpusEditor?, loaded: CorpusLoadResult, cacheEntry: CacheEntry? = nil, notices: Notices = Notices(),
+         readOnlyReason: String?, reader: ReaderSession, configuration: Configuration, start: StartingPlace) {
         self.terminal = terminal
+        self.cacheEntry = cacheEntry
+        self.notices = notices
         session = CorpusSession(editor: editor, loaded: loaded, readOnlyReason: readOnlyReason)
         self.reader = reader
         self.configuration = configuration
@@ -85,8 +95,12 @@ struct BrowserLoop {
     }
 
     mutating func run(replaying typed: [CursesTerminal.Input] = []) {
-        defer { terminal.restore() }
+        defer {
+            terminal.restore()
+            indexWrites.finish()
+        }
         var state = session.initialState(size: terminal.size)
+        firstData = state.data
         state.configure(configuration)
         reader.load(into: &state)
         let arrivals = Arrivals()
@@ -137,8 +151,20 @@ struct BrowserLoop {
             case .quit: break
             case .buildIndex:
                 let data = state.data
+                let entry = data === firstData ? cacheEntry : nil
+                let notices = notices, writes = indexWrites
                 Thread.detachNewThread {
-                    arrivals.put(.indexReady(SearchIndex(data.corpus, afterArticles: MemoryUse.releaseFreedMemory)), builtFor: data)
+                    // Read from the cache when it holds it; else built,
+                    // handed over, and only then written for next time.
+                    let (cached, reason) = IndexCache.read(data.corpus, entry: entry, notify: notices.add)
+                    let index = cached ?? SearchIndex(data.corpus, afterArticles: MemoryUse.releaseFreedMemory)
+                    arrivals.put(.indexReady(index), builtFor: data)
+                    if cached == nil {
+                        writes.perform {
+                            IndexCache.write(index, entry: entry, reason: reason, notify: notices.add)
+                            MemoryUse.releaseFreedMemory()
+                        }
+                    }
                 }
             case .editInEditor(let id):
                 let answer = editInEditor(id)
@@ -218,5 +244,30 @@ struct LoadingViewFrame: Equatable {
         shown.remaining = snapshot.remaining.map { ($0 * 10).rounded(.down) / 10 }
         self.snapshot = shown
         self.size = size
+    }
+}
+
+/// Index writes that a quit waits for: one begun is finished (a file cut
+/// short would be only a temporary file left behind), one not yet begun
+/// is not started, and an index still being built is left.
+final class IndexWrites: @unchecked Sendable {
+    private let lock = NSLock()
+    private let group = DispatchGroup()
+    private var quitting = false
+
+    func perform(_ write: () -> Void) {
+        let begun: Bool = lock.withLock {
+            if quitting { return false }
+            group.enter()
+            return true
+        }
+        guard begun else { return }
+        defer { group.leave() }
+        write()
+    }
+
+    func finish() {
+        lock.withLock { quitting = true }
+        group.wait()
     }
 }

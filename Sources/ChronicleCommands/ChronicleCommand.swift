@@ -63,11 +63,28 @@ struct CorpusOptions: ParsableArguments {
     /// The corpus and every problem found loading it, through its cache;
     /// on a terminal, a progress bar on standard error while it is read
     /// and checked without one.
-    func loadResult() -> CorpusLoadResult {
+    func loadResult() -> CorpusLoadResult { loadCached().result }
+
+    /// The same, with the cache entry that holds it (for its search index).
+    func loadCached() -> CachedLoad {
         let line = ProgressLine.onStandardError()
         defer { line?.finish() }
         return CorpusCache.load(origin, store: store, maxArticleSize: maxArticleSize.bytes, progress: line?.progress,
-                                reading: TestHold.holding, notify: line?.say ?? Self.tell).result
+                                reading: TestHold.holding, notify: line?.say ?? Self.tell)
+    }
+
+    /// The search index of `corpus` (loaded as `cached`), from the cache
+    /// when it holds it; a bar on standard error while it is built. The
+    /// index built is written once `use` is done with it, so the answer
+    /// does not wait for the cache.
+    func withSearchIndex<T>(of corpus: Corpus, _ cached: CachedLoad, _ use: (SearchIndex) throws -> T) rethrows -> T {
+        let (read, reason) = IndexCache.read(corpus, entry: cached.entry, notify: Self.tell)
+        if let read { return try use(read) }
+        let line = ProgressLine.onStandardError()
+        let index = SearchIndex(corpus, progress: line?.progress)
+        line?.finish()
+        defer { IndexCache.write(index, entry: cached.entry, reason: reason, notify: Self.tell) }
+        return try use(index)
     }
 
     /// What the cache has to say (damaged, cannot be written), on standard error.

@@ -57,7 +57,8 @@ struct ExportCommand: ParsableCommand {
     func run() throws {
         // Said before the corpus is loaded and the export made, not after.
         if let out { try checkWritable(out) }
-        let loaded = try corpus.load()
+        let cached = corpus.loadCached()
+        let loaded = try corpus.accept(cached.result)
         if let source, loaded.source(source) == nil {
             throw CLIError.notFound("no source with id `\(SafeText.visible(source))` in \(corpus.name)")
         }
@@ -73,7 +74,9 @@ struct ExportCommand: ParsableCommand {
                 throw CLIError.usage("the query `\(SafeText.visible(query))` has no words to search for")
             }
             // The events are exported, not the article lines: one is enough.
-            events = SearchIndex(loaded).search(parsed, filter: filter, articleHitLimit: 1).matchingEvents.map { loaded.events[$0] }
+            events = corpus.withSearchIndex(of: loaded, cached) { index in
+                index.search(parsed, filter: filter, articleHitLimit: 1).matchingEvents.map { loaded.events[$0] }
+            }
         } else {
             events = loaded.events(matching: filter)
         }

@@ -49,7 +49,8 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = try corpus.load()
+        let cached = corpus.loadCached()
+        let loaded = try corpus.accept(cached.result)
         let text = query.joined(separator: " ")
         let parsed = SearchQuery(text)
         guard !parsed.isEmpty else {
@@ -63,20 +64,17 @@ struct SearchCommand: ParsableCommand {
         }
         let filter = EventFilter(within: within.flatMap { try? PartialDate(parsing: $0) }, actor: actor, source: source, tag: tag)
         // The command line ranks every hit, so it collects every article line.
-        // Built for this search (the index is not cached): on a terminal,
-        // a progress bar on standard error meanwhile.
-        let line = ProgressLine.onStandardError()
-        let index = SearchIndex(loaded, progress: line?.progress)
-        line?.finish()
-        let result = index.search(parsed, filter: filter, articleHitLimit: .max)
-        let ranking = result.computeRanking()
-        let hits = Array(ranking.prefix(limit))
-        let out = Terminal.standardOutput
-        switch format {
-        case .json:
-            out.write(try JSONText.encode(SearchJSON(result: result, hits: hits, total: ranking.count, corpus: loaded)) + "\n")
-        case .text:
-            out.write(Self.text(hits, total: ranking.count, corpus: loaded, styled: out.usesStyles))
+        let hits = try corpus.withSearchIndex(of: loaded, cached) { index in
+            let result = index.search(parsed, filter: filter, articleHitLimit: .max)
+            let (hits, total) = result.computeRanking(top: limit)
+            let out = Terminal.standardOutput
+            switch format {
+            case .json:
+                out.write(try JSONText.encode(SearchJSON(result: result, hits: hits, total: total, corpus: loaded)) + "\n")
+            case .text:
+                out.write(Self.text(hits, total: total, corpus: loaded, styled: out.usesStyles))
+            }
+            return hits
         }
         if hits.isEmpty { throw CLIError.notFound("nothing matches `\(SafeText.visible(text))` in \(corpus.name)") }
     }

@@ -167,4 +167,73 @@ final class CacheCLITests: XCTestCase {
         let missing = try run(["cache", "clear", "--corpus", seeds.path + "/no-such-folder"], cache: cache)
         XCTAssertEqual(missing.status, 1, missing.stderr)
     }
+
+    /// `search` reads its index from the cache once it is there, prints what
+    /// it prints without, and builds it again only after the corpus changed.
+    func testSearchCachesItsIndexAndTrustsItOnlyForItsEntry() throws {
+        let seeds = try CLI.copyOfSeeds(self), cache = try cacheHome()
+        let arguments = ["search", "Taliban", "--format", "json", "--corpus", seeds.path]
+        let without = try run(arguments + ["--no-cache"], cache: cache)
+        XCTAssertEqual(entries(cache), [:])
+        let first = try run(arguments, cache: cache)
+        assertSame(without, first, "building the index")
+        let written = entries(cache)
+        let index = try XCTUnwrap(written.keys.first { $0.hasSuffix(".index") }, "\(written)")
+        let warm = try run(arguments, cache: cache)
+        assertSame(without, warm, "the index from the cache")
+        XCTAssertEqual(entries(cache), written, "nothing rewritten")
+        // `export --query` searches the same index.
+        let exported = try run(["export", "--format", "markdown", "--query", "kabulov", "--corpus", seeds.path], cache: cache)
+        XCTAssertEqual(exported.stdout, try run(["export", "--format", "markdown", "--query", "kabulov", "--corpus", seeds.path, "--no-cache"], cache: cache).stdout)
+        XCTAssertEqual(entries(cache), written)
+
+        let article = seeds.appendingPathComponent("articles").appendingPathComponent(
+            try XCTUnwrap(FileManager.default.contentsOfDirectory(atPath: seeds.appendingPathComponent("articles").path).sorted().first))
+        try (try Data(contentsOf: article) + Data("\nThe Taliban said nothing more on zygomorphic matters.\n".utf8)).write(to: article)
+        let changed = try run(arguments, cache: cache)
+        assertSame(try run(arguments + ["--no-cache"], cache: cache), changed, "after a change")
+        XCTAssertNotEqual(changed.stdout, without.stdout, "the new line is found")
+        XCTAssertNotEqual(entries(cache)[index], written[index], "the index was built again for the new entry")
+        let zygomorphic = try run(["search", "zygomorphic", "--corpus", seeds.path], cache: cache)
+        XCTAssertEqual(zygomorphic.status, 0, zygomorphic.stderr)
+    }
+
+    func testADamagedIndexIsSaidOnceOnStandardErrorAndBuiltAgain() throws {
+        let seeds = try CLI.copyOfSeeds(self), cache = try cacheHome()
+        let arguments = ["search", "\"common enemy\"", "Taliban", "--corpus", seeds.path]
+        let without = try run(arguments + ["--no-cache"], cache: cache)
+        XCTAssertEqual(try run(arguments, cache: cache).stderr, "")
+        let name = try XCTUnwrap(entries(cache).keys.first { $0.hasSuffix(".index") })
+        let path = URL(fileURLWithPath: cache.path + "/chronicle/" + name)
+        let good = try Data(contentsOf: path)
+        var flipped = good
+        flipped[good.count / 2] ^= 0x40
+        for (damage, bytes) in [("a flipped byte", flipped), ("cut short", good.prefix(good.count / 3)), ("empty", Data())] {
+            try bytes.write(to: path)
+            let damaged = try run(arguments, cache: cache)
+            XCTAssertEqual(damaged.status, without.status, damage)
+            XCTAssertEqual(damaged.stdout, without.stdout, damage)
+            XCTAssertEqual(damaged.stderr.split(separator: "\n").count, 1, "\(damage): said once: \(damaged.stderr)")
+            XCTAssertTrue(damaged.stderr.contains("cached search index") && damaged.stderr.contains("built again"), "\(damage): \(damaged.stderr)")
+            assertSame(without, try run(arguments, cache: cache), "\(damage): built again, and not said again")
+        }
+    }
+
+    func testAnIndexTheCacheCannotTakeIsSaidAndTheSearchAnswered() throws {
+        let seeds = try CLI.copyOfSeeds(self), cache = try cacheHome()
+        // Files older than the clock's tick: the warm open trusts their
+        // stamps and writes none (which the directory would refuse too).
+        usleep(60_000)
+        XCTAssertEqual(try run(["list", "--corpus", seeds.path], cache: cache).status, 0)
+        // The entry is there; the directory then takes nothing more.
+        try makeReadOnly(cache.appendingPathComponent("chronicle"))
+        let arguments = ["search", "kabulov", "--corpus", seeds.path]
+        let without = try run(arguments + ["--no-cache"], cache: cache)
+        let result = try run(arguments, cache: cache)
+        XCTAssertEqual(result.status, 0, result.stderr)
+        XCTAssertEqual(result.stdout, without.stdout)
+        XCTAssertEqual(result.stderr.split(separator: "\n").count, 1, result.stderr)
+        XCTAssertTrue(result.stderr.contains("cannot write the search index to the cache in \(cache.path)/chronicle"), result.stderr)
+        XCTAssertFalse(entries(cache).keys.contains { $0.hasSuffix(".index") })
+    }
 }

@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 
 /// The browser through its cache, in tmux: a second open is from the entry
-/// and shows what the first showed; a damaged entry is said on the
+/// and its search index and shows what the first showed; a damaged entry is said on the
 /// terminal once the browser gives it back, and rebuilt.
 final class CacheEndToEndTests: XCTestCase {
     /// `chronicle bench generate`: 400 articles and 2,000 events (seed 3).
@@ -59,8 +59,11 @@ final class CacheEndToEndTests: XCTestCase {
         let cold = try browse(corpus, cache: cache)
         let written = entries(cache)
         XCTAssertEqual(written.keys.filter { $0.hasSuffix(".corpus") }.count, 1, "\(written)")
+        // The search index, built after the first frame, written before the quit ended.
+        XCTAssertEqual(written.keys.filter { $0.hasSuffix(".index") }.count, 1, "\(written)")
+        XCTAssertFalse(written.keys.contains { $0.contains(".tmp-") }, "\(written)")
         let warm = try browse(corpus, cache: cache)
-        XCTAssertEqual(entries(cache), written, "the second open read the entry and left it")
+        XCTAssertEqual(entries(cache), written, "the second open read the entry and its index, and left them")
         XCTAssertEqual(warm.found, cold.found, "the same screen from the cache")
         XCTAssertFalse(warm.after.contains("chronicle:"), warm.after)
 
@@ -71,6 +74,8 @@ final class CacheEndToEndTests: XCTestCase {
         XCTAssertEqual(damaged.after.components(separatedBy: "cannot be used").count, 2, "said once: \(damaged.after)")
         XCTAssertTrue(damaged.after.contains("it is built again"), damaged.after)
         XCTAssertNotEqual(entries(cache)[name], written[name], "rebuilt")
+        let index = try XCTUnwrap(written.keys.first { $0.hasSuffix(".index") })
+        XCTAssertNotEqual(entries(cache)[index], written[index], "the index of the entry before is not taken for the new one's")
         let again = try browse(corpus, cache: cache)
         XCTAssertFalse(again.after.contains("cannot be used"), again.after)
     }
