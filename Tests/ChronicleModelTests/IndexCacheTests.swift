@@ -133,6 +133,13 @@ final class IndexCacheTests: XCTestCase {
             XCTAssertEqual(IndexCache.index(of: loaded.result.corpus, entry: loaded.entry, notify: { later.append($0) }).outcome, .read, what)
             XCTAssertEqual(later, [], "\(what): not said again")
         }
+        // Another version's: out of date, not damaged, and its entry (the
+        // same build's) has said so already.
+        try Data(Array(good.prefix(16)) + [99, 0, 0, 0] + Array(good.dropFirst(20))).write(to: URL(fileURLWithPath: path))
+        var notices: [String] = []
+        let (_, outcome) = IndexCache.index(of: loaded.result.corpus, entry: loaded.entry, notify: { notices.append($0) })
+        XCTAssertEqual(notices, [])
+        XCTAssertEqual(outcome, .built(reason: "the cached index is not this build's (it is of another format (version 99, this Chronicle writes 1))"))
     }
 
     /// Files whose checksums hold but whose numbers a query would follow

@@ -2,7 +2,13 @@
 /// cache is then rebuilt; nothing in it is ever trusted past this.
 struct CacheDamage: Error, Sendable, CustomStringConvertible {
     let reason: String
-    init(_ reason: String) { self.reason = reason }
+    /// Whole, but written by another build or in another format: out of
+    /// date rather than damaged.
+    let isForeign: Bool
+    init(_ reason: String, foreign: Bool = false) {
+        self.reason = reason
+        isForeign = foreign
+    }
     var description: String { reason }
 }
 

@@ -251,7 +251,7 @@ final class CacheFile: @unchecked Sendable {
         var header = CacheReader(headerView)
         guard Array(try header.bytes(16)) == CacheFileFormat.magic else { throw CacheDamage("it is not a Chronicle cache") }
         let version = try header.u32()
-        guard version == CacheFileFormat.version else { throw CacheDamage("it is of another format (version \(version), this Chronicle writes \(CacheFileFormat.version))") }
+        guard version == CacheFileFormat.version else { throw CacheDamage("it is of another format (version \(version), this Chronicle writes \(CacheFileFormat.version))", foreign: true) }
         let fileKind = try header.u32()
         guard fileKind == kind else { throw CacheDamage("it holds something else (kind \(fileKind))") }
         generation = try header.u64()
@@ -262,7 +262,7 @@ final class CacheFile: @unchecked Sendable {
         let idLength = Int(try header.u32())
         let id = Array(try header.bytes(32)).prefix(min(idLength, 32))
         guard declaredLength == UInt64(length) else { throw CacheDamage("it is truncated or was not written whole (\(length) bytes of \(declaredLength))") }
-        guard Array(id) == CacheFileFormat.buildID else { throw CacheDamage("another build of Chronicle wrote it") }
+        guard Array(id) == CacheFileFormat.buildID else { throw CacheDamage("another build of Chronicle wrote it", foreign: true) }
         guard tableOffset <= UInt64(length), UInt64(count) * UInt64(CacheFileFormat.entrySize) == UInt64(length) - tableOffset else {
             throw CacheDamage("its table of sections is out of place")
         }

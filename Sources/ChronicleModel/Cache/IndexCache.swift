@@ -34,6 +34,9 @@ public enum IndexCache {
             guard let file = try CacheFile.open(path, kind: IndexImage.kind) else { return (nil, "no index was cached yet") }
             guard file.parent == entry.generation else { return (nil, "the cached index is of an earlier state of the corpus") }
             return (try IndexImage.read(file, corpus: corpus), "")
+        } catch where error.isForeign {
+            // Its entry, from the same build, was out of date too and has been said.
+            return (nil, "the cached index is not this build's (\(error.reason))")
         } catch {
             notify("chronicle: the cached search index (\(path)) cannot be used: \(error.reason); it is built again")
             return (nil, "the cached index was damaged (\(error.reason))")

@@ -124,9 +124,22 @@ enum IndexImage {
             seen[Int(id)] = true
         }
 
-        var sourceInput = NumbersReader(try file.section(Section.sourceTokens))
-        let sourceTokens = try readTokens(&sourceInput, texts: corpus.sources.count, termCount: termCount)
-        let tokenBase = try sourceInput.numbers(UInt32.self).array()
+        // The articles' tokens on one core, the postings on the other: the two largest parts.
+        let tokensResult = ConcurrentResults<Result<([SearchIndex.Tokens], [UInt32]), CacheDamage>>(count: 1)
+        let postingsResult = ConcurrentResults<Result<[SearchIndex.Postings], CacheDamage>>(count: 1)
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            if part == 0 {
+                tokensResult.put(0, Result { () throws(CacheDamage) in
+                    var input = NumbersReader(try file.section(Section.sourceTokens))
+                    let tokens = try readTokens(&input, texts: corpus.sources.count, termCount: termCount)
+                    return (tokens, try input.numbers(UInt32.self).array())
+                })
+            } else {
+                postingsResult.put(0, Result { () throws(CacheDamage) in try readPostings(file, termCount: termCount) })
+            }
+        }
+        let (sourceTokens, tokenBase) = try tokensResult.take(0).get()
+        let sourcePostings = try postingsResult.take(0).get()
         var total = 0
         var expected: [UInt32] = [0]
         for tokens in sourceTokens {
@@ -134,23 +147,8 @@ enum IndexImage {
             expected.append(UInt32(min(total, Int(UInt32.max))))
         }
         guard tokenBase == expected else { throw CacheDamage("its token numbering is malformed") }
-
-        var postingInput = NumbersReader(try file.section(Section.postings))
-        let postingEnds = try postingInput.numbers(UInt64.self), postingCounts = try postingInput.numbers(UInt32.self)
-        let postingLasts = try postingInput.numbers(UInt32.self), postingBytes = try postingInput.numbers(UInt8.self)
-        guard postingEnds.count == termCount, postingCounts.count == termCount, postingLasts.count == termCount else {
-            throw CacheDamage("its postings are malformed")
-        }
-        try checkEnds(postingEnds, total: postingBytes.count)
-        var sourcePostings: [SearchIndex.Postings] = []
-        sourcePostings.reserveCapacity(termCount)
-        var from = 0
-        for term in 0..<termCount {
-            let to = Int(postingEnds[term])
-            guard postingLasts[term] < max(1, tokenBase[tokenBase.count - 1]) else { throw CacheDamage("its postings are malformed") }
-            sourcePostings.append(SearchIndex.Postings(bytes: postingBytes.array(from..<to), count: Int(postingCounts[term]), last: postingLasts[term]))
-            from = to
-        }
+        // A word's last posting is a token of the articles (none: 0).
+        guard sourcePostings.allSatisfy({ $0.last < max(1, total) }) else { throw CacheDamage("its postings are malformed") }
 
         var eventInput = NumbersReader(try file.section(Section.eventTokens))
         var eventTokens = SearchIndex.EventTokenTable()
@@ -201,6 +199,25 @@ enum IndexImage {
                            sourcePostings: sourcePostings, tokenBase: tokenBase,
                            eventsOfTerm: SearchIndex.EventLists(starts: listStarts, events: listEvents),
                            citedTokens: citedTokens, indexedLines: indexedLines, totalLength: totalLength)
+    }
+
+    /// Each word's postings, their counts and extents checked (their
+    /// gaps are under the section's checksum).
+    private static func readPostings(_ file: CacheFile, termCount: Int) throws(CacheDamage) -> [SearchIndex.Postings] {
+        var input = NumbersReader(try file.section(Section.postings))
+        let ends = try input.numbers(UInt64.self), counts = try input.numbers(UInt32.self)
+        let lasts = try input.numbers(UInt32.self), bytes = try input.numbers(UInt8.self)
+        guard ends.count == termCount, counts.count == termCount, lasts.count == termCount else { throw CacheDamage("its postings are malformed") }
+        try checkEnds(ends, total: bytes.count)
+        var postings: [SearchIndex.Postings] = []
+        postings.reserveCapacity(termCount)
+        var from = 0
+        for term in 0..<termCount {
+            let to = Int(ends[term])
+            postings.append(SearchIndex.Postings(bytes: bytes.array(from..<to), count: Int(counts[term]), last: lasts[term]))
+            from = to
+        }
+        return postings
     }
 
     /// What `write(_:into:)` wrote of `texts` texts, every id and position checked.
