@@ -132,8 +132,8 @@ final class BackgroundLoad: @unchecked Sendable {
         case result(CorpusLoadResult)
     }
 
-    private let lock = NSLock()
-    private let arrived = DispatchSemaphore(value: 0)
+    /// Guards what has arrived, and wakes those waiting for it.
+    private let arrival = NSCondition()
     private var preview: CorpusPreview?
     private var loaded: CorpusLoadResult?
     private var loadedEntry: CacheEntry?
@@ -147,56 +147,68 @@ final class BackgroundLoad: @unchecked Sendable {
             let result = CorpusCache.load(origin, store: store, texts: texts, maxArticleSize: maxArticleSize, progress: progress,
                                           reading: TestHold.holding,
                                           previewing: count, { preview in
-                self.lock.withLock { self.preview = preview }
-                self.arrived.signal()
+                self.arrive { self.preview = preview }
             }, notify: notices.add)
             // The browser lives on: the pages the load freed go back to the system.
             MemoryUse.releaseFreedMemory()
-            self.lock.withLock {
+            self.arrive {
                 self.loaded = result.result
                 self.loadedEntry = result.entry
             }
-            self.arrived.signal()
         }.start()
+    }
+
+    private func arrive(_ change: () -> Void) {
+        arrival.lock()
+        change()
+        arrival.broadcast()
+        arrival.unlock()
+    }
+
+    private func locked<T>(_ body: () -> T) -> T {
+        arrival.lock()
+        defer { arrival.unlock() }
+        return body()
     }
 
     /// Waits for the preview, or the whole corpus when that comes first
     /// (a small corpus, or one with errors, which gives no preview).
     func previewOrResult() -> First {
         _ = arrives(within: nil)
-        return lock.withLock { loaded.map(First.result) ?? .preview(preview!) }
+        return locked { loaded.map(First.result) ?? .preview(preview!) }
     }
 
     /// Whether the preview or the whole corpus is here within `seconds`
     /// (nil: waits for it).
     func arrives(within seconds: Double?) -> Bool {
-        if lock.withLock({ preview != nil || loaded != nil }) { return true }
-        guard let seconds else {
-            arrived.wait()
-            arrived.signal()
-            return true
+        let deadline = seconds.map { Date(timeIntervalSinceNow: $0) }
+        arrival.lock()
+        defer { arrival.unlock() }
+        while preview == nil && loaded == nil {
+            if let deadline {
+                if !arrival.wait(until: deadline) { return preview != nil || loaded != nil }
+            } else {
+                arrival.wait()
+            }
         }
-        guard arrived.wait(timeout: .now() + seconds) == .success else { return false }
-        // Left for the next to wait: the count says what has arrived.
-        arrived.signal()
         return true
     }
 
     /// Whether the whole corpus is loaded (without waiting).
-    var isDone: Bool { lock.withLock { loaded != nil } }
+    var isDone: Bool { locked { loaded != nil } }
 
     /// Whether the preview or the whole corpus is here (without waiting).
-    var hasArrived: Bool { lock.withLock { preview != nil || loaded != nil } }
+    var hasArrived: Bool { locked { preview != nil || loaded != nil } }
 
     /// The cache entry that holds the whole corpus, once it is loaded (nil without one).
-    var entry: CacheEntry? { lock.withLock { loadedEntry } }
+    var entry: CacheEntry? { locked { loadedEntry } }
 
     /// Waits for the whole corpus.
     func result() -> CorpusLoadResult {
-        while true {
-            if let loaded = lock.withLock({ loaded }) { return loaded }
-            arrived.wait()
-        }
+        arrival.lock()
+        defer { arrival.unlock() }
+        while loaded == nil { arrival.wait() }
+        return loaded!
     }
 }
 
