@@ -172,18 +172,7 @@ final class BrowserEndToEndTests: XCTestCase {
 
     /// `chronicle bench generate`: 400 articles and 2,000 events (seed 3), in
     /// a directory removed after the test.
-    func generatedCorpus() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let generate = Process()
-        generate.executableURL = Tmux.binary
-        generate.arguments = ["bench", "generate", "--articles", "400", "--seed", "3", "--out", directory.path]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        XCTAssertEqual(generate.terminationStatus, 0)
-        return directory
-    }
+    func generatedCorpus() throws -> URL { try GeneratedCorpora.generated(for: self) }
 
     /// A generated corpus of 400 articles and 2,000 events, through the real
     /// binary: loaded on both cores, indexed on a background thread after
@@ -214,42 +203,13 @@ final class BrowserEndToEndTests: XCTestCase {
     /// waits for that article (CHRONICLE_TEST_HOLD) until the test writes
     /// it, while the first events (which do not cite it) make the preview.
     func corpusHeldBack(quote: String) throws -> (directory: URL, article: URL) {
-        let directory = try generatedCorpus()
-        let article = directory.appendingPathComponent("articles/late.txt")
-        let manifestURL = directory.appendingPathComponent("manifest.yaml")
-        var manifest = try String(contentsOf: manifestURL, encoding: .utf8)
-        manifest = manifest.replacingOccurrences(of: "\nactors:\n", with: """
-
-              - id: late
-                file: articles/late.txt
-                outlet: Late Outlet
-                published: "2999"
-            actors:
-
-            """)
-        manifest += "  - events-late.yaml\n"
-        try manifest.write(to: manifestURL, atomically: true, encoding: .utf8)
-        try """
-            events:
-              - id: the-last
-                date: "2999"
-                title: The last event
-                citations:
-                  - source: late
-                    quote: \(quote)
-
-            """.write(to: directory.appendingPathComponent("events-late.yaml"), atomically: true, encoding: .utf8)
-        return (directory, article)
+        try GeneratedCorpora.heldBack(articles: 400, quote: quote, for: self)
     }
 
     /// The environment that holds the load back until `release`.
-    static let heldBack = Tmux.colourTerminal + " CHRONICLE_TEST_HOLD=articles/late.txt"
+    static let heldBack = GeneratedCorpora.heldBackEnvironment
 
-    /// Writes the held-back article (the load is waiting for it), whole at
-    /// once: written beside it and renamed.
-    func release(_ article: URL) throws {
-        try Data("The text was held back until now.\n".utf8).write(to: article, options: .atomic)
-    }
+    func release(_ article: URL) throws { try GeneratedCorpora.release(article) }
 
     /// The first screen comes from the preview while the rest is checked;
     /// keys typed meanwhile are kept and applied to the whole corpus.

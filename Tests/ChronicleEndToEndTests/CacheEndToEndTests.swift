@@ -6,18 +6,7 @@ import XCTest
 /// terminal once the browser gives it back, and rebuilt.
 final class CacheEndToEndTests: XCTestCase {
     /// `chronicle bench generate`: 400 articles and 2,000 events (seed 3).
-    func generatedCorpus() throws -> URL {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-cache-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let generate = Process()
-        generate.executableURL = Tmux.binary
-        generate.arguments = ["bench", "generate", "--articles", "400", "--seed", "3", "--out", directory.path]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        XCTAssertEqual(generate.terminationStatus, 0)
-        return directory
-    }
+    func generatedCorpus() throws -> URL { try GeneratedCorpora.generated(for: self) }
 
     /// The entry's files and their inodes: a rebuild renames a new file in.
     func entries(_ cache: URL) -> [String: UInt64] {

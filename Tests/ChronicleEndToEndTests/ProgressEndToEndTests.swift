@@ -9,47 +9,11 @@ final class ProgressEndToEndTests: XCTestCase {
     /// Six sources, the sixth's article absent until `release` and cited by
     /// the last of 26 events: the browser's preview (every event is among the
     /// first) and a command's whole load wait for it.
-    func corpusHeldBack() throws -> (directory: URL, article: URL) {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("chronicle-e2e-progress-\(UUID().uuidString)")
-        addTeardownBlock { try? FileManager.default.removeItem(at: directory) }
-        let generate = Process()
-        generate.executableURL = Tmux.binary
-        generate.arguments = ["bench", "generate", "--articles", "5", "--seed", "3", "--out", directory.path]
-        generate.standardOutput = FileHandle.nullDevice
-        try generate.run()
-        generate.waitUntilExit()
-        XCTAssertEqual(generate.terminationStatus, 0)
-        let manifestURL = directory.appendingPathComponent("manifest.yaml")
-        var manifest = try String(contentsOf: manifestURL, encoding: .utf8)
-        manifest = manifest.replacingOccurrences(of: "\nactors:\n", with: """
+    func corpusHeldBack() throws -> (directory: URL, article: URL) { try GeneratedCorpora.heldBack(articles: 5, for: self) }
 
-              - id: late
-                file: articles/late.txt
-                outlet: Late Outlet
-                published: "2999"
-            actors:
+    static let heldBack = GeneratedCorpora.heldBackEnvironment
 
-            """)
-        manifest += "  - events-late.yaml\n"
-        try manifest.write(to: manifestURL, atomically: true, encoding: .utf8)
-        try """
-            events:
-              - id: the-last
-                date: "2999"
-                title: The last event
-                citations:
-                  - source: late
-                    quote: held back until now
-
-            """.write(to: directory.appendingPathComponent("events-late.yaml"), atomically: true, encoding: .utf8)
-        return (directory, directory.appendingPathComponent("articles/late.txt"))
-    }
-
-    static let heldBack = Tmux.colourTerminal + " CHRONICLE_TEST_HOLD=articles/late.txt"
-
-    func release(_ article: URL) throws {
-        try Data("The text was held back until now.\n".utf8).write(to: article, options: .atomic)
-    }
+    func release(_ article: URL) throws { try GeneratedCorpora.release(article) }
 
     func testTheBrowsersFirstScreenShowsTheLoadAndKeepsTheKeysTyped() throws {
         let (directory, article) = try corpusHeldBack()
