@@ -72,11 +72,20 @@ final class CacheCLITests: XCTestCase {
     }
 
     func testADamagedEntryIsSaidOnceOnStandardErrorAndRebuilt() throws {
+        try assertDamageIsSaidOnceAndMended(fileEnding: ".corpus", ["search", "Taliban", "--format", "json"], saying: "cannot be used")
+    }
+
+    /// Runs `arguments` on the seeds to fill the cache, then damages its
+    /// file ending so three ways: each run after says it once on standard
+    /// error (with `saying` and "built again") and prints what a run
+    /// without the cache prints, and the run after that says nothing.
+    func assertDamageIsSaidOnceAndMended(fileEnding: String, _ arguments: [String], saying: String,
+                                         file: StaticString = #filePath, line: UInt = #line) throws {
         let seeds = try CLI.copyOfSeeds(self), cache = try cacheHome()
-        let arguments = ["search", "Taliban", "--format", "json", "--corpus", seeds.path]
+        let arguments = arguments + ["--corpus", seeds.path]
         let without = try run(arguments + ["--no-cache"], cache: cache)
-        XCTAssertEqual(try run(arguments, cache: cache).stderr, "")
-        let name = try XCTUnwrap(entries(cache).keys.first { $0.hasSuffix(".corpus") })
+        XCTAssertEqual(try run(arguments, cache: cache).stderr, "", file: file, line: line)
+        let name = try XCTUnwrap(entries(cache).keys.first { $0.hasSuffix(fileEnding) }, file: file, line: line)
         let path = URL(fileURLWithPath: cache.path + "/chronicle/" + name)
         let good = try Data(contentsOf: path)
         var flipped = good
@@ -84,13 +93,11 @@ final class CacheCLITests: XCTestCase {
         for (damage, bytes) in [("a flipped byte", flipped), ("cut short", good.prefix(good.count / 3)), ("empty", Data())] {
             try bytes.write(to: path)
             let damaged = try run(arguments, cache: cache)
-            XCTAssertEqual(damaged.status, without.status, damage)
-            XCTAssertEqual(damaged.stdout, without.stdout, damage)
-            let lines = damaged.stderr.split(separator: "\n")
-            XCTAssertEqual(lines.count, 1, "\(damage): said once: \(damaged.stderr)")
-            XCTAssertTrue(damaged.stderr.contains("cannot be used") && damaged.stderr.contains("built again"), "\(damage): \(damaged.stderr)")
-            let next = try run(arguments, cache: cache)
-            assertSame(without, next, "\(damage): rebuilt, and not said again")
+            XCTAssertEqual(damaged.status, without.status, damage, file: file, line: line)
+            XCTAssertEqual(damaged.stdout, without.stdout, damage, file: file, line: line)
+            XCTAssertEqual(damaged.stderr.split(separator: "\n").count, 1, "\(damage): said once: \(damaged.stderr)", file: file, line: line)
+            XCTAssertTrue(damaged.stderr.contains(saying) && damaged.stderr.contains("built again"), "\(damage): \(damaged.stderr)", file: file, line: line)
+            assertSame(without, try run(arguments, cache: cache), "\(damage): built again, and not said again", file: file, line: line)
         }
     }
 
@@ -199,24 +206,7 @@ final class CacheCLITests: XCTestCase {
     }
 
     func testADamagedIndexIsSaidOnceOnStandardErrorAndBuiltAgain() throws {
-        let seeds = try CLI.copyOfSeeds(self), cache = try cacheHome()
-        let arguments = ["search", "\"common enemy\"", "Taliban", "--corpus", seeds.path]
-        let without = try run(arguments + ["--no-cache"], cache: cache)
-        XCTAssertEqual(try run(arguments, cache: cache).stderr, "")
-        let name = try XCTUnwrap(entries(cache).keys.first { $0.hasSuffix(".index") })
-        let path = URL(fileURLWithPath: cache.path + "/chronicle/" + name)
-        let good = try Data(contentsOf: path)
-        var flipped = good
-        flipped[good.count / 2] ^= 0x40
-        for (damage, bytes) in [("a flipped byte", flipped), ("cut short", good.prefix(good.count / 3)), ("empty", Data())] {
-            try bytes.write(to: path)
-            let damaged = try run(arguments, cache: cache)
-            XCTAssertEqual(damaged.status, without.status, damage)
-            XCTAssertEqual(damaged.stdout, without.stdout, damage)
-            XCTAssertEqual(damaged.stderr.split(separator: "\n").count, 1, "\(damage): said once: \(damaged.stderr)")
-            XCTAssertTrue(damaged.stderr.contains("cached search index") && damaged.stderr.contains("built again"), "\(damage): \(damaged.stderr)")
-            assertSame(without, try run(arguments, cache: cache), "\(damage): built again, and not said again")
-        }
+        try assertDamageIsSaidOnceAndMended(fileEnding: ".index", ["search", "\"common enemy\"", "Taliban"], saying: "cached search index")
     }
 
     func testAnIndexTheCacheCannotTakeIsSaidAndTheSearchAnswered() throws {
