@@ -158,10 +158,10 @@ final class IndexCacheTests: XCTestCase {
         }
         func with(sourceTokens: [SearchIndex.Tokens]? = nil, eventTokens: SearchIndex.EventTokenTable? = nil,
                   eventsOfTerm: SearchIndex.EventLists? = nil, citedTokens: [[Range<Int32>]]? = nil, sortedIDs: [Int32]? = nil,
-                  corpus: Corpus? = nil) -> SearchIndex {
+                  postings: [SearchIndex.Postings]? = nil, corpus: Corpus? = nil) -> SearchIndex {
             SearchIndex(corpus: corpus ?? index.corpus, sortedTerms: index.sortedTerms, sortedIDs: sortedIDs ?? index.sortedIDs,
                         sourceTokens: sourceTokens ?? index.sourceTokens, eventTokens: eventTokens ?? index.eventTokens,
-                        sourcePostings: index.sourcePostings, tokenBase: index.tokenBase, eventsOfTerm: eventsOfTerm ?? index.eventsOfTerm,
+                        sourcePostings: postings ?? index.sourcePostings, tokenBase: index.tokenBase, eventsOfTerm: eventsOfTerm ?? index.eventsOfTerm,
                         citedTokens: citedTokens ?? index.citedTokens, indexedLines: index.indexedLines, totalLength: index.totalLength)
         }
         XCTAssertLessThan(index.termCount, Int(SearchIndex.TermIDs.escape), "the seeds' words are all codes")
@@ -188,6 +188,15 @@ final class IndexCacheTests: XCTestCase {
         let citing = try XCTUnwrap(cited.firstIndex { !$0.isEmpty })
         cited[citing][0] = 0..<Int32(index.sourceTokens[citing].terms.count + 1)
         try refused(with(citedTokens: cited), "a citation past its article", "its citations are malformed")
+        var postings = index.sourcePostings
+        // A gap that leads past the last posting recorded, and one past the articles' last token.
+        postings[0] = SearchIndex.Postings(bytes: [3, 0x7F], count: 2, last: 4)
+        try refused(with(postings: postings), "a posting past its word's last", "its postings are malformed")
+        let past = UInt32(index.tokenBase[index.tokenBase.count - 1])
+        var varint: [UInt8] = [], rest = past
+        while rest >= 0x80 { varint.append(UInt8(rest & 0x7F) | 0x80); rest >>= 7 }
+        postings[0] = SearchIndex.Postings(bytes: varint + [UInt8(rest)], count: 1, last: past)
+        try refused(with(postings: postings), "a posting past the last token", "its postings are malformed")
         var ids = index.sortedIDs
         ids[1] = ids[0]
         try refused(with(sortedIDs: ids), "a word's id twice", "its vocabulary is malformed")

@@ -201,8 +201,9 @@ enum IndexImage {
                            citedTokens: citedTokens, indexedLines: indexedLines, totalLength: totalLength)
     }
 
-    /// Each word's postings, their counts and extents checked (their
-    /// gaps are under the section's checksum).
+    /// Each word's postings, every one read once: ascending, as many as
+    /// its count says, the last the one recorded (which the caller checks
+    /// is a token of the articles), so none points past them.
     private static func readPostings(_ file: CacheFile, termCount: Int) throws(CacheDamage) -> [SearchIndex.Postings] {
         var input = NumbersReader(try file.section(Section.postings))
         let ends = try input.numbers(UInt64.self), counts = try input.numbers(UInt32.self)
@@ -214,7 +215,18 @@ enum IndexImage {
         var from = 0
         for term in 0..<termCount {
             let to = Int(ends[term])
-            postings.append(SearchIndex.Postings(bytes: bytes.array(from..<to), count: Int(counts[term]), last: lasts[term]))
+            let list = SearchIndex.Postings(bytes: bytes.array(from..<to), count: Int(counts[term]), last: lasts[term])
+            var seen = 0, previous: UInt32 = 0, ascending = true
+            list.forEach { posting in
+                ascending = ascending && (seen == 0 || posting > previous) && posting <= list.last
+                previous = posting
+                seen += 1
+                return ascending
+            }
+            guard ascending, seen == list.count, seen == 0 ? list.last == 0 : previous == list.last else {
+                throw CacheDamage("its postings are malformed")
+            }
+            postings.append(list)
             from = to
         }
         return postings
