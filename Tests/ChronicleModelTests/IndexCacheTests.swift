@@ -206,6 +206,16 @@ final class IndexCacheTests: XCTestCase {
         var notices: [String] = []
         XCTAssertNil(IndexCache.read(loaded.result.corpus, entry: entry, notify: { notices.append($0) }).0)
         XCTAssertTrue(notices.first?.contains("the index of another corpus") == true, "\(notices)")
+        // A count no Int holds, in a file of that one section.
+        try entry.store.write(entry.key, "index") { (writer) throws(CacheWriteFailure) in
+            try writer.begin(IndexImage.Section.meta)
+            try writer.numbers([UInt64(index.corpus.sources.count), UInt64(index.corpus.events.count), UInt64(index.termCount), UInt64.max, 0])
+            writer.end()
+            try writer.finish(generation: 1, parent: entry.generation, kind: IndexImage.kind)
+        }
+        notices = []
+        XCTAssertNil(IndexCache.read(loaded.result.corpus, entry: entry, notify: { notices.append($0) }).0)
+        XCTAssertTrue(notices.first?.contains("its summary is malformed") == true, "\(notices)")
         // And the good one, written the same way, is read.
         IndexCache.write(index, entry: entry, reason: "test")
         XCTAssertNotNil(IndexCache.read(loaded.result.corpus, entry: entry).0)

@@ -102,7 +102,9 @@ enum IndexImage {
         guard counts[0] == UInt64(corpus.sources.count), counts[1] == UInt64(corpus.events.count) else {
             throw CacheDamage("it is the index of another corpus")
         }
-        let termCount = Int(counts[2]), indexedLines = Int(counts[3]), totalLength = Int(counts[4])
+        guard let termCount = Int(exactly: counts[2]), let indexedLines = Int(exactly: counts[3]), let totalLength = Int(exactly: counts[4]) else {
+            throw CacheDamage("its summary is malformed")
+        }
 
         var terms = NumbersReader(try file.section(Section.terms))
         let termBytes = try terms.numbers(UInt8.self), termEnds = try terms.numbers(UInt32.self), termIDs = try terms.numbers(Int32.self)
