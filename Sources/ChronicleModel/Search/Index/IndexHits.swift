@@ -198,27 +198,31 @@ extension SearchIndex {
         return found
     }
 
-    /// An event's score as `eventHit` gives it, without its ranges: its
-    /// matches counted from its tokens and its passages'.
+    /// Each match of `matcher` in an event: `own` with the token positions
+    /// of one in its own text, `passage` with one in a cited passage (its
+    /// source and token positions). What an event's score counts and its
+    /// highlights mark, walked the same way for both.
+    func forEachMatch(of matcher: Matcher, inEvent event: Int, own: (Range<Int>) -> Void, passage: (_ source: Int, Range<Int>) -> Void) {
+        matcher.forEachMatch(in: eventTokens.tokens, eventTokens.positions(ofEvent: event)) { own($0); return true }
+        for cited in eventTokens.passages(ofEvent: event) {
+            let source = Int(cited.source)
+            matcher.forEachMatch(in: sourceTokens[source], Int(cited.tokens.lowerBound)..<Int(cited.tokens.upperBound)) { passage(source, $0); return true }
+        }
+    }
+
+    /// An event's score as `eventHit` gives it, without its ranges.
     func eventScore(_ event: Int, scoring: SearchResult.Scoring) -> Double {
         let clauses = scoring.clauses
         guard !clauses.isEmpty else { return 0 }
-        let own = eventTokens.tokens, ownPositions = eventTokens.positions(ofEvent: event)
         let involved = Set(corpus.events[event].actors)
         let frequencies = clauses.map { actors, matchers in
             var frequency = actors.intersection(involved).count
             for matcher in matchers {
-                matcher.forEachMatch(in: own, ownPositions) { _ in frequency += 1; return true }
-                for passage in eventTokens.passages(ofEvent: event) {
-                    matcher.forEachMatch(in: sourceTokens[Int(passage.source)], Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) { _ in
-                        frequency += 1
-                        return true
-                    }
-                }
+                forEachMatch(of: matcher, inEvent: event, own: { _ in frequency += 1 }, passage: { _, _ in frequency += 1 })
             }
             return frequency
         }
-        return scoring.score(frequencies, length: ownPositions.count)
+        return scoring.score(frequencies, length: eventTokens.positions(ofEvent: event).count)
     }
 
     /// One event's matches, highlighted and scored: asked for by the rows on
@@ -231,10 +235,12 @@ extension SearchIndex {
         let involved = Set(corpus.events[event].actors)
         var frequencies: [Int] = []
         var ownOffsets = TokenOffsets(self, event: event)
+        // A passage's offsets read its lines once, for all its matches.
+        var passageOffsets: (source: Int, offsets: TokenOffsets)?
         for (actors, matchers) in clauses {
             var frequency = actors.intersection(involved).count
             for matcher in matchers {
-                matcher.forEachMatch(in: own, ownPositions) { positions in
+                forEachMatch(of: matcher, inEvent: event, own: { positions in
                     frequency += 1
                     let range = ownOffsets.range(of: positions)
                     switch EventTokenTable.field(ofLine: own.line(at: positions.lowerBound)) {
@@ -242,15 +248,12 @@ extension SearchIndex {
                     case 1: hit.summaryRanges.append(range)
                     default: hit.actorRanges.append(range)
                     }
-                    return true
-                }
-                for passage in eventTokens.passages(ofEvent: event) {
-                    let source = Int(passage.source), sourceID = corpus.sources[source].id
-                    for range in rawRanges(of: matcher, source: source, Int(passage.tokens.lowerBound)..<Int(passage.tokens.upperBound)) {
-                        frequency += 1
-                        hit.passageRanges.append(SearchResult.SourceRange(sourceID: sourceID, range: range))
-                    }
-                }
+                }, passage: { source, positions in
+                    frequency += 1
+                    if passageOffsets?.source != source { passageOffsets = (source, TokenOffsets(self, source: source)) }
+                    let range = passageOffsets!.offsets.range(of: positions)
+                    hit.passageRanges.append(SearchResult.SourceRange(sourceID: corpus.sources[source].id, range: range))
+                })
             }
             frequencies.append(frequency)
         }
