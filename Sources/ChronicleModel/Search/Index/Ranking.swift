@@ -61,7 +61,7 @@ extension SearchResult {
         let index = scoring.index
         // Events first, in timeline order, then lines: ties keep that order.
         var scored = matchingEvents.enumerated().map { (score: index.eventScore($0.element, scoring: scoring), order: $0.offset) }
-        scored += articleHits.indices.map { (score: articleHits.computeScore(at: $0), order: matchingEvents.count + $0) }
+        scored += articleHits.computeScores().enumerated().map { (score: $0.element, order: matchingEvents.count + $0.offset) }
         scored.sort { $0.score != $1.score ? $0.score > $1.score : $0.order < $1.order }
         let hits = scored.prefix(limit).map { item in
             item.order < matchingEvents.count

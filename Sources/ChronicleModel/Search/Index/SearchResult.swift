@@ -59,13 +59,15 @@ public struct SearchResult: Sendable {
                               ranges: [], score: 0)
         }
 
-        /// The score of line `position`, its ranges not worked out: as
-        /// `computeHit(at:)` scores it.
-        func computeScore(at position: Int) -> Double {
+        /// Every line's score, in order, as `computeHit(at:)` scores it, its
+        /// ranges not worked out: one `LineHits` for them all.
+        func computeScores() -> [Double] {
             let index = scoring.index
-            let (source, bounds) = index.line(at: linePositions[position])
             var hits = SearchIndex.LineHits(index: index, matchers: scoring.clauses.map(\.matchers))
-            return hits.score(source: source, tokens: bounds, scoring: scoring) ?? 0
+            return linePositions.map { start in
+                let (source, bounds) = index.line(at: start)
+                return hits.score(source: source, tokens: bounds, scoring: scoring) ?? 0
+            }
         }
 
         /// Every hit worked out, in order (the command line's list).
