@@ -159,23 +159,17 @@ final class BackgroundLoad: @unchecked Sendable {
     }
 
     private func arrive(_ change: () -> Void) {
-        arrival.lock()
-        change()
-        arrival.broadcast()
-        arrival.unlock()
-    }
-
-    private func locked<T>(_ body: () -> T) -> T {
-        arrival.lock()
-        defer { arrival.unlock() }
-        return body()
+        arrival.withLock {
+            change()
+            arrival.broadcast()
+        }
     }
 
     /// Waits for the preview, or the whole corpus when that comes first
     /// (a small corpus, or one with errors, which gives no preview).
     func previewOrResult() -> First {
         _ = arrives(within: nil)
-        return locked { loaded.map(First.result) ?? .preview(preview!) }
+        return arrival.withLock { loaded.map(First.result) ?? .preview(preview!) }
     }
 
     /// Whether the preview or the whole corpus is here within `seconds`
@@ -195,13 +189,13 @@ final class BackgroundLoad: @unchecked Sendable {
     }
 
     /// Whether the whole corpus is loaded (without waiting).
-    var isDone: Bool { locked { loaded != nil } }
+    var isDone: Bool { arrival.withLock { loaded != nil } }
 
     /// Whether the preview or the whole corpus is here (without waiting).
-    var hasArrived: Bool { locked { preview != nil || loaded != nil } }
+    var hasArrived: Bool { arrival.withLock { preview != nil || loaded != nil } }
 
     /// The cache entry that holds the whole corpus, once it is loaded (nil without one).
-    var entry: CacheEntry? { locked { loadedEntry } }
+    var entry: CacheEntry? { arrival.withLock { loadedEntry } }
 
     /// Waits for the whole corpus.
     func result() -> CorpusLoadResult {
