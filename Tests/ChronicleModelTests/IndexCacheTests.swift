@@ -139,7 +139,7 @@ final class IndexCacheTests: XCTestCase {
         var notices: [String] = []
         let (_, outcome) = IndexCache.index(of: loaded.result.corpus, entry: loaded.entry, notify: { notices.append($0) })
         XCTAssertEqual(notices, [])
-        XCTAssertEqual(outcome, .built(reason: "the cached index is not this build's (it is of another format (version 99, this Chronicle writes 1))"))
+        XCTAssertEqual(outcome, .built(reason: "the cached index is not this build's (it is of another format (version 99, this Chronicle writes \(CacheFileFormat.version)))"))
     }
 
     /// Files whose checksums hold but whose numbers a query would follow

@@ -39,7 +39,7 @@ struct CacheSection: RawRepresentable, Hashable, Sendable {
 enum CacheFileFormat {
     static let magic = Array("CHRONICLE CACHE\n".utf8)
     /// Bumped whenever what a cache holds changes shape.
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     static let headerSize = 128
     static let entrySize = 32
     static let alignment = 64

@@ -123,6 +123,17 @@ extension CacheWriter {
             lineRange(item.lines)
             optionalString(item.label)
         }
+        // What is worked out from the bytes, kept so that an open need not
+        // scan them again: the lines, and the markup the reader does not see.
+        count(value.lines.lineCount)
+        value.lines.forEachLineLength { content, terminator in varint(UInt64(content) << 2 | UInt64(terminator)) }
+        count(value.display.hiddenRanges.count)
+        var at = 0
+        for range in value.display.hiddenRanges {
+            count(range.lowerBound - at)
+            count(range.count)
+            at = range.upperBound
+        }
     }
 
     mutating func event(_ value: Event, _ shared: inout CorpusEncoding) {
@@ -215,10 +226,27 @@ extension CacheReader {
             let lines = try lineRange()
             furniture.append(Source.Furniture(lines: lines, label: try optionalString()))
         }
-        // The SHA-256 as recorded (the bytes are checked against the
-        // entry's own checksums); the tables worked out from the bytes.
+        // The SHA-256, the lines and the hidden markup as recorded (the
+        // bytes are checked against the entry's own checksums); the lines
+        // and the markup must also fit the bytes, or the entry is damaged.
+        let lineCount = try count(bytesEach: 1)
+        let lines = try LineIndex(raw, lineCount: lineCount) { () throws(CacheDamage) -> (content: Int, terminator: Int) in
+            let coded = try varint()
+            guard coded >> 2 <= UInt64(raw.count) else { throw CacheDamage("a line is longer than its article") }
+            return (Int(coded >> 2), Int(coded & 3))
+        }
+        guard let lines else { throw CacheDamage("an article's lines do not fit its bytes") }
+        var hidden: [Range<Int>] = []
+        var at = 0
+        for _ in 0..<(try count(bytesEach: 2)) {
+            let gap = try count(), length = try count()
+            guard gap <= raw.count - at, length <= raw.count - at - gap else { throw CacheDamage("hidden markup lies outside its article") }
+            hidden.append(at + gap..<at + gap + length)
+            at += gap + length
+        }
+        guard let display = DisplayProjection(raw: raw, hidden: hidden) else { throw CacheDamage("an article's hidden markup does not fit its bytes") }
         return Source(id: id, file: file, outlet: outlet, title: title, byline: byline, dateline: dateline, agency: agency,
-                      url: url, language: language, published: published, raw: raw, sha256: sha256, lines: nil, display: nil,
+                      url: url, language: language, published: published, raw: raw, sha256: sha256, lines: lines, display: display,
                       body: body, furniture: furniture)
     }
 

@@ -36,6 +36,26 @@ public struct DisplayProjection: Sendable {
                 i = next + 1
             }
         }
+        self.init(raw: raw, checkedHidden: hidden)
+    }
+
+    /// From the hidden ranges a projection of these very bytes had (the
+    /// cache keeps them); nil unless each is markup a scan would hide, in
+    /// order, so a damaged entry is never taken for a projection.
+    init?(raw: [UInt8], hidden: [Range<Int>]) {
+        var at = 0
+        for range in hidden {
+            guard range.lowerBound >= at, range.upperBound <= raw.count else { return nil }
+            let isMark = range == 0..<3 && raw[0] == 0xEF && raw[1] == 0xBB && raw[2] == 0xBF
+            let isTag = range.lowerBound < raw.count && raw[range.lowerBound] == UInt8(ascii: "<")
+                && Self.inlineTagEnd(raw, at: range.lowerBound) == range.upperBound
+            guard isMark || isTag else { return nil }
+            at = range.upperBound
+        }
+        self.init(raw: raw, checkedHidden: hidden)
+    }
+
+    private init(raw: [UInt8], checkedHidden hidden: [Range<Int>]) {
         hiddenRanges = hidden
         guard !hidden.isEmpty else {
             bytes = raw

@@ -32,6 +32,54 @@ public struct LineIndex: Sendable, Hashable {
         byteCount = bytes.count
     }
 
+    /// Lines as the cache keeps them, each its text's length and its
+    /// terminator's (0, 1 or 2 bytes); nil unless they tile `bytes` as a
+    /// scan would have ended them, so a damaged entry is never taken for an
+    /// index. `next` gives each line in turn.
+    init?<Failure: Error>(_ bytes: [UInt8], lineCount: Int, next: () throws(Failure) -> (content: Int, terminator: Int)) throws(Failure) {
+        let n = bytes.count
+        guard lineCount >= 1, lineCount <= n + 1 else { return nil }
+        var starts: [Int] = [], ends: [Int] = []
+        starts.reserveCapacity(lineCount)
+        ends.reserveCapacity(lineCount)
+        var at = 0
+        for line in 1...lineCount {
+            let (content, terminator) = try next()
+            guard content >= 0, content <= n - at else { return nil }
+            let end = at + content
+            switch terminator {
+            case 0:
+                // Only the last line ends without one, and never as an empty line after a final terminator.
+                guard line == lineCount, end == n, at < n || n == 0 else { return nil }
+            case 1:
+                guard end < n, bytes[end] == 0x0A || (bytes[end] == 0x0D && (end + 1 == n || bytes[end + 1] != 0x0A)) else { return nil }
+            case 2:
+                guard end + 1 < n, bytes[end] == 0x0D, bytes[end + 1] == 0x0A else { return nil }
+            default:
+                return nil
+            }
+            starts.append(at)
+            ends.append(end)
+            at = end + terminator
+        }
+        guard at == n else { return nil }
+        if n <= Int(UInt32.max) {
+            offsets = .narrow(starts: starts.map { UInt32(truncatingIfNeeded: $0) }, ends: ends.map { UInt32(truncatingIfNeeded: $0) })
+        } else {
+            offsets = .wide(starts: starts, ends: ends)
+        }
+        byteCount = n
+    }
+
+    /// Each line's text length and terminator length, in order (what the
+    /// cache keeps; `init(_:lineCount:next:)` reads them back).
+    func forEachLineLength(_ body: (_ content: Int, _ terminator: Int) -> Void) {
+        for line in 1...lineCount {
+            let next = line < lineCount ? start(ofLine: line + 1) : byteCount
+            body(contentEnd(ofLine: line) - start(ofLine: line), next - contentEnd(ofLine: line))
+        }
+    }
+
     private static func scan<Offset: FixedWidthInteger>(_ bytes: [UInt8], as: Offset.Type) -> ([Offset], [Offset]) {
         var starts: [Offset] = [0], ends: [Offset] = []
         var i = 0
