@@ -27,13 +27,18 @@ public struct Corpus: Sendable {
         self.description = description
         self.sources = sources
         self.actors = actors
-        let keys = events.map(\.date.date.sortKey)
+        // By index throughout: `map` or `for event in events` copies every event.
+        let keys = events.indices.map { events[$0].date.date.sortKey }
         let order = events.indices.sorted { Self.precedes($0, $1, keys) }
-        Self.permute(&events, into: order)
+        // Events from the cache are in timeline order already.
+        if !order.elementsEqual(events.indices) { Self.permute(&events, into: order) }
         self.events = events
-        self.sourceIndex = Dictionary(sources.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        self.sourceIndex = Dictionary(sources.indices.map { (sources[$0].id, $0) }, uniquingKeysWith: { first, _ in first })
         self.actorIndex = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
-        self.eventIndex = Dictionary(self.events.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        var eventIndex: [String: Int] = [:]
+        eventIndex.reserveCapacity(events.count)
+        for index in events.indices where eventIndex[events[index].id] == nil { eventIndex[events[index].id] = index }
+        self.eventIndex = eventIndex
         var byName: [String: [String]] = [:]
         for actor in actors {
             for name in Set(actor.names.map { $0.lowercased() } + [actor.id]) { byName[name, default: []].append(actor.id) }

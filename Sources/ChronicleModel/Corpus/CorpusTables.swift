@@ -34,16 +34,17 @@ public struct CitationTable: Sendable {
         // Counted per source, then filled in timeline order and sorted
         // within each source by position.
         var starts = [Int](repeating: 0, count: sources.count + 1)
-        for event in events {
-            for citation in event.citations {
+        // By index: a loop variable would be a copy of every event.
+        for index in events.indices {
+            for citation in events[index].citations {
                 if let source = sourcePosition(citation.sourceID) { starts[source + 1] += 1 }
             }
         }
         for k in starts.indices.dropFirst() { starts[k] += starts[k - 1] }
         var next = starts
         var entries = [Entry](repeating: Entry(range: 0..<0, line: 0, event: 0), count: starts.last ?? 0)
-        for (index, event) in events.enumerated() {
-            for citation in event.citations {
+        for index in events.indices {
+            for citation in events[index].citations {
                 guard let source = sourcePosition(citation.sourceID) else { continue }
                 entries[next[source]] = Entry(range: citation.passage.range, line: Int32(clamping: citation.passage.line), event: Int32(index))
                 next[source] += 1
@@ -128,35 +129,56 @@ public struct EventCounts: Sendable {
 
     init(sources: [Source], actors: [Actor], events: [Event], sourcePosition: (String) -> Int?,
          actorsNamed: (String) -> [Actor]) {
-        var ofSource = [Int](repeating: 0, count: sources.count)
-        var ofTag: [String: Int] = [:]
         // An actor filter for A keeps the events of every actor named like
         // A's id and of their members: an event counts for A when one of
-        // its actors has such an actor at or above it.
-        var countedFor: [String: [String]] = [:]
+        // its actors has such an actor at or above it. What an actor of an
+        // event counts for is worked out once per name, as positions in
+        // `actors`, and an event is counted once for each by a mark of the
+        // last event counted (no set per event).
+        var countedFor: [String: [Int]] = [:]
+        // An id given twice counts once: by its first actor's position.
+        let firstOfID = Dictionary(actors.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
         for actor in actors {
-            for named in actorsNamed(actor.id) { countedFor[named.id, default: []].append(actor.id) }
+            for named in actorsNamed(actor.id) { countedFor[named.id, default: []].append(firstOfID[actor.id] ?? 0) }
         }
         var parent: [String: String] = [:]
         for actor in actors { if let partOf = actor.partOf { parent[actor.id] = partOf } }
-        var ofActor: [String: Int] = [:]
-        var seenSources = Set<Int>(), seenActors = Set<String>(), visited = Set<String>()
-        for event in events {
-            seenSources.removeAll(keepingCapacity: true)
-            for citation in event.citations {
-                if let source = sourcePosition(citation.sourceID), seenSources.insert(source).inserted { ofSource[source] += 1 }
+        var reach: [String: [Int]] = [:]
+        func reached(from actor: String) -> [Int] {
+            if let known = reach[actor] { return known }
+            var found: [Int] = [], visited = Set<String>()
+            var current: String? = actor
+            while let id = current, visited.insert(id).inserted {
+                for counted in countedFor[id] ?? [] where !found.contains(counted) { found.append(counted) }
+                current = parent[id]
             }
-            for tag in Set(event.tags) { ofTag[tag, default: 0] += 1 }
-            seenActors.removeAll(keepingCapacity: true)
-            for actor in event.actors {
-                visited.removeAll(keepingCapacity: true)
-                var current: String? = actor
-                while let id = current, visited.insert(id).inserted {
-                    for counted in countedFor[id] ?? [] where seenActors.insert(counted).inserted { ofActor[counted, default: 0] += 1 }
-                    current = parent[id]
+            reach[actor] = found
+            return found
+        }
+        var ofSource = [Int](repeating: 0, count: sources.count)
+        var ofActorAt = [Int](repeating: 0, count: actors.count)
+        var ofTag: [String: Int] = [:]
+        var sourceCountedBy = [Int](repeating: -1, count: sources.count)
+        var actorCountedBy = [Int](repeating: -1, count: actors.count)
+        // By index, not `for event in events`: a loop variable is a copy of every event.
+        for index in events.indices {
+            for citation in events[index].citations {
+                if let source = sourcePosition(citation.sourceID), sourceCountedBy[source] != index {
+                    sourceCountedBy[source] = index
+                    ofSource[source] += 1
+                }
+            }
+            let tags = events[index].tags
+            for (k, tag) in tags.enumerated() where !tags[..<k].contains(tag) { ofTag[tag, default: 0] += 1 }
+            for actor in events[index].actors {
+                for counted in reached(from: actor) where actorCountedBy[counted] != index {
+                    actorCountedBy[counted] = index
+                    ofActorAt[counted] += 1
                 }
             }
         }
+        var ofActor: [String: Int] = [:]
+        for (position, count) in ofActorAt.enumerated() where count > 0 { ofActor[actors[position].id, default: 0] += count }
         self.ofSource = ofSource
         self.ofActor = ofActor
         self.ofTag = ofTag
