@@ -34,7 +34,7 @@ struct BrowseCommand: ParsableCommand {
 
     func run() throws {
         // A place that is not in the corpus is said before anything else.
-        if event != nil || source != nil, let problem = start.problem(in: try corpus.load()) { throw CLIError.usage(problem) }
+        if event != nil || source != nil, let problem = start.problem(in: try corpus.load(keptToExit: false)) { throw CLIError.usage(problem) }
         guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else {
             Terminal.standardOutput.write(ListCommand.text(try corpus.load()))
             return

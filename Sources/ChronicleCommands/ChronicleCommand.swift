@@ -2,6 +2,7 @@ import ArgumentParser
 import ChronicleDefaultCorpus
 import ChronicleModel
 import Foundation
+import Synchronization
 
 struct ChronicleCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -66,11 +67,17 @@ struct CorpusOptions: ParsableArguments {
     func loadResult() -> CorpusLoadResult { loadCached().result }
 
     /// The same, with the cache entry that holds it (for its search index).
-    func loadCached() -> CachedLoad {
+    /// What a one-shot command loads is kept to the end of the process,
+    /// which frees it at once: freed value by value, a large corpus's
+    /// strings and arrays cost a sixth of a warm command. `keptToExit:
+    /// false` lets it go (a check before the browser loads its own).
+    func loadCached(keptToExit: Bool = true) -> CachedLoad {
         let line = ProgressLine.onStandardError()
         defer { line?.finish() }
-        return CorpusCache.load(origin, store: store, maxArticleSize: maxArticleSize.bytes, progress: line?.progress,
-                                reading: TestHold.holding, notify: line?.say ?? Self.tell)
+        let loaded = CorpusCache.load(origin, store: store, maxArticleSize: maxArticleSize.bytes, progress: line?.progress,
+                                      reading: TestHold.holding, notify: line?.say ?? Self.tell)
+        if keptToExit { KeptToExit.keep(loaded) }
+        return loaded
     }
 
     /// The search index of `corpus` (loaded as `cached`), from the cache
@@ -94,8 +101,8 @@ struct CorpusOptions: ParsableArguments {
 
     /// The corpus, or exit 2 with its errors: a corpus with unresolved
     /// quotes is never shown as if it were sourced.
-    func load() throws -> Corpus {
-        try accept(loadResult())
+    func load(keptToExit: Bool = true) throws -> Corpus {
+        try accept(loadCached(keptToExit: keptToExit).result)
     }
 
     /// The loaded corpus, or exit 2 with its errors.
@@ -124,3 +131,12 @@ struct FileSizeLimit: ExpressibleByArgument {
     var defaultValueDescription: String { bytes % (1 << 20) == 0 ? "\(bytes >> 20)M" : "\(bytes)" }
 }
 
+/// Values a one-shot command holds to the end of the process, never freed
+/// before it: the exit gives their memory back whole.
+enum KeptToExit {
+    private static let kept = Mutex<[any Sendable]>([])
+
+    static func keep(_ value: any Sendable) {
+        kept.withLock { $0.append(value) }
+    }
+}

@@ -9,7 +9,7 @@ final class FuzzSmokeTests: XCTestCase {
     func testFuzzTargetBuildsReplaysRegressionsAndRunsClean() throws {
         let seconds = ProcessInfo.processInfo.environment["CHRONICLE_FUZZ_SECONDS"] ?? "10"
         let log = try CLI.temporaryDirectory(self).appendingPathComponent("fuzz.log")
-        FileManager.default.createFile(atPath: log.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: log.path, contents: nil)
         let output = try FileHandle(forWritingTo: log)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/bin/bash")
