@@ -1,7 +1,8 @@
 /// The corpus's values in the cache's bytes. Texts many values share (a
-/// location's file, an event's list of actors or tags) are written once in
-/// a table and named by number, so that reading them back shares one
-/// string or array as loading does, instead of a copy each.
+/// location's file, an event's list of actors or tags, its date, the
+/// source a citation names) are written once in a table and named by
+/// number, so that reading them back shares one string or array as
+/// loading does, instead of a copy each, and parses each date once.
 struct SharedTable<Value: Hashable> {
     private(set) var values: [Value] = []
     private var numbers: [Value: Int] = [:]
@@ -18,12 +19,18 @@ struct SharedTable<Value: Hashable> {
 struct CorpusEncoding {
     var files = SharedTable<String>()
     var lists = SharedTable<[String]>()
+    /// Events' dates, as EDTF.
+    var dates = SharedTable<String>()
+    /// The sources citations name.
+    var sourceIDs = SharedTable<String>()
 }
 
 /// The shared values read back, for decoding the rest.
 struct CorpusDecoding: Sendable {
     let files: [String]
     let lists: [[String]]
+    let dates: [PartialDate]
+    let sourceIDs: [String]
 
     func file(_ number: Int) throws(CacheDamage) -> String {
         guard files.indices.contains(number) else { throw CacheDamage("a file number is out of range") }
@@ -33,6 +40,16 @@ struct CorpusDecoding: Sendable {
     func list(_ number: Int) throws(CacheDamage) -> [String] {
         guard lists.indices.contains(number) else { throw CacheDamage("a list number is out of range") }
         return lists[number]
+    }
+
+    func date(_ number: Int) throws(CacheDamage) -> PartialDate {
+        guard dates.indices.contains(number) else { throw CacheDamage("a date number is out of range") }
+        return dates[number]
+    }
+
+    func sourceID(_ number: Int) throws(CacheDamage) -> String {
+        guard sourceIDs.indices.contains(number) else { throw CacheDamage("a source number is out of range") }
+        return sourceIDs[number]
     }
 }
 
@@ -46,6 +63,10 @@ extension CorpusEncoding {
             out.count(list.count)
             for item in list { out.string(item) }
         }
+        out.count(dates.values.count)
+        for date in dates.values { out.string(date) }
+        out.count(sourceIDs.values.count)
+        for id in sourceIDs.values { out.string(id) }
     }
 }
 
@@ -59,8 +80,18 @@ extension CorpusDecoding {
             for _ in 0..<(try input.count(bytesEach: 1)) { list.append(try input.string()) }
             lists.append(list)
         }
+        var dates: [PartialDate] = []
+        for _ in 0..<(try input.count(bytesEach: 1)) {
+            // Read again by the one parser, which made it: the same date.
+            guard let date = try? PartialDate(parsing: try input.string()) else { throw CacheDamage("a date does not read") }
+            dates.append(date)
+        }
+        var sourceIDs: [String] = []
+        for _ in 0..<(try input.count(bytesEach: 1)) { sourceIDs.append(try input.string()) }
         self.files = files
         self.lists = lists
+        self.dates = dates
+        self.sourceIDs = sourceIDs
     }
 }
 
@@ -138,7 +169,9 @@ extension CacheWriter {
 
     mutating func event(_ value: Event, _ shared: inout CorpusEncoding) {
         string(value.id)
-        datedValue(value.date)
+        count(shared.dates.number(value.date.date.edtf))
+        bool(value.date.inferred)
+        optionalString(value.date.basis)
         string(value.title)
         optionalString(value.summary)
         count(shared.lists.number(value.actors))
@@ -148,7 +181,7 @@ extension CacheWriter {
         count(value.citations.count)
         for citation in value.citations {
             let passage = citation.passage
-            string(passage.sourceID)
+            count(shared.sourceIDs.number(passage.sourceID))
             string(passage.exact)
             optionalString(passage.prefix)
             optionalString(passage.suffix)
@@ -251,7 +284,9 @@ extension CacheReader {
     }
 
     mutating func event(_ shared: CorpusDecoding) throws(CacheDamage) -> Event {
-        let id = try string(), date = try datedValue(), title = try string(), summary = try optionalString()
+        let id = try string()
+        let date = DatedValue(date: try shared.date(try count()), inferred: try bool(), basis: try optionalString())
+        let title = try string(), summary = try optionalString()
         let actors = try shared.list(try count()), tags = try shared.list(try count())
         let spine = try bool()
         let location = try location(shared)
@@ -259,7 +294,7 @@ extension CacheReader {
         let citationCount = try count(bytesEach: 8)
         citations.reserveCapacity(citationCount)
         for _ in 0..<citationCount {
-            let sourceID = try string(), exact = try string(), prefix = try optionalString(), suffix = try optionalString()
+            let sourceID = try shared.sourceID(try count()), exact = try string(), prefix = try optionalString(), suffix = try optionalString()
             let range = try range(), line = try count(), endLine = try count()
             let at = try self.location(shared)
             var claims: [Citation.Claim] = []

@@ -34,18 +34,25 @@ public struct CitationTable: Sendable {
         // Counted per source, then filled in timeline order and sorted
         // within each source by position.
         var starts = [Int](repeating: 0, count: sources.count + 1)
-        // By index: a loop variable would be a copy of every event.
+        // By index: a loop variable would be a copy of every event. Each
+        // citation's source is looked up once, for both passes.
+        var cited: [Int32] = []
         for index in events.indices {
             for citation in events[index].citations {
-                if let source = sourcePosition(citation.sourceID) { starts[source + 1] += 1 }
+                let source = sourcePosition(citation.sourceID)
+                cited.append(source.map { Int32(truncatingIfNeeded: $0) } ?? -1)
+                if let source { starts[source + 1] += 1 }
             }
         }
         for k in starts.indices.dropFirst() { starts[k] += starts[k - 1] }
         var next = starts
         var entries = [Entry](repeating: Entry(range: 0..<0, line: 0, event: 0), count: starts.last ?? 0)
+        var k = 0
         for index in events.indices {
             for citation in events[index].citations {
-                guard let source = sourcePosition(citation.sourceID) else { continue }
+                defer { k += 1 }
+                guard cited[k] >= 0 else { continue }
+                let source = Int(cited[k])
                 entries[next[source]] = Entry(range: citation.passage.range, line: Int32(clamping: citation.passage.line), event: Int32(index))
                 next[source] += 1
             }
