@@ -125,3 +125,25 @@ size_t chronicle_build_id(uint8_t *out, size_t capacity) {
 #else
 size_t chronicle_build_id(uint8_t *out, size_t capacity) { (void)out; (void)capacity; return 0; }
 #endif
+
+int chronicle_postings_valid(const uint8_t *bytes, size_t length, uint64_t count, uint32_t last) {
+    uint64_t value = 0, seen = 0;
+    size_t at = 0;
+    while (at < length) {
+        uint64_t gap = 0;
+        unsigned shift = 0;
+        for (;;) {
+            // Five bytes hold any 32-bit gap; a number cut off or longer is damage.
+            if (at == length || shift > 28) return 0;
+            uint8_t byte = bytes[at++];
+            gap |= (uint64_t)(byte & 0x7F) << shift;
+            if (!(byte & 0x80)) break;
+            shift += 7;
+        }
+        if (seen > 0 && gap == 0) return 0;
+        value += gap;
+        if (value > last) return 0;
+        seen++;
+    }
+    return seen == count && (count == 0 ? last == 0 : value == last);
+}

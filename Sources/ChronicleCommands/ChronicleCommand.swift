@@ -86,10 +86,15 @@ struct CorpusOptions: ParsableArguments {
     /// does not wait for the cache.
     func withSearchIndex<T>(of corpus: Corpus, _ cached: CachedLoad, _ use: (SearchIndex) throws -> T) rethrows -> T {
         let (read, reason) = IndexCache.read(corpus, entry: cached.entry, notify: Self.tell)
-        if let read { return try use(read) }
+        if let read {
+            // Left to the exit to free, as the corpus is.
+            KeptToExit.keep(read)
+            return try use(read)
+        }
         let line = ProgressLine.onStandardError()
         let index = SearchIndex(corpus, progress: line?.progress)
         line?.finish()
+        KeptToExit.keep(index)
         defer { IndexCache.write(index, entry: cached.entry, reason: reason, notify: Self.tell) }
         return try use(index)
     }

@@ -197,6 +197,14 @@ final class IndexCacheTests: XCTestCase {
         while rest >= 0x80 { varint.append(UInt8(rest & 0x7F) | 0x80); rest >>= 7 }
         postings[0] = SearchIndex.Postings(bytes: varint + [UInt8(rest)], count: 1, last: past)
         try refused(with(postings: postings), "a posting past the last token", "its postings are malformed")
+        for (bytes, count, last, what) in [([1, 0], 2, 1, "a posting twice"), ([1, 0x81], 2, 1, "a number cut off"),
+                                           ([0x81, 0x80, 0x80, 0x80, 0x80, 0], 1, 1, "a number of six bytes"),
+                                           ([1, 1], 3, 2, "fewer postings than counted"), ([1, 1], 1, 2, "more than counted"),
+                                           ([1, 1], 2, 3, "the last not the one recorded"), ([], 0, 1, "a last without postings")]
+            as [([UInt8], Int, UInt32, String)] {
+            postings[0] = SearchIndex.Postings(bytes: bytes, count: count, last: last)
+            try refused(with(postings: postings), what, "its postings are malformed")
+        }
         var ids = index.sortedIDs
         ids[1] = ids[0]
         try refused(with(sortedIDs: ids), "a word's id twice", "its vocabulary is malformed")

@@ -46,6 +46,12 @@ void chronicle_hash64_begin(chronicle_hash64_state *state, uint64_t seed);
 void chronicle_hash64_add(chronicle_hash64_state *state, const void *data, size_t length);
 uint64_t chronicle_hash64_end(const chronicle_hash64_state *state);
 
+/// Whether `length` bytes are `count` ascending numbers, delta-coded as
+/// varints (7 bits a byte, the first from 0), none above `last` and the
+/// final one `last` (none at all: `last` is 0): a cached word's postings,
+/// every one read once before a query follows them.
+int chronicle_postings_valid(const uint8_t *bytes, size_t length, uint64_t count, uint32_t last);
+
 /// Copies the executable's GNU build id (up to `capacity` bytes) to `out`
 /// and returns its length, or 0 when it has none: a cache written by one
 /// build is not trusted by another.

@@ -1,3 +1,4 @@
+import CModelSupport
 import Foundation
 
 /// A search index as a cache file beside its corpus's entry: the parts a
@@ -126,21 +127,22 @@ enum IndexImage {
             seen[Int(id)] = true
         }
 
-        // The articles' tokens on one core, the postings on the other: the two largest parts.
-        let tokensResult = ConcurrentResults<Result<([SearchIndex.Tokens], [UInt32]), CacheDamage>>(count: 1)
+        // The two largest parts, the articles' tokens (in two halves) and
+        // the postings, on both cores.
+        var sourceInput = NumbersReader(try file.section(Section.sourceTokens))
+        let sourceArrays = try TokenArrays(&sourceInput, texts: corpus.sources.count, termCount: termCount)
+        let tokenBase = try sourceInput.numbers(UInt32.self).array()
+        let half = corpus.sources.count / 2
+        let tokensResult = ConcurrentResults<Result<[SearchIndex.Tokens], CacheDamage>>(count: 2)
         let postingsResult = ConcurrentResults<Result<[SearchIndex.Postings], CacheDamage>>(count: 1)
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
-            if part == 0 {
-                tokensResult.put(0, Result { () throws(CacheDamage) in
-                    var input = NumbersReader(try file.section(Section.sourceTokens))
-                    let tokens = try readTokens(&input, texts: corpus.sources.count, termCount: termCount)
-                    return (tokens, try input.numbers(UInt32.self).array())
-                })
-            } else {
-                postingsResult.put(0, Result { () throws(CacheDamage) in try readPostings(file, termCount: termCount) })
+        DispatchQueue.concurrentPerform(iterations: 3) { part in
+            switch part {
+            case 0: postingsResult.put(0, Result { () throws(CacheDamage) in try readPostings(file, termCount: termCount) })
+            case 1: tokensResult.put(0, Result { () throws(CacheDamage) in try sourceArrays.tokens(of: 0..<half) })
+            default: tokensResult.put(1, Result { () throws(CacheDamage) in try sourceArrays.tokens(of: half..<corpus.sources.count) })
             }
         }
-        let (sourceTokens, tokenBase) = try tokensResult.take(0).get()
+        let sourceTokens = try tokensResult.take(0).get() + tokensResult.take(1).get()
         let sourcePostings = try postingsResult.take(0).get()
         var total = 0
         var expected: [UInt32] = [0]
@@ -154,7 +156,9 @@ enum IndexImage {
 
         var eventInput = NumbersReader(try file.section(Section.eventTokens))
         var eventTokens = SearchIndex.EventTokenTable()
-        guard let ownTokens = try readTokens(&eventInput, texts: 1, termCount: termCount).first else { throw CacheDamage("its events are malformed") }
+        guard let ownTokens = try TokenArrays(&eventInput, texts: 1, termCount: termCount).tokens(of: 0..<1).first else {
+            throw CacheDamage("its events are malformed")
+        }
         eventTokens.tokens = ownTokens
         eventTokens.starts = try eventInput.numbers(Int32.self).array()
         let passageSources = try eventInput.numbers(Int32.self), lowers = try eventInput.numbers(Int32.self), uppers = try eventInput.numbers(Int32.self)
@@ -217,73 +221,91 @@ enum IndexImage {
         var from = 0
         for term in 0..<termCount {
             let to = Int(ends[term])
-            let list = SearchIndex.Postings(bytes: bytes.array(from..<to), count: Int(counts[term]), last: lasts[term])
-            var seen = 0, previous: UInt32 = 0, ascending = true
-            list.forEach { posting in
-                ascending = ascending && (seen == 0 || posting > previous) && posting <= list.last
-                previous = posting
-                seen += 1
-                return ascending
-            }
-            guard ascending, seen == list.count, seen == 0 ? list.last == 0 : previous == list.last else {
-                throw CacheDamage("its postings are malformed")
-            }
-            postings.append(list)
+            // In C: a tight loop over the varints, a fifth of Swift's closure per posting.
+            let valid = from == to ? counts[term] == 0 && lasts[term] == 0
+                : chronicle_postings_valid(bytes.raw.baseAddress!.assumingMemoryBound(to: UInt8.self) + from, to - from,
+                                           UInt64(counts[term]), lasts[term]) != 0
+            guard valid else { throw CacheDamage("its postings are malformed") }
+            postings.append(SearchIndex.Postings(bytes: bytes.array(from..<to), count: Int(counts[term]), last: lasts[term]))
             from = to
         }
         return postings
     }
 
-    /// What `write(_:into:)` wrote of `texts` texts, every id and position checked.
-    private static func readTokens(_ input: inout NumbersReader, texts: Int, termCount: Int) throws(CacheDamage) -> [SearchIndex.Tokens] {
-        let codeEnds = try input.numbers(UInt64.self), codes = try input.numbers(UInt16.self)
-        let rareEnds = try input.numbers(UInt64.self), rarePositions = try input.numbers(Int32.self), rareIDs = try input.numbers(Int32.self)
-        let lineEnds = try input.numbers(UInt64.self), lines = try input.numbers(Int32.self), lineTokens = try input.numbers(Int32.self)
-        guard codeEnds.count == texts, rareEnds.count == texts, lineEnds.count == texts, rarePositions.count == rareIDs.count,
-              lines.count == lineTokens.count else { throw CacheDamage("its tokens are malformed") }
-        try checkEnds(codeEnds, total: codes.count)
-        try checkEnds(rareEnds, total: rareIDs.count)
-        try checkEnds(lineEnds, total: lines.count)
-        // A code is an id or the escape to a rare one; with fewer words
-        // than codes, a code past the last word's is damage.
-        let escape = SearchIndex.TermIDs.escape
-        var escapes = 0, wrong = false
-        codes.forEach { code in
-            escapes &+= code == escape ? 1 : 0
-            wrong = wrong || (code != escape && Int(code) >= termCount)
+    /// What `write(_:into:)` wrote of `texts` texts, where the section
+    /// holds it; `tokens(of:)` reads some of the texts, every id and
+    /// position checked, so that both cores can share the work.
+    /// Unchecked Sendable: read-only views of a section's bytes, which the
+    /// open file holds for as long as the read that shares them.
+    private struct TokenArrays: @unchecked Sendable {
+        let codeEnds: Numbers<UInt64>, codes: Numbers<UInt16>
+        let rareEnds: Numbers<UInt64>, rarePositions: Numbers<Int32>, rareIDs: Numbers<Int32>
+        let lineEnds: Numbers<UInt64>, lines: Numbers<Int32>, lineTokens: Numbers<Int32>
+        let termCount: Int
+
+        init(_ input: inout NumbersReader, texts: Int, termCount: Int) throws(CacheDamage) {
+            codeEnds = try input.numbers(UInt64.self)
+            codes = try input.numbers(UInt16.self)
+            rareEnds = try input.numbers(UInt64.self)
+            rarePositions = try input.numbers(Int32.self)
+            rareIDs = try input.numbers(Int32.self)
+            lineEnds = try input.numbers(UInt64.self)
+            lines = try input.numbers(Int32.self)
+            lineTokens = try input.numbers(Int32.self)
+            self.termCount = termCount
+            guard codeEnds.count == texts, rareEnds.count == texts, lineEnds.count == texts, rarePositions.count == rareIDs.count,
+                  lines.count == lineTokens.count else { throw CacheDamage("its tokens are malformed") }
+            try checkEnds(codeEnds, total: codes.count)
+            try checkEnds(rareEnds, total: rareIDs.count)
+            try checkEnds(lineEnds, total: lines.count)
         }
-        guard !wrong, escapes == rareIDs.count else { throw CacheDamage("its tokens are malformed") }
-        var all: [SearchIndex.Tokens] = []
-        all.reserveCapacity(texts)
-        var code = 0, rare = 0, line = 0
-        for text in 0..<texts {
-            let codeEnd = Int(codeEnds[text]), rareEnd = Int(rareEnds[text]), lineEnd = Int(lineEnds[text])
-            let count = codeEnd - code
-            var previous: Int32 = -1
-            for k in rare..<rareEnd {
-                let position = rarePositions[k]
-                guard position > previous, Int(position) < count, codes[code + Int(position)] == escape,
-                      rareIDs[k] >= 0, Int(rareIDs[k]) < termCount else { throw CacheDamage("its tokens are malformed") }
-                previous = position
+
+        func tokens(of texts: Range<Int>) throws(CacheDamage) -> [SearchIndex.Tokens] {
+            guard !texts.isEmpty else { return [] }
+            func end(_ ends: Numbers<UInt64>, before text: Int) -> Int { text == 0 ? 0 : Int(ends[text - 1]) }
+            var code = end(codeEnds, before: texts.lowerBound), rare = end(rareEnds, before: texts.lowerBound)
+            var line = end(lineEnds, before: texts.lowerBound)
+            // A code is an id or the escape to a rare one; with fewer words
+            // than codes, a code past the last word's is damage.
+            let escape = SearchIndex.TermIDs.escape
+            var escapes = 0, wrong = false
+            for k in code..<Int(codeEnds[texts.upperBound - 1]) {
+                let value = codes[k]
+                escapes &+= value == escape ? 1 : 0
+                wrong = wrong || (value != escape && Int(value) >= termCount)
             }
-            var previousLine = Int32.min, previousToken: Int32 = -1
-            for k in line..<lineEnd {
-                // The first line's first token is the text's first; lines and tokens ascend.
-                guard lines[k] > previousLine, lineTokens[k] > previousToken, Int(lineTokens[k]) < max(count, 1),
-                      k != line || lineTokens[k] == 0 else { throw CacheDamage("its lines are malformed") }
-                previousLine = lines[k]
-                previousToken = lineTokens[k]
+            guard !wrong, escapes == Int(rareEnds[texts.upperBound - 1]) - rare else { throw CacheDamage("its tokens are malformed") }
+            var all: [SearchIndex.Tokens] = []
+            all.reserveCapacity(texts.count)
+            for text in texts {
+                let codeEnd = Int(codeEnds[text]), rareEnd = Int(rareEnds[text]), lineEnd = Int(lineEnds[text])
+                let count = codeEnd - code
+                var previous: Int32 = -1
+                for k in rare..<rareEnd {
+                    let position = rarePositions[k]
+                    guard position > previous, Int(position) < count, codes[code + Int(position)] == escape,
+                          rareIDs[k] >= 0, Int(rareIDs[k]) < termCount else { throw CacheDamage("its tokens are malformed") }
+                    previous = position
+                }
+                var previousLine = Int32.min, previousToken: Int32 = -1
+                for k in line..<lineEnd {
+                    // The first line's first token is the text's first; lines and tokens ascend.
+                    guard lines[k] > previousLine, lineTokens[k] > previousToken, Int(lineTokens[k]) < max(count, 1),
+                          k != line || lineTokens[k] == 0 else { throw CacheDamage("its lines are malformed") }
+                    previousLine = lines[k]
+                    previousToken = lineTokens[k]
+                }
+                guard count == 0 || lineEnd > line else { throw CacheDamage("its lines are malformed") }
+                let terms = SearchIndex.TermIDs(codes: codes.array(code..<codeEnd), rarePositions: rarePositions.array(rare..<rareEnd),
+                                                rareIDs: rareIDs.array(rare..<rareEnd))
+                let firsts = (line..<lineEnd).map { (line: lines[$0], token: lineTokens[$0]) }
+                all.append(SearchIndex.Tokens(terms: terms, lineFirstTokens: firsts))
+                code = codeEnd
+                rare = rareEnd
+                line = lineEnd
             }
-            guard count == 0 || lineEnd > line else { throw CacheDamage("its lines are malformed") }
-            let terms = SearchIndex.TermIDs(codes: codes.array(code..<codeEnd), rarePositions: rarePositions.array(rare..<rareEnd),
-                                            rareIDs: rareIDs.array(rare..<rareEnd))
-            let firsts = (line..<lineEnd).map { (line: lines[$0], token: lineTokens[$0]) }
-            all.append(SearchIndex.Tokens(terms: terms, lineFirstTokens: firsts))
-            code = codeEnd
-            rare = rareEnd
-            line = lineEnd
+            return all
         }
-        return all
     }
 
     /// Ends that never go back and stop at `total`.
