@@ -127,23 +127,45 @@ size_t chronicle_build_id(uint8_t *out, size_t capacity) { (void)out; (void)capa
 #endif
 
 int chronicle_postings_valid(const uint8_t *bytes, size_t length, uint64_t count, uint32_t last) {
+    // Ascending with every gap above zero, the sum of the gaps is the last
+    // posting and none is past it: no comparison per posting is needed.
     uint64_t value = 0, seen = 0;
     size_t at = 0;
     while (at < length) {
-        uint64_t gap = 0;
-        unsigned shift = 0;
+        uint8_t byte = bytes[at++];
+        if (byte < 0x80) {
+            // Most gaps take one byte.
+            if (byte == 0 && seen > 0) return 0;
+            value += byte;
+            seen++;
+            continue;
+        }
+        uint64_t gap = byte & 0x7F;
+        unsigned shift = 7;
         for (;;) {
             // Five bytes hold any 32-bit gap; a number cut off or longer is damage.
             if (at == length || shift > 28) return 0;
-            uint8_t byte = bytes[at++];
+            byte = bytes[at++];
             gap |= (uint64_t)(byte & 0x7F) << shift;
             if (!(byte & 0x80)) break;
             shift += 7;
         }
-        if (seen > 0 && gap == 0) return 0;
+        if (gap == 0 && seen > 0) return 0;
         value += gap;
-        if (value > last) return 0;
         seen++;
     }
-    return seen == count && (count == 0 ? last == 0 : value == last);
+    return seen == count && value == last;
+}
+
+int64_t chronicle_codes_escapes(const void *codes, size_t count, uint16_t escape, uint32_t termCount) {
+    const uint8_t *bytes = codes;
+    int64_t escapes = 0;
+    int wrong = 0;
+    for (size_t k = 0; k < count; k++) {
+        uint16_t code;
+        memcpy(&code, bytes + 2 * k, 2);
+        escapes += code == escape;
+        wrong |= code != escape && code >= termCount;
+    }
+    return wrong ? -1 : escapes;
 }

@@ -52,6 +52,10 @@ uint64_t chronicle_hash64_end(const chronicle_hash64_state *state);
 /// every one read once before a query follows them.
 int chronicle_postings_valid(const uint8_t *bytes, size_t length, uint64_t count, uint32_t last);
 
+/// How many of `count` little-endian 16-bit token codes are `escape`, or
+/// -1 when any other is not below `termCount`: a cached index's tokens.
+int64_t chronicle_codes_escapes(const void *codes, size_t count, uint16_t escape, uint32_t termCount);
+
 /// Copies the executable's GNU build id (up to `capacity` bytes) to `out`
 /// and returns its length, or 0 when it has none: a cache written by one
 /// build is not trusted by another.

@@ -268,13 +268,10 @@ enum IndexImage {
             // A code is an id or the escape to a rare one; with fewer words
             // than codes, a code past the last word's is damage.
             let escape = SearchIndex.TermIDs.escape
-            var escapes = 0, wrong = false
-            for k in code..<Int(codeEnds[texts.upperBound - 1]) {
-                let value = codes[k]
-                escapes &+= value == escape ? 1 : 0
-                wrong = wrong || (value != escape && Int(value) >= termCount)
-            }
-            guard !wrong, escapes == Int(rareEnds[texts.upperBound - 1]) - rare else { throw CacheDamage("its tokens are malformed") }
+            let codeCount = Int(codeEnds[texts.upperBound - 1]) - code
+            let escapes = codeCount == 0 ? 0
+                : chronicle_codes_escapes(codes.raw.baseAddress! + code * 2, codeCount, escape, UInt32(clamping: termCount))
+            guard escapes >= 0, escapes == Int(rareEnds[texts.upperBound - 1]) - rare else { throw CacheDamage("its tokens are malformed") }
             var all: [SearchIndex.Tokens] = []
             all.reserveCapacity(texts.count)
             for text in texts {
