@@ -200,7 +200,9 @@ final class IndexCacheTests: XCTestCase {
         for (bytes, count, last, what) in [([1, 0], 2, 1, "a posting twice"), ([1, 0x81], 2, 1, "a number cut off"),
                                            ([0x81, 0x80, 0x80, 0x80, 0x80, 0], 1, 1, "a number of six bytes"),
                                            ([1, 1], 3, 2, "fewer postings than counted"), ([1, 1], 1, 2, "more than counted"),
-                                           ([1, 1], 2, 3, "the last not the one recorded"), ([], 0, 1, "a last without postings")]
+                                           ([1, 1], 2, 3, "the last not the one recorded"), ([], 0, 1, "a last without postings"),
+                                           ([UInt8](repeating: 1, count: 11) + [0] + [UInt8](repeating: 1, count: 5), 17, 16,
+                                            "a posting twice among one-byte gaps, read eight at a time")]
             as [([UInt8], Int, UInt32, String)] {
             postings[0] = SearchIndex.Postings(bytes: bytes, count: count, last: last)
             try refused(with(postings: postings), what, "its postings are malformed")
