@@ -96,6 +96,31 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertEqual(LineIndex(Array("a\nb".utf8)), LineIndex(Array("a\nb".utf8), wide: false))
     }
 
+    /// Files of LF alone are scanned by memchr, others byte by byte: both
+    /// give what splitting at each line end gives.
+    func testLineIndexAgreesWithSplittingTheText() {
+        var generator = SystemRandomNumberGenerator()
+        for round in 0..<400 {
+            let alphabet: [UInt8] = round % 2 == 0 ? [0x61, 0x62, 0x0A] : [0x61, 0x0A, 0x0D]
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }
+            var starts = [0], ends: [Int] = []
+            var i = 0
+            while i < bytes.count {
+                if bytes[i] == 0x0A || bytes[i] == 0x0D {
+                    ends.append(i)
+                    i += bytes[i] == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                    if i < bytes.count { starts.append(i) }
+                } else {
+                    i += 1
+                }
+            }
+            if ends.count < starts.count { ends.append(bytes.count) }
+            let index = LineIndex(bytes)
+            XCTAssertEqual((1...index.lineCount).map(index.start(ofLine:)), starts, "\(bytes)")
+            XCTAssertEqual((1...index.lineCount).map(index.contentEnd(ofLine:)), ends, "\(bytes)")
+        }
+    }
+
     /// The timeline's order is applied where the events lie: each item
     /// goes where the order says, for every permutation tried.
     func testPermutePutsEachItemWhereTheOrderSays() {

@@ -1,3 +1,5 @@
+import Glibc
+
 /// The text a reader sees of a raw article, with leftover inline HTML
 /// (`<u>…</u>` and its kin) and a leading byte-order mark removed, and a map
 /// back to raw byte offsets so quotes match what a person reads while
@@ -28,12 +30,17 @@ public struct DisplayProjection: Sendable {
             hidden.append(0..<3)
             i = 3
         }
-        while let next = raw[i...].firstIndex(of: UInt8(ascii: "<")) {
-            if let end = Self.inlineTagEnd(raw, at: next) {
-                hidden.append(next..<end)
-                i = end
-            } else {
-                i = next + 1
+        // Each "<" found by libc's memchr, at memory speed: most articles have none.
+        raw.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            while i < raw.count, let hit = memchr(base + i, Int32(UInt8(ascii: "<")), raw.count - i) {
+                let next = UnsafeRawPointer(base).distance(to: UnsafeRawPointer(hit))
+                if let end = Self.inlineTagEnd(raw, at: next) {
+                    hidden.append(next..<end)
+                    i = end
+                } else {
+                    i = next + 1
+                }
             }
         }
         self.init(raw: raw, checkedHidden: hidden)
