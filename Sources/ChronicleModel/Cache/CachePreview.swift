@@ -25,7 +25,8 @@ extension CorpusImage {
     /// screen then waits for the whole corpus.
     static func preview(_ file: CacheFile, count: Int) throws(CacheDamage) -> CorpusPreview? {
         let meta = try Meta.read(from: file)
-        let shared = try tables(file)
+        // Only the first events' dates are parsed, not every date of the corpus.
+        let shared = try tables(file, parsingDates: false)
         var diagnosticsInput = CacheReader(try file.section(Section.diagnostics))
         guard !(try diagnosticsInput.diagnostics(shared)).hasErrors else { return nil }
         var head = CacheReader(try file.section(Section.actors))

@@ -23,12 +23,17 @@ struct CorpusEncoding {
     var dates = SharedTable<String>()
     /// The sources citations name.
     var sourceIDs = SharedTable<String>()
+    /// What the lists hold (actors' ids, tags), each written once.
+    var names = SharedTable<String>()
 }
 
 /// The shared values read back, for decoding the rest.
 struct CorpusDecoding: Sendable {
     let files: [String]
     let lists: [[String]]
+    /// Each date as written, and parsed (empty when each is parsed as it
+    /// is asked for: a preview wants a few hundred of tens of thousands).
+    let dateTexts: [String]
     let dates: [PartialDate]
     let sourceIDs: [String]
 
@@ -43,8 +48,15 @@ struct CorpusDecoding: Sendable {
     }
 
     func date(_ number: Int) throws(CacheDamage) -> PartialDate {
-        guard dates.indices.contains(number) else { throw CacheDamage("a date number is out of range") }
-        return dates[number]
+        guard dateTexts.indices.contains(number) else { throw CacheDamage("a date number is out of range") }
+        if dates.count == dateTexts.count { return dates[number] }
+        return try Self.parsed(dateTexts[number])
+    }
+
+    /// Read again by the one parser, which made it: the same date.
+    static func parsed(_ text: String) throws(CacheDamage) -> PartialDate {
+        guard let date = try? PartialDate(parsing: text) else { throw CacheDamage("a date does not read") }
+        return date
     }
 
     func sourceID(_ number: Int) throws(CacheDamage) -> String {
@@ -58,10 +70,16 @@ extension CorpusEncoding {
     func encodeTables(into out: inout CacheWriter) {
         out.count(files.values.count)
         for file in files.values { out.string(file) }
-        out.count(lists.values.count)
-        for list in lists.values {
+        // The lists' items by number: an actor's id is one string however
+        // many lists hold it.
+        var names = self.names
+        let numbered = lists.values.map { list in list.map { names.number($0) } }
+        out.count(names.values.count)
+        for name in names.values { out.string(name) }
+        out.count(numbered.count)
+        for list in numbered {
             out.count(list.count)
-            for item in list { out.string(item) }
+            for item in list { out.count(item) }
         }
         out.count(dates.values.count)
         for date in dates.values { out.string(date) }
@@ -71,27 +89,40 @@ extension CorpusEncoding {
 }
 
 extension CorpusDecoding {
-    init(tables input: inout CacheReader) throws(CacheDamage) {
-        var files: [String] = []
-        for _ in 0..<(try input.count(bytesEach: 1)) { files.append(try input.string()) }
+    /// `parsingDates: false` parses each date when it is asked for.
+    init(tables input: inout CacheReader, parsingDates: Bool = true) throws(CacheDamage) {
+        func strings(_ input: inout CacheReader) throws(CacheDamage) -> [String] {
+            let count = try input.count(bytesEach: 1)
+            var strings: [String] = []
+            strings.reserveCapacity(count)
+            for _ in 0..<count { strings.append(try input.string()) }
+            return strings
+        }
+        files = try strings(&input)
+        let names = try strings(&input)
+        let listCount = try input.count(bytesEach: 1)
         var lists: [[String]] = []
-        for _ in 0..<(try input.count(bytesEach: 1)) {
+        lists.reserveCapacity(listCount)
+        for _ in 0..<listCount {
+            let count = try input.count(bytesEach: 1)
             var list: [String] = []
-            for _ in 0..<(try input.count(bytesEach: 1)) { list.append(try input.string()) }
+            list.reserveCapacity(count)
+            for _ in 0..<count {
+                let number = try input.count()
+                guard number < names.count else { throw CacheDamage("a name number is out of range") }
+                list.append(names[number])
+            }
             lists.append(list)
         }
-        var dates: [PartialDate] = []
-        for _ in 0..<(try input.count(bytesEach: 1)) {
-            // Read again by the one parser, which made it: the same date.
-            guard let date = try? PartialDate(parsing: try input.string()) else { throw CacheDamage("a date does not read") }
-            dates.append(date)
-        }
-        var sourceIDs: [String] = []
-        for _ in 0..<(try input.count(bytesEach: 1)) { sourceIDs.append(try input.string()) }
-        self.files = files
         self.lists = lists
+        dateTexts = try strings(&input)
+        var dates: [PartialDate] = []
+        if parsingDates {
+            dates.reserveCapacity(dateTexts.count)
+            for text in dateTexts { dates.append(try Self.parsed(text)) }
+        }
         self.dates = dates
-        self.sourceIDs = sourceIDs
+        sourceIDs = try strings(&input)
     }
 }
 

@@ -171,9 +171,9 @@ enum CorpusImage {
     }
 
     /// The texts values share (files, lists), for decoding the rest.
-    static func tables(_ file: CacheFile) throws(CacheDamage) -> CorpusDecoding {
+    static func tables(_ file: CacheFile, parsingDates: Bool = true) throws(CacheDamage) -> CorpusDecoding {
         var input = CacheReader(try file.section(Section.tables))
-        return try CorpusDecoding(tables: &input)
+        return try CorpusDecoding(tables: &input, parsingDates: parsingDates)
     }
 
     static func sources(_ file: CacheFile) throws(CacheDamage) -> [Source] {
