@@ -15,6 +15,21 @@ final class PrimitivesTests: XCTestCase {
         XCTAssertFalse(event.cites("s9"))
     }
 
+    /// A tag given twice counts its event once, on a short list and a long one.
+    func testAnEventCountsForEachOfItsTagsOnce() throws {
+        func event(_ id: String, tags: [String]) throws -> Event {
+            Event(id: id, date: DatedValue(date: try PartialDate(parsing: "2024")), title: id, summary: nil, actors: [], tags: tags,
+                  spine: false, citations: [], location: SourceLocation(file: "events.yaml"))
+        }
+        let long = ["x", "y", "x"] + (0..<20).map { "t\($0)" } + ["x"]
+        let corpus = Corpus(title: nil, description: nil, sources: [], actors: [],
+                            events: [try event("a", tags: long), try event("b", tags: ["x", "x", "t0"])])
+        XCTAssertEqual(corpus.eventCounts.ofTag["x"], 2)
+        XCTAssertEqual(corpus.eventCounts.ofTag["y"], 1)
+        XCTAssertEqual(corpus.eventCounts.ofTag["t0"], 2)
+        XCTAssertEqual(corpus.eventCounts.ofTag["t19"], 1)
+    }
+
     /// The index keeps 12 million tokens in arrays copied to their size: an
     /// array grown by appending (or `Array(slice)`, which may share it)
     /// keeps its spare room.

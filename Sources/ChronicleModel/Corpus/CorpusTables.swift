@@ -175,8 +175,13 @@ public struct EventCounts: Sendable {
                     ofSource[source] += 1
                 }
             }
+            // Each tag once: by looking back along a short list, by a set along a long one.
             let tags = events[index].tags
-            for (k, tag) in tags.enumerated() where !tags[..<k].contains(tag) { ofTag[tag, default: 0] += 1 }
+            if tags.count <= 16 {
+                for (k, tag) in tags.enumerated() where !tags[..<k].contains(tag) { ofTag[tag, default: 0] += 1 }
+            } else {
+                for tag in Set(tags) { ofTag[tag, default: 0] += 1 }
+            }
             for actor in events[index].actors {
                 for counted in reached(from: actor) where actorCountedBy[counted] != index {
                     actorCountedBy[counted] = index
