@@ -69,7 +69,7 @@ struct CorpusOptions: ParsableArguments {
     /// The same, with the cache entry that holds it (for its search index).
     /// What a one-shot command loads is kept to the end of the process,
     /// which frees it at once: freed value by value, a large corpus's
-    /// strings and arrays cost a sixth of a warm command. `keptToExit:
+    /// strings and arrays cost a good part of a warm command. `keptToExit:
     /// false` lets it go (a check before the browser loads its own).
     func loadCached(keptToExit: Bool = true) -> CachedLoad {
         let line = ProgressLine.onStandardError()

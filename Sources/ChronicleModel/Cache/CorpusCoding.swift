@@ -32,7 +32,7 @@ struct CorpusDecoding: Sendable {
     let files: [String]
     let lists: [[String]]
     /// Each date as written, and parsed (empty when each is parsed as it
-    /// is asked for: a preview wants a few hundred of tens of thousands).
+    /// is asked for: a preview wants only its first events' dates).
     let dateTexts: [String]
     let dates: [PartialDate]
     let sourceIDs: [String]
