@@ -51,6 +51,8 @@ public struct CachedLoad: Sendable {
     /// events files it took from the entry instead of reading them again.
     public var reusedArticles = 0
     public var reusedEventsFiles = 0
+    /// Whether it took the manifest's tree from the entry instead of parsing it.
+    public var reusedManifest = false
     /// The entry that holds this very corpus (nil without one): its
     /// search index is cached beside it (`IndexCache`).
     public var entry: CacheEntry?
@@ -142,13 +144,15 @@ public enum CorpusCache {
             if unchanged.contains(source.file) { articles[source.file] = source }
         }
         var eventsFiles: [String: AnchoredEventsFile] = [:]
+        var manifest: (tree: Node, image: [UInt8])?
         if unchanged.contains(CorpusLoader.manifestName) {
             let shared = try CorpusImage.tables(file)
             for (name, part) in try CorpusImage.parts(file, events: try CorpusImage.events(file, shared), shared) where unchanged.contains(name) {
                 if part.citedSources.allSatisfy({ fileOfSource[$0].map(unchanged.contains) ?? false }) { eventsFiles[name] = part }
             }
+            manifest = try CorpusImage.manifest(file)
         }
-        return LoadReuse(articles: articles, eventsFiles: eventsFiles)
+        return LoadReuse(articles: articles, eventsFiles: eventsFiles, manifest: manifest)
     }
 
     /// Loads the corpus from its files, recording each file read, and
@@ -159,8 +163,9 @@ public enum CorpusCache {
         progress?.because(reason)
         let scanStart = FileSystemClock.now(in: store.directory)
         let recording = origin.root.map { RecordingCorpusFiles(base: files, root: $0, fromElsewhere: Set(texts.keys)) }
-        let (result, parts) = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, progress: progress, reuse: reuse?.0,
-                                                keepingParts: true, previewing: count, preview)
+        let load = CorpusLoader.load(from: recording ?? files, maxArticleSize: maxArticleSize, progress: progress, reuse: reuse?.0,
+                                     keepingParts: true, previewing: count, preview)
+        let result = load.result
         progress?.begin(.writingCache)
         var records = recording?.taken(scanStart: scanStart) ?? []
         // What was taken from the entry stands for files read: their
@@ -173,7 +178,7 @@ public enum CorpusCache {
         let generation = UInt64.random(in: 1...UInt64.max)
         do throws(CacheWriteFailure) {
             try store.write(key, "corpus") { (writer) throws(CacheWriteFailure) in
-                try CorpusImage.write(result, parts: parts, records: records, meta: meta, into: &writer)
+                try CorpusImage.write(result, parts: load.parts, manifest: load.manifest, records: records, meta: meta, into: &writer)
                 try writer.finish(generation: generation, parent: 0, kind: CorpusImage.kind)
             }
             store.remove(key, "stamps")
@@ -186,6 +191,7 @@ public enum CorpusCache {
         loaded.entry = CacheEntry(store: store, key: key, generation: generation)
         loaded.reusedArticles = taken.filter { reuse?.0.articles[$0] != nil }.count
         loaded.reusedEventsFiles = taken.filter { reuse?.0.eventsFiles[$0] != nil }.count
+        loaded.reusedManifest = taken.contains(CorpusLoader.manifestName)
         return loaded
     }
 

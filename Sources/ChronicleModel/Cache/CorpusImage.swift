@@ -21,6 +21,8 @@ enum CorpusImage {
         static let eventsFiles = CacheSection(rawValue: 9)
         /// Each date the events have, once (`CachePreview.swift`).
         static let dates = CacheSection(rawValue: 10)
+        /// The manifest's YAML tree, when kept (`ManifestImage`): a flag, then the tree.
+        static let manifest = CacheSection(rawValue: 11)
     }
 
     /// What an entry says of itself.
@@ -60,8 +62,8 @@ enum CorpusImage {
 
     // MARK: Writing
 
-    static func write(_ result: CorpusLoadResult, parts: [String: AnchoredEventsFile], records: [FileRecord], meta: Meta,
-                      into file: inout CacheFileWriter) throws(CacheWriteFailure) {
+    static func write(_ result: CorpusLoadResult, parts: [String: AnchoredEventsFile], manifest: [UInt8]? = nil, records: [FileRecord],
+                      meta: Meta, into file: inout CacheFileWriter) throws(CacheWriteFailure) {
         let corpus = result.corpus
         var meta = meta
         meta.sourceCount = corpus.sources.count
@@ -109,6 +111,7 @@ enum CorpusImage {
         try file.section(Section.diagnostics, diagnostics.bytes)
         try file.section(Section.eventsFiles, encodedParts(parts, corpus: corpus, &shared))
         try file.section(Section.dates, encodedDates(corpus.events))
+        try file.section(Section.manifest, manifest.map { [1] + $0 } ?? [0])
 
         var tables = CacheWriter()
         shared.encodeTables(into: &tables)
@@ -165,9 +168,24 @@ enum CorpusImage {
         // the entry is opened, not at the next change.
         _ = try file.section(Section.eventsFiles)
         _ = try file.section(Section.dates)
+        _ = try file.section(Section.manifest)
         // The events are in timeline order already: sorting them again keeps it.
         let corpus = Corpus(title: title, description: description, sources: sources, actors: actors, events: consume events)
         return CorpusLoadResult(corpus: corpus, diagnostics: diagnostics)
+    }
+
+    /// The manifest's tree as the entry keeps it, and its bytes (to be
+    /// kept again as they are), or nil when it keeps none.
+    static func manifest(_ file: CacheFile) throws(CacheDamage) -> (tree: Node, image: [UInt8])? {
+        let bytes = try file.section(Section.manifest)
+        guard let flag = bytes.first else { throw CacheDamage("the manifest's section is empty") }
+        switch flag {
+        case 0 where bytes.count == 1: return nil
+        case 1:
+            let image = UnsafeRawBufferPointer(rebasing: bytes[1...])
+            return (try ManifestImage.decoded(image), Array(image))
+        default: throw CacheDamage("the manifest's section is malformed")
+        }
     }
 
     /// The texts values share (files, lists), for decoding the rest.

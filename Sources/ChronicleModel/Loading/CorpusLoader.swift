@@ -36,7 +36,7 @@ public enum CorpusLoader {
     /// `progress`, when given, is told what is done as it is.
     public static func load(from files: CorpusFiles, maxArticleSize: Int = defaultMaxArticleSize, progress: LoadProgress? = nil,
                             previewing count: Int, _ preview: (CorpusPreview) -> Void) -> CorpusLoadResult {
-        load(from: files, maxArticleSize: maxArticleSize, progress: progress, reuse: nil, keepingParts: false, previewing: count, preview).0
+        load(from: files, maxArticleSize: maxArticleSize, progress: progress, reuse: nil, keepingParts: false, previewing: count, preview).result
     }
 
     public static func load(directory path: String) -> CorpusLoadResult {
@@ -73,6 +73,8 @@ struct CorpusReader {
     /// Each events file's anchored outcomes, kept (for the cache) when asked.
     var keepsParts = false
     var parts: [String: AnchoredEventsFile] = [:]
+    /// The manifest's tree in bytes, kept (for the cache) when asked and it parsed without a message.
+    var manifestImage: [UInt8]?
 
     init(files: CorpusFiles, maxFileSize: Int, log: DiagnosticLog) {
         self.files = files
@@ -89,17 +91,28 @@ struct CorpusReader {
         var early: [CheckedEventsFile?]
         do {
             let manifestPath = files.displayPath(CorpusLoader.manifestName)
-            let bytes: [UInt8]
-            do {
-                bytes = try files.read(CorpusLoader.manifestName, maxSize: maxFileSize)
-            } catch {
-                let about = "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md"
-                log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.isMissing ? "" : "the manifest ")\(error.problem)",
-                          hint: error.isMissing ? about : error.hint ?? about)
-                return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
-            }
-            guard let file = YAMLFile(path: manifestPath, bytes: bytes, log: log) else {
-                return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+            let file: YAMLFile
+            if let kept = reuse?.manifest() {
+                // The tree an unchanged manifest parsed to, from the entry, and kept again for the next.
+                file = YAMLFile(path: manifestPath, root: kept.tree)
+                if keepsParts { manifestImage = kept.image }
+            } else {
+                let bytes: [UInt8]
+                do {
+                    bytes = try files.read(CorpusLoader.manifestName, maxSize: maxFileSize)
+                } catch {
+                    let about = "a corpus directory holds manifest.yaml, the events file and the articles; see docs/corpus-format.md"
+                    log.error(SourceLocation(file: manifestPath), "cannot load the corpus: \(error.isMissing ? "" : "the manifest ")\(error.problem)",
+                              hint: error.isMissing ? about : error.hint ?? about)
+                    return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+                }
+                let messages = log.items.count
+                guard let parsed = YAMLFile(path: manifestPath, bytes: bytes, log: log) else {
+                    return Corpus(title: nil, description: nil, sources: [], actors: [], events: [])
+                }
+                file = parsed
+                // Kept as bytes, not as a tree: the tree is freed below as before.
+                if keepsParts, log.items.count == messages, let root = parsed.root { manifestImage = ManifestImage.encoded(root) }
             }
             guard let root = file.root,
                   let manifest = YAMLFields(root, in: file, context: "the manifest", allowed: CorpusLoader.manifestFields, log: log)

@@ -13,12 +13,22 @@ final class LoadReuse: @unchecked Sendable {
     let articles: [String: Source]
     /// By the events file's name, as the manifest lists it.
     let eventsFiles: [String: AnchoredEventsFile]
+    /// The tree the unchanged manifest parsed to, without a message, and
+    /// its bytes as the entry keeps them (`ManifestImage`).
+    let keptManifest: (tree: Node, image: [UInt8])?
     private let lock = NSLock()
     private var takenPaths: Set<String> = []
 
-    init(articles: [String: Source], eventsFiles: [String: AnchoredEventsFile]) {
+    init(articles: [String: Source], eventsFiles: [String: AnchoredEventsFile], manifest: (tree: Node, image: [UInt8])? = nil) {
         self.articles = articles
         self.eventsFiles = eventsFiles
+        keptManifest = manifest
+    }
+
+    func manifest() -> (tree: Node, image: [UInt8])? {
+        guard let keptManifest else { return nil }
+        lock.withLock { _ = takenPaths.insert(CorpusLoader.manifestName) }
+        return keptManifest
     }
 
     func article(_ path: String) -> Source? {
@@ -62,13 +72,23 @@ extension CorpusLoader {
     /// A load that takes what `reuse` offers and, when `keepingParts`,
     /// gives each events file's anchored events, for the cache to keep.
     static func load(from files: CorpusFiles, maxArticleSize: Int, progress: LoadProgress?, reuse: LoadReuse?, keepingParts: Bool,
-                     previewing count: Int, _ preview: (CorpusPreview) -> Void) -> (CorpusLoadResult, [String: AnchoredEventsFile]) {
+                     previewing count: Int, _ preview: (CorpusPreview) -> Void) -> LoadedWithParts {
         let log = DiagnosticLog()
         var loader = CorpusReader(files: files, maxFileSize: maxArticleSize, log: log)
         loader.progress = progress
         loader.reuse = reuse
         loader.keepsParts = keepingParts
         let corpus = loader.run(previewing: count, preview)
-        return (CorpusLoadResult(corpus: corpus, diagnostics: log.items), loader.parts)
+        return LoadedWithParts(result: CorpusLoadResult(corpus: corpus, diagnostics: log.items), parts: loader.parts,
+                               manifest: loader.manifestImage)
     }
+}
+
+/// A load and what the cache keeps of it beside the corpus.
+struct LoadedWithParts {
+    let result: CorpusLoadResult
+    /// Each events file's anchored events, by name.
+    let parts: [String: AnchoredEventsFile]
+    /// The manifest's tree in bytes (`ManifestImage`), when it is kept.
+    let manifest: [UInt8]?
 }

@@ -14,6 +14,12 @@ struct YAMLFile {
     let path: String
     let root: Node?
 
+    /// A tree the same bytes parsed to before (the cache keeps it).
+    init(path: String, root: Node?) {
+        self.path = path
+        self.root = root
+    }
+
     /// Parses `bytes`, reporting malformed UTF-8 or YAML with its position.
     init?(path: String, bytes: [UInt8], log: DiagnosticLog) {
         self.path = path
