@@ -61,8 +61,7 @@ extension CorpusImage {
         var dates: [DatedValue] = []
         for _ in 0..<(try datesInput.count(bytesEach: 2)) {
             let text = try datesInput.string(), inferred = try datesInput.bool()
-            guard let date = try? PartialDate(parsing: text) else { throw CacheDamage("a date does not read") }
-            dates.append(DatedValue(date: date, inferred: inferred))
+            dates.append(DatedValue(date: try CorpusDecoding.parsed(text), inferred: inferred))
         }
         var preview = CorpusPreview(corpus: Corpus(title: title, description: description, sources: sources, actors: actors, events: events),
                                     eventCount: meta.eventCount, sourceCount: meta.sourceCount, dates: dates)

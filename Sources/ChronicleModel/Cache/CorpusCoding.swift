@@ -258,9 +258,7 @@ extension CacheReader {
         let text = try string()
         let inferred = try bool()
         let basis = try optionalString()
-        // Read again by the one parser, which made it: the same date.
-        guard let date = try? PartialDate(parsing: text) else { throw CacheDamage("a date does not read") }
-        return DatedValue(date: date, inferred: inferred, basis: basis)
+        return DatedValue(date: try CorpusDecoding.parsed(text), inferred: inferred, basis: basis)
     }
 
     mutating func actor() throws(CacheDamage) -> Actor {
