@@ -144,7 +144,7 @@ public enum CorpusCache {
             if unchanged.contains(source.file) { articles[source.file] = source }
         }
         var eventsFiles: [String: AnchoredEventsFile] = [:]
-        var manifest: (tree: Node, image: [UInt8])?
+        var manifest: ManifestImage.Kept?
         if unchanged.contains(CorpusLoader.manifestName) {
             let shared = try CorpusImage.tables(file)
             for (name, part) in try CorpusImage.parts(file, events: try CorpusImage.events(file, shared), shared) where unchanged.contains(name) {

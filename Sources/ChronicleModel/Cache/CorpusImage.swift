@@ -176,14 +176,14 @@ enum CorpusImage {
 
     /// The manifest's tree as the entry keeps it, and its bytes (to be
     /// kept again as they are), or nil when it keeps none.
-    static func manifest(_ file: CacheFile) throws(CacheDamage) -> (tree: Node, image: [UInt8])? {
+    static func manifest(_ file: CacheFile) throws(CacheDamage) -> ManifestImage.Kept? {
         let bytes = try file.section(Section.manifest)
         guard let flag = bytes.first else { throw CacheDamage("the manifest's section is empty") }
         switch flag {
         case 0 where bytes.count == 1: return nil
         case 1:
             let image = UnsafeRawBufferPointer(rebasing: bytes[1...])
-            return (try ManifestImage.decoded(image), Array(image))
+            return ManifestImage.Kept(tree: try ManifestImage.decoded(image), image: Array(image))
         default: throw CacheDamage("the manifest's section is malformed")
         }
     }

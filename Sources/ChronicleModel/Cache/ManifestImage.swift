@@ -4,6 +4,12 @@
 /// manifest that parsed without a message, so that taking it says exactly
 /// what a parse would.
 enum ManifestImage {
+    /// A kept tree read back, and its bytes, to be kept again as they are.
+    struct Kept {
+        let tree: Node
+        let image: [UInt8]
+    }
+
     /// Deeper trees are not kept: reading one back is recursive, and a
     /// manifest is a few levels deep.
     static let maxDepth = 32

@@ -15,17 +15,17 @@ final class LoadReuse: @unchecked Sendable {
     let eventsFiles: [String: AnchoredEventsFile]
     /// The tree the unchanged manifest parsed to, without a message, and
     /// its bytes as the entry keeps them (`ManifestImage`).
-    let keptManifest: (tree: Node, image: [UInt8])?
+    let keptManifest: ManifestImage.Kept?
     private let lock = NSLock()
     private var takenPaths: Set<String> = []
 
-    init(articles: [String: Source], eventsFiles: [String: AnchoredEventsFile], manifest: (tree: Node, image: [UInt8])? = nil) {
+    init(articles: [String: Source], eventsFiles: [String: AnchoredEventsFile], manifest: ManifestImage.Kept? = nil) {
         self.articles = articles
         self.eventsFiles = eventsFiles
         keptManifest = manifest
     }
 
-    func manifest() -> (tree: Node, image: [UInt8])? {
+    func manifest() -> ManifestImage.Kept? {
         guard let keptManifest else { return nil }
         lock.withLock { _ = takenPaths.insert(CorpusLoader.manifestName) }
         return keptManifest
