@@ -153,11 +153,15 @@ struct BrowserLoop {
                 let data = state.data
                 let entry = data === firstData ? cacheEntry : nil
                 let notices = notices, writes = indexWrites
+                let first = IndexProgress.building(articles: 0, of: 0)
+                perform(Reducer.reduce(&state, .indexProgress(entry != nil ? .reading : first)), &state, arrivals)
+                let progress = LoadProgress()
+                arrivals.watch(progress, for: data)
                 Thread.detachNewThread {
                     // Read from the cache when it holds it; else built,
                     // handed over, and only then written for next time.
                     let (cached, reason) = IndexCache.read(data.corpus, entry: entry, notify: notices.add)
-                    let index = cached ?? SearchIndex(data.corpus, afterArticles: MemoryUse.releaseFreedMemory)
+                    let index = cached ?? SearchIndex(data.corpus, progress: progress, afterArticles: MemoryUse.releaseFreedMemory)
                     arrivals.put(.indexReady(index), builtFor: data)
                     if cached == nil {
                         writes.perform {
@@ -217,16 +221,34 @@ struct BrowserLoop {
 
 /// Actions finished on other threads (the search index), for the loop to
 /// take in its next turn, each with the tables it was made for: the loop
-/// wakes at least every 100 ms.
+/// wakes at least every 100 ms. An index being built is watched, and how
+/// far it has come arrives as an action when that has moved.
 final class Arrivals: @unchecked Sendable {
     private let lock = NSLock()
     private var waiting: [(Action, BrowserData)] = []
+    private var watched: (progress: LoadProgress, data: BrowserData, told: IndexProgress?)?
 
-    func put(_ action: Action, builtFor data: BrowserData) { lock.withLock { waiting.append((action, data)) } }
+    func put(_ action: Action, builtFor data: BrowserData) {
+        lock.withLock {
+            if case .indexReady = action, watched?.data === data { watched = nil }
+            waiting.append((action, data))
+        }
+    }
+
+    /// Watches the build of the index for `data` (a read from the cache
+    /// never begins indexing, so says nothing here).
+    func watch(_ progress: LoadProgress, for data: BrowserData) { lock.withLock { watched = (progress, data, nil) } }
 
     func take() -> [(Action, BrowserData)] {
         lock.withLock {
             defer { waiting.removeAll() }
+            if let watched, case let snapshot = watched.progress.snapshot(), snapshot.stage == .indexing {
+                let now = IndexProgress.building(articles: snapshot.done, of: snapshot.total)
+                if now != watched.told {
+                    self.watched?.told = now
+                    return waiting + [(.indexProgress(now), watched.data)]
+                }
+            }
             return waiting
         }
     }

@@ -272,5 +272,22 @@ final class BackgroundIndexTests: XCTestCase {
         _ = Reducer.reduce(&state, .indexReady(SearchIndex(Fixtures.corpus)))
         XCTAssertEqual(state.visibleEvents, Fixtures.kabulovEvents)
     }
+
+    func testTheSearchLineSaysWhetherTheIndexIsReadOrBuiltAndHowFar() {
+        var state = AppState(data: BrowserData(corpus: Fixtures.corpus), size: Size(width: 100, height: 30))
+        _ = Reducer.reduce(&state, .indexProgress(.reading))
+        Fixtures.type("/", &state)
+        for character in "Kabulov" { _ = Reducer.handle(.character(character), &state) }
+        XCTAssertEqual(state.notice, "Reading the search index… the search runs when it is ready")
+        XCTAssertTrue(Renderer.render(state).lines.last!.contains("reading the index…"), "a read from the cache is not called indexing")
+        // The cache held none: it is built, and the line counts the articles.
+        _ = Reducer.reduce(&state, .indexProgress(.building(articles: 1200, of: 20000)))
+        XCTAssertEqual(state.notice, "Indexing the corpus… the search runs when it is ready", "the notice follows what is being done")
+        XCTAssertTrue(Renderer.render(state).lines.last!.contains("indexing 1,200 of 20,000…"))
+        XCTAssertEqual(state.search.query, "Kabulov", "progress leaves what is typed alone")
+        _ = Reducer.reduce(&state, .indexReady(SearchIndex(Fixtures.corpus)))
+        XCTAssertNil(state.notice)
+        XCTAssertEqual(state.visibleEvents, Fixtures.kabulovEvents)
+    }
 }
 

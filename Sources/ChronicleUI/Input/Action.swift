@@ -43,6 +43,8 @@ public enum Action: Hashable, Sendable {
     case editFailed(EditReport)
     /// The search index, built in the background, has arrived.
     case indexReady(SearchIndex)
+    /// How far the search index is on its way (read from the cache, or built).
+    case indexProgress(IndexProgress)
     /// The reader's stars, notes and marks as saved (with what another
     /// Chronicle saved meanwhile).
     case readerNotesSaved(ReaderNotes)
@@ -137,6 +139,7 @@ public enum Action: Hashable, Sendable {
         case .corpusChanged: return "The corpus changed"
         case .editFailed: return "A change failed"
         case .indexReady: return "The search index is ready"
+        case .indexProgress: return "The search index is on its way"
         case .readerNotesSaved: return "Your notes were saved"
         case .userFileFailed: return "Your notes could not be saved"
         case .toggleHelp: return "Show or hide this help"
@@ -197,4 +200,13 @@ public enum Effect: Hashable, Sendable {
     case remember(String, History.Kind)
     /// Turn the terminal's mouse reporting on or off.
     case setMouse(Bool)
+}
+
+/// How far the search index is on its way, for the search line to say:
+/// a read from the cache takes a moment, a build may take a while.
+public enum IndexProgress: Hashable, Sendable {
+    /// Being read from the cache entry.
+    case reading
+    /// Being built: `articles` of `of` indexed (0 of 0 before it is known).
+    case building(articles: Int, of: Int)
 }

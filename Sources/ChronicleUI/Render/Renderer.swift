@@ -129,8 +129,14 @@ enum StatusBar {
     static func searchCounts(_ state: AppState) -> String? {
         guard let result = state.search.result else {
             guard state.isOpen(.searchLine) else { return nil }
-            // What is typed waits for the index, built after the first frame.
-            return state.search.query.isEmpty || state.index != nil ? "type to search" : "indexing…"
+            // What is typed waits for the index, read or built after the first frame.
+            guard !state.search.query.isEmpty, state.index == nil else { return "type to search" }
+            switch state.indexProgress {
+            case .reading: return "reading the index…"
+            case .building(let done, let total) where total > 0:
+                return "indexing \(LoadingView.grouped(done)) of \(LoadingView.grouped(total))…"
+            case .building: return "indexing…"
+            }
         }
         let events = result.matchingEvents.count, text = result.articleHits.count
         return "\(Plural.count(events, "event")), \(text)\(result.articleHitsTruncated ? "+" : "") in text"

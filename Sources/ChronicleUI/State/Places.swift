@@ -67,7 +67,7 @@ enum Places {
     static func mayJump(_ action: Action) -> Bool {
         switch action {
         case .moveDown, .moveUp, .pageDown, .pageUp, .insert, .deleteCharacter, .deleteWord, .clearLine, .historyPrevious, .historyNext,
-             .resize, .indexReady, .readerNotesSaved, .userFileFailed, .corpusChanged, .editFailed, .redraw, .toggleHelp, .jumpBack, .jumpForward, .mouse,
+             .resize, .indexReady, .indexProgress, .readerNotesSaved, .userFileFailed, .corpusChanged, .editFailed, .redraw, .toggleHelp, .jumpBack, .jumpForward, .mouse,
              .extendWordForward, .extendWordBack, .extendSentenceForward, .extendSentenceBack, .selectSentence, .swapSelectionEnds,
              .moveSelectionForward, .moveSelectionBack, .extendRowDown, .extendRowUp, .nextField, .previousField, .completeName,
              .copy, .copyMarkdown, .toggleStar, .toggleMouse, .openPalette:

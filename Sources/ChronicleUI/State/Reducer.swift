@@ -33,7 +33,7 @@ public enum Reducer {
         // A notice lasts until the next thing the user does; the index
         // arriving, a save answered or the window resized are not that.
         switch action {
-        case .indexReady, .readerNotesSaved, .resize: break
+        case .indexReady, .indexProgress, .readerNotesSaved, .resize: break
         default: state.notice = nil
         }
         switch action {
@@ -45,8 +45,12 @@ public enum Reducer {
             return []
         case .indexReady(let index):
             state.index = index
-            if state.notice == indexingNotice { state.notice = nil }
+            if state.notice == waitingNotice(.reading) || state.notice == waitingNotice(state.indexProgress) { state.notice = nil }
             if !state.search.query.isEmpty || !state.filters.isEmpty { updateSearch(&state) }
+            return []
+        case .indexProgress(let progress):
+            if state.notice == waitingNotice(state.indexProgress) { state.notice = waitingNotice(progress) }
+            state.indexProgress = progress
             return []
         case .toggleHelp:
             if state.top == .help { state.closeTop() } else { HelpScreen.open(&state) }

@@ -6,7 +6,12 @@ import ChronicleModel
 extension Reducer {
     /// Runs the query and the filters against the index and narrows the timeline to them.
     /// What the status line says while a search waits for the index.
-    static let indexingNotice = "Indexing the corpus… the search runs when it is ready"
+    static func waitingNotice(_ progress: IndexProgress) -> String {
+        switch progress {
+        case .reading: return "Reading the search index… the search runs when it is ready"
+        case .building: return "Indexing the corpus… the search runs when it is ready"
+        }
+    }
 
     static func updateSearch(_ state: inout AppState) {
         let query = SearchQuery(state.search.query)
@@ -16,7 +21,7 @@ extension Reducer {
         } else {
             guard let index = state.index else {
                 // Still indexing: the query waits; `.indexReady` runs it.
-                state.notice = indexingNotice
+                state.notice = waitingNotice(state.indexProgress)
                 return
             }
             let result = index.search(query, filter: state.filters.eventFilter(starred: state.reader.starred), refining: state.search.result)
