@@ -17,6 +17,14 @@ int chronicle_release_free_memory(void) {
 #endif
 }
 
+void chronicle_pad_heap_growth(size_t bytes) {
+#if defined(__GLIBC__)
+    mallopt(M_TOP_PAD, (int)(bytes > 0x40000000 ? 0x40000000 : bytes));
+#else
+    (void)bytes;
+#endif
+}
+
 void chronicle_limit_malloc_arenas(int arenas) {
 #if defined(__GLIBC__)
     if (arenas > 0) mallopt(M_ARENA_MAX, arenas);

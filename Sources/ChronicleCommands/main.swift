@@ -3,6 +3,7 @@ import ChronicleModel
 import Foundation
 
 MemoryUse.oneArenaPerCore()
+MemoryUse.growHeapsInLargeSteps()
 // A write past a file size limit fails with EFBIG, said in words, rather than killing the process.
 signal(SIGXFSZ, SIG_IGN)
 // Exit codes follow the contract: 0 fine, 1 "not found" (like grep),

@@ -28,6 +28,8 @@ int chronicle_release_free_memory(void);
 
 /// Lets glibc's malloc keep at most `arenas` arenas (a no-op elsewhere).
 /// Call before any thread starts.
+/// Grows each malloc heap by at least `bytes` at a time (M_TOP_PAD).
+void chronicle_pad_heap_growth(size_t bytes);
 void chronicle_limit_malloc_arenas(int arenas);
 
 /// XXH64 of `length` bytes: the cache's checksums, at memory speed.
