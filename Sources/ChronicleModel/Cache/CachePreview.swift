@@ -12,7 +12,7 @@ extension CorpusImage {
         var seen = Set<DatedValue.Written>()
         var out = CacheWriter()
         var dates: [DatedValue.Written] = []
-        for event in events where seen.insert(event.date.written).inserted { dates.append(event.date.written) }
+        for k in events.indices where seen.insert(events[k].date.written).inserted { dates.append(events[k].date.written) }
         out.count(dates.count)
         for date in dates {
             out.string(date.edtf)

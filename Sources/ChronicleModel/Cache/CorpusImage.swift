@@ -84,25 +84,27 @@ enum CorpusImage {
         try file.begin(Section.articles)
         var spans: [Range<Int>] = []
         var at = 0
-        for source in corpus.sources {
-            try file.write(source.raw)
-            spans.append(at..<at + source.raw.count)
-            at += source.raw.count
+        // By index: `for source in` copied each source, and `for event in`
+        // each event, retaining every string and array they hold.
+        for k in corpus.sources.indices {
+            try file.write(corpus.sources[k].raw)
+            spans.append(at..<at + corpus.sources[k].raw.count)
+            at += corpus.sources[k].raw.count
         }
         file.end()
 
         var sources = TableSectionWriter(Section.sources)
-        for (source, span) in zip(corpus.sources, spans) {
+        for k in corpus.sources.indices {
             try sources.add(to: &file) { out in
-                out.range(span)
-                out.sourceFields(source)
+                out.range(spans[k])
+                out.sourceFields(corpus.sources[k])
             }
         }
         try sources.finish(to: &file)
 
         var events = TableSectionWriter(Section.events)
-        for event in corpus.events {
-            try events.add(to: &file) { out in out.event(event, &shared) }
+        for k in corpus.events.indices {
+            try events.add(to: &file) { out in out.event(corpus.events[k], &shared) }
         }
         try events.finish(to: &file)
 

@@ -14,21 +14,23 @@ extension CorpusImage {
             out.count(part.citedSources.count)
             for id in part.citedSources { out.string(id) }
             out.count(part.outcomes.count)
-            for outcome in part.outcomes {
-                out.diagnostics(outcome.before, &shared)
-                out.bool(outcome.id != nil)
-                if let (id, location) = outcome.id {
+            // By index, not `for outcome in`: a copy of each outcome (and
+            // its event) retained every string it holds.
+            for k in part.outcomes.indices {
+                out.diagnostics(part.outcomes[k].before, &shared)
+                out.bool(part.outcomes[k].id != nil)
+                if let (id, location) = part.outcomes[k].id {
                     out.string(id)
                     out.location(location, &shared)
                 }
-                out.diagnostics(outcome.after, &shared)
-                switch outcome.item {
+                out.diagnostics(part.outcomes[k].after, &shared)
+                switch part.outcomes[k].item {
                 case .none: out.u8(0)
                 case .some(.none): out.u8(1)
                 case .some(.some(let event)):
                     // An event the corpus holds is named; one it does not
                     // (its id was taken first elsewhere) is written whole.
-                    if corpus.event(event.id)?.location == event.location {
+                    if let position = corpus.eventPosition(event.id), corpus.events[position].location == event.location {
                         out.u8(2)
                     } else {
                         out.u8(3)
