@@ -26,10 +26,12 @@ const void *chronicle_find(const void *haystack, size_t haystackLength, const vo
 /// elsewhere). Returns whether any were.
 int chronicle_release_free_memory(void);
 
+/// Grows each malloc heap by at least `bytes` at a time (glibc's
+/// M_TOP_PAD; a no-op elsewhere).
+void chronicle_pad_heap_growth(size_t bytes);
+
 /// Lets glibc's malloc keep at most `arenas` arenas (a no-op elsewhere).
 /// Call before any thread starts.
-/// Grows each malloc heap by at least `bytes` at a time (M_TOP_PAD).
-void chronicle_pad_heap_growth(size_t bytes);
 void chronicle_limit_malloc_arenas(int arenas);
 
 /// XXH64 of `length` bytes: the cache's checksums, at memory speed.
