@@ -153,8 +153,7 @@ struct BrowserLoop {
                 let data = state.data
                 let entry = data === firstData ? cacheEntry : nil
                 let notices = notices, writes = indexWrites
-                let first = IndexProgress.building(articles: 0, of: 0)
-                perform(Reducer.reduce(&state, .indexProgress(entry != nil ? .reading : first)), &state, arrivals)
+                perform(Reducer.reduce(&state, .indexProgress(entry != nil ? .reading : .unknown)), &state, arrivals)
                 let progress = LoadProgress()
                 arrivals.watch(progress, for: data)
                 Thread.detachNewThread {

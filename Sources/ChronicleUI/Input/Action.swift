@@ -209,4 +209,7 @@ public enum IndexProgress: Hashable, Sendable {
     case reading
     /// Being built: `articles` of `of` indexed (0 of 0 before it is known).
     case building(articles: Int, of: Int)
+
+    /// Before anything is known of it: said as a build is.
+    public static let unknown = IndexProgress.building(articles: 0, of: 0)
 }

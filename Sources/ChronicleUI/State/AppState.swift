@@ -92,7 +92,7 @@ public struct AppState: Sendable {
     /// The search index, once it has arrived (`Action.indexReady`).
     public var index: SearchIndex?
     /// How far the index is on its way while `index` is nil.
-    public var indexProgress = IndexProgress.building(articles: 0, of: 0)
+    public var indexProgress = IndexProgress.unknown
     public var size: Size
     /// The screens open, the timeline first; Esc closes the last. Overlays
     /// (help, the filter list, the search line, the date prompt) are on it

@@ -45,7 +45,7 @@ public enum Reducer {
             return []
         case .indexReady(let index):
             state.index = index
-            if state.notice == waitingNotice(.reading) || state.notice == waitingNotice(state.indexProgress) { state.notice = nil }
+            if state.notice == waitingNotice(state.indexProgress) { state.notice = nil }
             if !state.search.query.isEmpty || !state.filters.isEmpty { updateSearch(&state) }
             return []
         case .indexProgress(let progress):
